@@ -1,0 +1,29 @@
+# Two commands on a fresh Debian 12 machine with Swift 6:
+#   make book   installs the system packages, builds galley, builds Source/ into Build/
+#   make test   runs every test, with the real external judges
+SWIFT ?= swift
+CONFIG ?= release
+
+.PHONY: setup galley book test bench screenshots clean
+
+setup:
+	./Scripts/setup.sh
+
+galley: setup
+	$(SWIFT) build -c $(CONFIG) --product galley
+
+book: galley
+	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/galley build .
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: galley
+	./Scripts/benchmark.sh
+
+screenshots: book
+	./Scripts/screenshots.sh
+
+clean:
+	rm -rf .build Build/book.epub Build/book.xml Build/book.txt

@@ -1,0 +1,73 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Galley",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "galley", targets: ["galley"]),
+        .library(name: "GalleyCore", targets: ["GalleyCore"]),
+        .library(name: "GalleyMarkdown", targets: ["GalleyMarkdown"]),
+        .library(name: "GalleyEPUB", targets: ["GalleyEPUB"]),
+        .library(name: "GalleyDocBook", targets: ["GalleyDocBook"]),
+        .library(name: "GalleyText", targets: ["GalleyText"]),
+        .library(name: "GalleyImport", targets: ["GalleyImport"]),
+        .library(name: "GalleyCheck", targets: ["GalleyCheck"]),
+        .library(name: "GalleyBuild", targets: ["GalleyBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries at the edge: one system-library target each (module map + shim.h).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CCmarkGFM",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // ICU stays behind plain C functions so its headers never meet Foundation's ICU.
+        .target(name: "CGalleyICU", linkerSettings: [.linkedLibrary("icuuc")]),
+
+        .target(name: "GalleyCore"),
+        .target(name: "GalleyMarkdown",
+                dependencies: ["GalleyCore", "CCmarkGFM", "CLibXML2", "Yams"]),
+        .target(name: "GalleyEPUB", dependencies: ["GalleyCore", "CLibZip"]),
+        .target(name: "GalleyDocBook", dependencies: ["GalleyCore"]),
+        .target(name: "GalleyText", dependencies: ["GalleyCore", "CGalleyICU"]),
+        .target(name: "GalleyImport", dependencies: ["GalleyCore", "Yams"]),
+        .target(name: "GalleyCheck", dependencies: ["GalleyCore", "CLibXML2", "CLibZip"],
+                resources: [.copy("Schemas")]),
+        .target(name: "GalleyBuild",
+                dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",
+                               "GalleyText", "GalleyCheck"]),
+        .executableTarget(name: "galley",
+                          dependencies: ["GalleyBuild", "GalleyImport",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"],
+                path: "Tests/GalleyTestSupport"),
+        .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyMarkdownTests",
+                    dependencies: ["GalleyMarkdown", "GalleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GalleyEPUBTests",
+                    dependencies: ["GalleyEPUB", "GalleyMarkdown", "GalleyCheck", "GalleyBuild", "GalleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GalleyDocBookTests",
+                    dependencies: ["GalleyDocBook", "GalleyMarkdown", "GalleyCheck", "GalleyBuild", "GalleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GalleyTextTests",
+                    dependencies: ["GalleyText", "GalleyMarkdown", "GalleyBuild", "GalleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GalleyImportTests",
+                    dependencies: ["GalleyImport", "GalleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GalleyCheckTests",
+                    dependencies: ["GalleyCheck", "GalleyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "GalleyEndToEndTests",
+                    dependencies: ["GalleyBuild", "GalleyCheck", "GalleyTestSupport"]),
+    ]
+)

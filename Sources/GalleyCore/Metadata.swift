@@ -1,0 +1,99 @@
+/// What `book.yaml` says about the book.
+public struct Metadata: Hashable, Sendable, Codable {
+    public var title: String
+    public var subtitle: String?
+    /// BCP 47 language tag of the book (`zh-Hans`).
+    public var language: String
+    public var creators: [Creator]
+    public var publisher: String?
+    public var publisherAddress: String?
+    /// Publication date as written (`2008-12`, `2008-12-01`).
+    public var date: String?
+    /// Normalised ISBN with hyphens (`978-7-80186-921-0`).
+    public var isbn: String?
+    /// An explicit identifier (URN/URI); wins over the ISBN for EPUB.
+    public var identifier: String?
+    public var subjects: [String]
+    public var description: String?
+    public var rights: String?
+    /// Cover image path relative to `Source/`.
+    public var cover: String?
+    public var writingMode: WritingMode
+    /// The printed table of contents, kept as data (not a page of the book).
+    public var printedContents: [PrintedContentsEntry]
+    /// Wrap the text output at this many display columns; nil = one line per paragraph.
+    public var textColumns: Int?
+
+    public init(title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],
+                publisher: String? = nil, publisherAddress: String? = nil, date: String? = nil,
+                isbn: String? = nil, identifier: String? = nil, subjects: [String] = [],
+                description: String? = nil, rights: String? = nil, cover: String? = nil,
+                writingMode: WritingMode = .horizontal, printedContents: [PrintedContentsEntry] = [],
+                textColumns: Int? = nil) {
+        self.title = title
+        self.subtitle = subtitle
+        self.language = language
+        self.creators = creators
+        self.publisher = publisher
+        self.publisherAddress = publisherAddress
+        self.date = date
+        self.isbn = isbn
+        self.identifier = identifier
+        self.subjects = subjects
+        self.description = description
+        self.rights = rights
+        self.cover = cover
+        self.writingMode = writingMode
+        self.printedContents = printedContents
+        self.textColumns = textColumns
+    }
+
+    /// True for Chinese, Japanese and Korean tags; decides CJK typography defaults.
+    public var isCJK: Bool { Language.isCJK(language) }
+}
+
+public enum WritingMode: String, Hashable, Sendable, Codable {
+    case horizontal
+    case vertical
+}
+
+/// A person or organisation responsible for the book.
+public struct Creator: Hashable, Sendable, Codable {
+    public var name: String
+    /// MARC relator code: `aut`, `edt`, `trl`, `ill`, `pbl`…
+    public var role: String
+    /// The role as printed on the title page (`编著`, `主编`, `译`), if any.
+    public var displayRole: String?
+    /// Sort form (`file-as`), e.g. "Shanghai Party Building Research Society".
+    public var fileAs: String?
+    public var isOrganization: Bool
+
+    public init(name: String, role: String = "aut", displayRole: String? = nil,
+                fileAs: String? = nil, isOrganization: Bool = false) {
+        self.name = name
+        self.role = role
+        self.displayRole = displayRole
+        self.fileAs = fileAs
+        self.isOrganization = isOrganization
+    }
+}
+
+/// One line of a printed table of contents.
+public struct PrintedContentsEntry: Hashable, Sendable, Codable {
+    public var title: String
+    public var level: Int
+    public var page: String?
+
+    public init(title: String, level: Int, page: String? = nil) {
+        self.title = title
+        self.level = level
+        self.page = page
+    }
+}
+
+public enum Language {
+    public static func isCJK(_ tag: String) -> Bool {
+        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return ["zh", "ja", "ko", "yue", "cmn", "wuu", "lzh"].contains(primary)
+    }
+}
