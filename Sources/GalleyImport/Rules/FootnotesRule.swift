@@ -21,13 +21,15 @@ public struct FootnotesRule: ImportRule {
         return rest.isEmpty ? nil : (number, match.range.length)
     }
 
+    /// The marker's number, offset by its style (circled 1–20, `<sup>n</sup>` 101…,
+    /// `[n]` 201…) so that ① and [1] are different markers.
     static func number(in match: NSTextCheckingResult, of text: NSString) -> Int? {
         for group in 1...3 where match.range(at: group).location != NSNotFound {
             let value = text.substring(with: match.range(at: group))
             if let scalar = value.unicodeScalars.first, (0x2460...0x2473).contains(scalar.value) {
                 return Int(scalar.value - 0x2460) + 1
             }
-            return Int(value)
+            return Int(value).map { $0 + (group == 1 ? 100 : 200) }
         }
         return nil
     }

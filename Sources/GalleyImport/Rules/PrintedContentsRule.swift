@@ -20,7 +20,8 @@ public struct PrintedContentsRule: ImportRule {
             }
         }
         if let heading = division.blocks.first {
-            log.moved(heading.lines, heading.text, to: "contents.yaml", "(the contents page's heading)")
+            // The book's own contents page is generated; the printed heading has no place left.
+            log.removed(heading.lines, heading.text)
         }
         var entries: [ContentsEntry] = []
         var pending: (title: String, lines: [Int], raw: [String])?

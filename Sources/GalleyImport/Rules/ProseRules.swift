@@ -63,6 +63,7 @@ public struct PageBreakJoinsRule: ImportRule {
                 var j = i + 1
                 while j < blocks.count, blocks[j].isFootnote { j += 1 }
                 guard j < blocks.count, blocks[j].kind == .paragraph, !SignatureRule.isDate(blocks[j].text),
+                      !SignatureRule.isDate(blocks[i].text),
                       let last = Self.lastCharacter(blocks[i].text), let first = blocks[j].text.first
                 else { i += 1; continue }
                 let cut = !CJK.terminal.contains(last) || CJK.continuing.contains(first)

@@ -96,6 +96,9 @@ public struct SpacingRule: ImportRule {
         }
         text = text.replacing("[ \\t\\u3000]+(?=[，。、；：？！）》」』”])", with: "")
         text = text.replacing("([，。、；：？！（《「『“])[ \\t\\u3000]+", with: "$1")
+        // Quotes and brackets hug the Han text they stand beside.
+        text = text.replacing("([\\p{Han}，。、；：？！])[ \\t\\u3000]+(?=[“‘（《「『])", with: "$1")
+        text = text.replacing("([”’）》」』])[ \\t\\u3000]+(?=[\\p{Han}“‘（《])", with: "$1")
         return removeHanSpaces(text)
     }
 
