@@ -70,8 +70,10 @@ struct RuleTests {
     @Test func spacingRemovesExtractionSpaces() {
         #expect(SpacingRule.clean("改革开放 30 周年,2008 年 12 月", keepLatinSpacing: false) == "改革开放30周年,2008年12月")
         #expect(SpacingRule.clean("ISBN 978 - 7 - 80186 - 921 - 0", keepLatinSpacing: false) == "ISBN 978-7-80186-921-0")
-        #expect(SpacingRule.clean("开 本：710 × 1020 毫米 1/16", keepLatinSpacing: false) == "开本：710×1020毫米 1/16")
-        #expect(SpacingRule.clean("第一节 凝聚力 的追求", keepLatinSpacing: false) == "第一节 凝聚力的追求")
+        #expect(SpacingRule.clean("开本：710 × 1020 毫米 1/16", keepLatinSpacing: false) == "开本：710×1020毫米 1/16")
+        #expect(SpacingRule.removeHanSpaces("第一节 凝聚力 的追求") == "第一节 凝聚力的追求")
+        let result = apply([SpacingRule()], to: "# 第一节 凝聚力 的追求\n\n地 址：上海\n\n提取出来变成“序 言”这样的形式。\n")
+        #expect(result.texts(.chapter) == ["第一节 凝聚力的追求", "地址：上海", "提取出来变成“序 言”这样的形式。"])
         #expect(SpacingRule.clean("改革开放 30 周年", keepLatinSpacing: true) == "改革开放 30 周年")
         #expect(SpacingRule.clean("之际 ，为 “两新” 组织", keepLatinSpacing: true) == "之际，为“两新”组织")
     }

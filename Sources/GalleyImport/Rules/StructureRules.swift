@@ -48,7 +48,8 @@ public struct LetterSpacingRule: ImportRule {
     /// The text without spaces if every space-separated piece is one Han character.
     static func collapsed(_ text: String) -> String? {
         let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
-        guard pieces.count >= 2, pieces.allSatisfy({ $0.count == 1 && CJK.isHan($0.first!) }) else { return nil }
+        guard pieces.count >= 2, pieces.allSatisfy({ $0.count == 1 && CJK.isWide($0.first!) }),
+              pieces.contains(where: { CJK.isHan($0.first!) }) else { return nil }
         return pieces.joined()
     }
 }
