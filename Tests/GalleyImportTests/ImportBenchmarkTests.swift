@@ -35,7 +35,7 @@ struct ImportBenchmarkTests {
         }
     }
 
-    static let files = ["chapter-01.md", "chapter-02.md", "chapter-03.md", "afterword.md"]
+    static let files = ["chapter-01.md", "chapter-02.md", "chapter-03.md", "chapter-04.md", "afterword.md"]
 
     /// The corpus damaged once per seed (page breaks fall elsewhere each time); figures summed.
     static func run(seeds: ClosedRange<UInt64>) throws -> Figures {
