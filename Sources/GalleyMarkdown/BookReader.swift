@@ -38,7 +38,16 @@ public struct BookReader: Sendable {
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
 
         let (book, transformDiagnostics) = Self.transform(Book(metadata: manifest.metadata, divisions: divisions))
-        return (book, diagnostics + transformDiagnostics)
+        // Transforms name files by `sourcePath`; messages name them as the reader does.
+        let sourcePaths = Set(divisions.map(\.sourcePath))
+        let located = transformDiagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            if let file = diagnostic.location?.file, sourcePaths.contains(file) {
+                diagnostic.location?.file = chapterReader.displayPath(file)
+            }
+            return diagnostic
+        }
+        return (book, diagnostics + located)
     }
 
     /// The standard transforms, in the order their inputs require: ids

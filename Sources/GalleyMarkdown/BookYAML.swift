@@ -10,8 +10,7 @@ struct BookManifest {
     var chapters: [(path: String, line: Int?)]
 }
 
-/// Reads `book.yaml`. Every problem is a diagnostic located file:line;
-/// `read` returns nil when one of them is an error.
+/// Reads `book.yaml`. Every problem is a diagnostic located file:line.
 struct BookYAMLReader {
     /// The file as shown in messages (`Source/book.yaml`).
     let file: String
@@ -41,6 +40,7 @@ struct BookYAMLReader {
             at: SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)))
     }
 
+    /// The manifest, or nil when the file is not YAML or not a mapping.
     mutating func read(_ text: String) -> BookManifest? {
         guard let root = compose(text, file: file) else { return nil }
         guard case .mapping(let mapping) = root else {
@@ -112,13 +112,13 @@ struct BookYAMLReader {
             } else {
                 error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
             }
-            if chapters.isEmpty && !diagnostics.hasErrors {
+            if chapters.isEmpty, case .sequence = node {
                 error("bookyaml.value", "`chapters` lists no chapter", node)
             }
         } else {
             error("bookyaml.missing-key", "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
         }
-        if diagnostics.hasErrors { return nil }
+        // Returned even with errors, so the chapters' own problems are reported too.
         return BookManifest(metadata: metadata, chapters: chapters)
     }
 

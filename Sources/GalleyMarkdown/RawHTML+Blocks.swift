@@ -15,17 +15,13 @@ extension RawHTML {
         var result: [Block] = []
         var loose: [Inline] = []
         func flush(_ result: inout [Block]) {
-            let content = MergeText.merged(loose)
+            let content = Self.trimmed(MergeText.merged(loose))
             loose = []
-            let blank = content.allSatisfy {
-                if case .text(let text) = $0 { return text.allSatisfy(\.isWhitespace) }
-                return false
-            }
-            if !blank { result.append(.paragraph(Self.trimmed(content))) }
+            if !content.isEmpty { result.append(.paragraph(content)) }
         }
         for node in nodes {
             let name = HTMLNode.isElement(node) ? HTMLNode.name(node) : ""
-            if HTMLNode.isElement(node), Self.blockLevel.contains(name) || Self.droppedWithContent.contains(name) {
+            if HTMLNode.isElement(node), Self.blockLevel.contains(name) {
                 flush(&result)
                 result += block(node, name: name)
             } else {
@@ -120,19 +116,27 @@ extension RawHTML {
         return [.table(Table(alignments: alignments, header: header, rows: cellRows))]
     }
 
-    /// Inline content without the leading and trailing white space that
-    /// HTML source indentation leaves.
+    /// Inline content without the leading and trailing white space (and
+    /// line breaks of the HTML source) that indentation leaves.
     static func trimmed(_ inlines: [Inline]) -> [Inline] {
-        var result = inlines
-        if case .text(let text)? = result.first {
-            let stripped = String(text.drop(while: \.isWhitespace))
-            if stripped.isEmpty { result.removeFirst() } else { result[0] = .text(stripped) }
+        var result = inlines[...]
+        while let first = result.first {
+            if first == .softBreak { result = result.dropFirst(); continue }
+            guard case .text(let text) = first else { break }
+            let stripped = text.drop(while: \.isWhitespace)
+            if stripped.isEmpty { result = result.dropFirst(); continue }
+            result[result.startIndex] = .text(String(stripped))
+            break
         }
-        if case .text(let text)? = result.last {
-            var stripped = text
-            while stripped.last?.isWhitespace == true { stripped.removeLast() }
-            if stripped.isEmpty { result.removeLast() } else { result[result.count - 1] = .text(stripped) }
+        while let last = result.last {
+            if last == .softBreak { result = result.dropLast(); continue }
+            guard case .text(let text) = last else { break }
+            var stripped = Substring(text)
+            while stripped.last?.isWhitespace == true { stripped = stripped.dropLast() }
+            if stripped.isEmpty { result = result.dropLast(); continue }
+            result[result.index(before: result.endIndex)] = .text(String(stripped))
+            break
         }
-        return result
+        return Array(result)
     }
 }

@@ -32,7 +32,7 @@ public enum AssignIdentifiers {
             let division = book.divisions[index]
             state.file = division.sourcePath
             state.divisionID = division.id
-            book.divisions[index].blocks = state.blocks(division.blocks, prefix: division.id)
+            book.divisions[index].blocks = state.blocks(division.blocks, prefix: division.id + "-s")
             book.divisions[index].footnotes = division.footnotes.map { note in
                 var note = note
                 note.blocks = state.blocks(note.blocks, prefix: nil)
@@ -95,13 +95,13 @@ public enum AssignIdentifiers {
                 switch block {
                 case .section(var section):
                     sectionNumber += 1
-                    let generated = prefix.map { "\($0)-s\(sectionNumber)" }
+                    let generated = prefix.map { "\($0)\(sectionNumber)" }
                     if let id = section.attributes.id {
                         section.attributes.id = explicitID(id)
                     } else {
                         section.attributes.id = claim(generated ?? "\(divisionID)-n\(sectionNumber)", file: file, explicit: false)
                     }
-                    section.blocks = self.blocks(section.blocks, prefix: generated)
+                    section.blocks = self.blocks(section.blocks, prefix: generated.map { $0 + "-" })
                     return .section(section)
                 case .heading(let level, var attributes, let content):
                     attributes.id = explicitID(attributes.id)
