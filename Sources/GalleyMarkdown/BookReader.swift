@@ -37,7 +37,13 @@ public struct BookReader: Sendable {
         diagnostics += chapterReader.diagnostics
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
 
-        let (book, transformDiagnostics) = Self.transform(Book(metadata: manifest.metadata, divisions: divisions))
+        let idLines = chapterReader.idLines
+        let locate: AssignIdentifiers.Locator = { path, id, occurrence in
+            guard let lines = idLines[path]?[id], occurrence < lines.count else { return nil }
+            return SourceLocation(file: display.isEmpty ? path : "\(display)/\(path)", line: lines[occurrence])
+        }
+        let (book, transformDiagnostics) = Self.transform(Book(metadata: manifest.metadata, divisions: divisions),
+                                                          locate: locate)
         // Transforms name files by `sourcePath`; messages name them as the reader does.
         let sourcePaths = Set(divisions.map(\.sourcePath))
         let located = transformDiagnostics.map { diagnostic in
@@ -53,8 +59,8 @@ public struct BookReader: Sendable {
     /// The standard transforms, in the order their inputs require: ids
     /// first (footnote ids and link targets use them), soft breaks last
     /// (they look at final text), then one text node per run.
-    public static func transform(_ book: Book) -> (Book, [Diagnostic]) {
-        let identified = AssignIdentifiers.apply(book)
+    public static func transform(_ book: Book, locate: AssignIdentifiers.Locator? = nil) -> (Book, [Diagnostic]) {
+        let identified = AssignIdentifiers.apply(book, locate: locate)
         let numbered = NumberFootnotes.apply(identified.book)
         let linked = ResolveLinks.apply(numbered)
         let softened = SoftBreaks.apply(linked.book)

@@ -8,6 +8,8 @@ struct ChapterReader {
     let sourceDirectory: URL
     let displayDirectory: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// Lines of each explicit id by chapter path, in the order written.
+    private(set) var idLines: [String: [String: [Int]]] = [:]
 
     init(sourceDirectory: URL, displayDirectory: String) {
         self.sourceDirectory = sourceDirectory
@@ -75,7 +77,10 @@ struct ChapterReader {
                                 at: location))
                         }
                     case "id":
-                        if let string, AssignIdentifiers.isValid(string) { explicitID = string } else {
+                        if let string, AssignIdentifiers.isValid(string) {
+                            explicitID = string
+                            idLines[path, default: [:]][string, default: []].append(value.mark?.line ?? 0)
+                        } else {
                             diagnostics.append(Diagnostic(.warning, "markdown.invalid-id",
                                 "the id `\(string ?? "")` is not an ASCII XML name; a generated id is used instead", at: location))
                         }
@@ -102,6 +107,7 @@ struct ChapterReader {
         let document = CmarkDocument(markdown: bytes)
         let converted = converter.convert(CmarkNode(pointer: document.root))
         diagnostics += converter.diagnostics
+        for (id, lines) in converter.idLines { idLines[path, default: [:]][id, default: []] += lines }
 
         let sections = Sectioning.build(converted.blocks)
         var attributes = sections.titleAttributes

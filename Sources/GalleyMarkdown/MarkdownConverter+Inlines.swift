@@ -21,7 +21,7 @@ extension MarkdownConverter {
         if hasHTML {
             var html = RawHTML(file: file)
             result = html.inlines(pieces, line: parent.startLine)
-            diagnostics += html.diagnostics
+            absorb(html)
         } else {
             result = pieces.compactMap { if case .inline(let inline) = $0 { inline } else { nil } }
         }

@@ -15,6 +15,8 @@ struct MarkdownConverter {
     /// cmark-gfm 0.29 gives each reference its ordinal ("1", "2") instead
     /// of its label; this maps the ordinal back to the label written.
     var labelByOrdinal: [String: String] = [:]
+    /// Lines of each explicit id, in the order written, for duplicate-id messages.
+    var idLines: [String: [Int]] = [:]
 
     init(file: String, source: [UInt8], divAttributes: [Attributes]) {
         self.file = file
@@ -59,8 +61,25 @@ struct MarkdownConverter {
         for node in nodes {
             if node.type == CMARK_NODE_HTML_BLOCK, let marker = FencedDivs.marker(in: node.literal) {
                 switch marker {
-                case .open(let index): items.append(.open(divAttributes[index], line: node.startLine))
+                case .open(let index):
+                    var attributes = divAttributes[index]
+                    attributes.id = checkedID(attributes.id, line: node.startLine)
+                    items.append(.open(attributes, line: node.startLine))
                 case .close: items.append(.close(line: node.startLine))
+                }
+                continue
+            }
+            if node.type == CMARK_NODE_HTML_BLOCK, let wrapper = RawHTML.wrapperTag(node.literal) {
+                // `<div class="x">`, Markdown, `</div>`: cmark splits the HTML
+                // around the Markdown; pair the halves like a fenced div.
+                switch wrapper {
+                case .open(let name, let tag):
+                    var html = RawHTML(file: file)
+                    let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
+                    absorb(html)
+                    items.append(.open(attributes, line: node.startLine))
+                case .close:
+                    items.append(.close(line: node.startLine))
                 }
                 continue
             }
@@ -105,7 +124,7 @@ struct MarkdownConverter {
         case CMARK_NODE_HTML_BLOCK:
             var html = RawHTML(file: file)
             let result = html.blocks(node.literal, line: node.startLine)
-            diagnostics += html.diagnostics
+            absorb(html)
             return result
         case CMARK_NODE_THEMATIC_BREAK:
             return [.thematicBreak]
@@ -145,9 +164,18 @@ struct MarkdownConverter {
     /// ASCII XML name (EPUB file ids and fragment links need one).
     mutating func checkedID(_ id: String?, line: Int) -> String? {
         guard let id else { return nil }
-        if AssignIdentifiers.isValid(id) { return id }
+        if AssignIdentifiers.isValid(id) {
+            idLines[id, default: []].append(line)
+            return id
+        }
         warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, `-`, `_`, `.`); a generated id is used instead", line: line)
         return nil
+    }
+
+    /// Takes over what a raw HTML mapping found.
+    mutating func absorb(_ html: RawHTML) {
+        diagnostics += html.diagnostics
+        for (id, lines) in html.idLines { idLines[id, default: []] += lines }
     }
 
     /// `text` without the characters XML 1.0 forbids, with a warning.

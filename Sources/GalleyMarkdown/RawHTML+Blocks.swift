@@ -2,6 +2,36 @@ import CLibXML2
 import GalleyCore
 
 extension RawHTML {
+    enum Wrapper {
+        case open(name: String, tag: String)
+        case close
+    }
+
+    /// An HTML block that is only the opening or only the closing tag of a
+    /// container (`<div class="box">`, `</aside>`), as cmark leaves it when
+    /// Markdown sits between the two.
+    static func wrapperTag(_ literal: String) -> Wrapper? {
+        var text = Substring(literal)
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        guard text.first == "<", text.last == ">", !text.dropFirst().contains("<") else { return nil }
+        let closing = text.dropFirst().first == "/"
+        let name = text.dropFirst(closing ? 2 : 1).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+        guard divisions.contains(name) else { return nil }
+        if closing { return .close }
+        guard !text.hasSuffix("/>") else { return nil }
+        return .open(name: name, tag: String(text))
+    }
+
+    /// The attributes a wrapper's opening tag gives its `.div`.
+    mutating func wrapperAttributes(name: String, tag: String, line: Int) -> Attributes {
+        self.line = line
+        let fragment = HTMLFragment(tag + "</\(name)>")
+        guard let element = fragment.nodes.first(where: HTMLNode.isElement) else { return Attributes(classes: [name]) }
+        var attributes = attributes(element)
+        if name != "div" { attributes.classes.insert(name, at: 0) }
+        return attributes
+    }
+
     /// Maps an HTML block (cmark's `html_block`) to blocks. Loose inline
     /// content between block elements becomes a paragraph.
     mutating func blocks(_ html: String, line: Int) -> [Block] {

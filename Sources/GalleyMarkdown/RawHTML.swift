@@ -16,6 +16,8 @@ struct RawHTML {
 
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Lines of the ids found, in order, for duplicate-id messages.
+    var idLines: [String: [Int]] = [:]
     var line = 0
     var slots: [Inline] = []
 
@@ -171,6 +173,7 @@ struct RawHTML {
         if let id = HTMLNode.attribute(node, "id") {
             if AssignIdentifiers.isValid(id) {
                 attributes.id = id
+                idLines[id, default: []].append(line)
             } else {
                 diagnostics.append(Diagnostic(.warning, "markdown.invalid-id",
                     "the id `\(id)` is not an ASCII XML name; it was dropped",

@@ -13,8 +13,13 @@ public enum AssignIdentifiers {
         public var diagnostics: [Diagnostic]
     }
 
-    public static func apply(_ book: Book) -> Result {
+    /// Finds where the `occurrence`-th (0-based) explicit `id` of a chapter
+    /// file is written, so a duplicate can be reported with its line.
+    public typealias Locator = @Sendable (_ sourcePath: String, _ id: String, _ occurrence: Int) -> SourceLocation?
+
+    public static func apply(_ book: Book, locate: Locator? = nil) -> Result {
         var state = State()
+        state.locate = locate
         var book = book
         var roleCounts: [DivisionRole: Int] = [:]
         // Division ids first, so a section can never take a division's id.
@@ -25,13 +30,15 @@ public enum AssignIdentifiers {
             if id.isEmpty || !isValid(id) {
                 id = generatedDivisionID(role: role, ordinal: roleCounts[role]!)
             }
-            book.divisions[index].id = state.claim(id, file: book.divisions[index].sourcePath, explicit: !book.divisions[index].id.isEmpty)
+            state.file = book.divisions[index].sourcePath
+            book.divisions[index].id = state.claim(id, explicit: !book.divisions[index].id.isEmpty)
             book.divisions[index].attributes.id = nil
         }
         for index in book.divisions.indices {
             let division = book.divisions[index]
             state.file = division.sourcePath
             state.divisionID = division.id
+            book.divisions[index].title = state.inlines(division.title)
             book.divisions[index].blocks = state.blocks(division.blocks, prefix: division.id + "-s")
             book.divisions[index].footnotes = division.footnotes.map { note in
                 var note = note
@@ -68,9 +75,17 @@ public enum AssignIdentifiers {
         var diagnostics: [Diagnostic] = []
         var file = ""
         var divisionID = ""
+        var locate: Locator?
+        /// How many explicit uses of an id each file has had so far.
+        var occurrences: [String: [String: Int]] = [:]
 
         /// Takes `id` or, when it is taken, the first free `id-2`, `id-3`….
-        mutating func claim(_ id: String, file: String, explicit: Bool) -> String {
+        mutating func claim(_ id: String, explicit: Bool) -> String {
+            var occurrence = 0
+            if explicit {
+                occurrence = occurrences[file, default: [:]][id, default: 0]
+                occurrences[file, default: [:]][id] = occurrence + 1
+            }
             if used.insert(id).inserted { return id }
             var n = 2
             while used.contains("\(id)-\(n)") { n += 1 }
@@ -78,15 +93,15 @@ public enum AssignIdentifiers {
             used.insert(unique)
             if explicit {
                 diagnostics.append(Diagnostic(.warning, "ids.duplicate",
-                    "the id `\(id)` is used more than once; this one becomes `\(unique)`",
-                    at: SourceLocation(file: file)))
+                    "the id `\(id)` is used more than once in the book; this one becomes `\(unique)`",
+                    at: locate?(file, id, occurrence) ?? SourceLocation(file: file)))
             }
             return unique
         }
 
         /// The first holder of an id keeps it, so links naming it go there.
         mutating func explicitID(_ id: String?) -> String? {
-            id.map { claim($0, file: file, explicit: true) }
+            id.map { claim($0, explicit: true) }
         }
 
         mutating func blocks(_ blocks: [Block], prefix: String?) -> [Block] {
@@ -99,13 +114,14 @@ public enum AssignIdentifiers {
                     if let id = section.attributes.id {
                         section.attributes.id = explicitID(id)
                     } else {
-                        section.attributes.id = claim(generated ?? "\(divisionID)-n\(sectionNumber)", file: file, explicit: false)
+                        section.attributes.id = claim(generated ?? "\(divisionID)-n\(sectionNumber)", explicit: false)
                     }
+                    section.title = inlines(section.title)
                     section.blocks = self.blocks(section.blocks, prefix: generated.map { $0 + "-" })
                     return .section(section)
                 case .heading(let level, var attributes, let content):
                     attributes.id = explicitID(attributes.id)
-                    return .heading(level: level, attributes: attributes, content: content)
+                    return .heading(level: level, attributes: attributes, content: inlines(content))
                 case .div(var attributes, let children):
                     attributes.id = explicitID(attributes.id)
                     return .div(attributes, self.blocks(children, prefix: nil))
@@ -114,8 +130,41 @@ public enum AssignIdentifiers {
                 case .list(var list):
                     list.items = list.items.map { ListItem(task: $0.task, blocks: self.blocks($0.blocks, prefix: nil)) }
                     return .list(list)
-                case .paragraph, .codeBlock, .thematicBreak, .table:
+                case .paragraph(let content):
+                    return .paragraph(inlines(content))
+                case .table(var table):
+                    table.header = table.header.map { inlines($0) }
+                    table.rows = table.rows.map { $0.map { inlines($0) } }
+                    return .table(table)
+                case .codeBlock, .thematicBreak:
                     return block
+                }
+            }
+        }
+
+        /// Span and image ids from raw HTML, made unique like the others.
+        mutating func inlines(_ inlines: [Inline]) -> [Inline] {
+            inlines.map { inline in
+                switch inline {
+                case .text, .code, .softBreak, .lineBreak, .footnoteReference:
+                    return inline
+                case .emphasis(let c): return .emphasis(self.inlines(c))
+                case .strong(let c): return .strong(self.inlines(c))
+                case .strikethrough(let c): return .strikethrough(self.inlines(c))
+                case .superscript(let c): return .superscript(self.inlines(c))
+                case .subscript(let c): return .subscript(self.inlines(c))
+                case .link(var link):
+                    link.children = self.inlines(link.children)
+                    return .link(link)
+                case .image(var image):
+                    image.attributes.id = explicitID(image.attributes.id)
+                    image.alt = self.inlines(image.alt)
+                    return .image(image)
+                case .ruby(let base, let text):
+                    return .ruby(base: self.inlines(base), text: text)
+                case .span(var attributes, let c):
+                    attributes.id = explicitID(attributes.id)
+                    return .span(attributes, self.inlines(c))
                 }
             }
         }
