@@ -38,7 +38,7 @@ struct ChapterReader {
             return nil
         }
         var text = String(decoding: data, as: UTF8.self)
-        if text.utf8.count != data.count || text.contains("\u{FFFD}") && !data.elementsEqual(text.utf8) {
+        if !data.elementsEqual(text.utf8) {
             diagnostics.append(Diagnostic(.warning, "markdown.encoding",
                 "the file is not valid UTF-8; invalid bytes became U+FFFD", at: SourceLocation(file: file)))
         }
@@ -109,6 +109,8 @@ struct ChapterReader {
         diagnostics += converter.diagnostics
         for (id, lines) in converter.idLines { idLines[path, default: [:]][id, default: []] += lines }
 
+        reportMissingImages(in: converted.blocks + converted.footnotes.flatMap(\.blocks), chapter: path)
+
         let sections = Sectioning.build(converted.blocks)
         var attributes = sections.titleAttributes
         let headingID = attributes.id
@@ -118,5 +120,24 @@ struct ChapterReader {
         return Division(role: role, id: explicitID ?? headingID ?? "", sourcePath: path, title: title,
                         attributes: attributes, language: language, blocks: sections.blocks,
                         footnotes: converted.footnotes)
+    }
+
+    /// Warns about images whose file is not beside the chapter, while the
+    /// line is still known; writers would otherwise fail later without it.
+    mutating func reportMissingImages(in blocks: [Block], chapter: String) {
+        let chapterDirectory = sourceDirectory.appendingPathComponent(chapter).deletingLastPathComponent()
+        var missing: [(String, SourceLocation?)] = []
+        InlineVisitor { inline in
+            guard case .image(let image) = inline, !image.source.isEmpty,
+                  case .unresolved = MarkdownConverter.target(image.source) else { return }
+            let path = image.source.removingPercentEncoding ?? image.source
+            if !FileManager.default.fileExists(atPath: chapterDirectory.appendingPathComponent(path).path) {
+                missing.append((image.source, image.location))
+            }
+        }.blocks(blocks)
+        for (source, location) in missing {
+            diagnostics.append(Diagnostic(.warning, "markdown.missing-image",
+                "the image `\(source)` does not exist (paths are relative to the chapter file)", at: location))
+        }
     }
 }

@@ -100,7 +100,13 @@ struct RawHTML {
         case "a":
             let content = children(&self)
             guard let href = HTMLNode.attribute(node, "href") else {
-                return [.span(attributes(node), content)]
+                // `<a name="x">` / `<a id="x">`: an anchor, kept as a span with that id.
+                var attributes = attributes(node)
+                if attributes.id == nil, let name = HTMLNode.attribute(node, "name"), AssignIdentifiers.isValid(name) {
+                    attributes.id = name
+                    idLines[name, default: []].append(line)
+                }
+                return [.span(attributes, content)]
             }
             let title = HTMLNode.attribute(node, "title")
             return [.link(Link(target: MarkdownConverter.target(href), title: title, children: content,
