@@ -124,7 +124,9 @@ enum EPUBGeneratedPages {
         builder.element("a", [("href", publication.relative(entry.path, from: path) + entry.fragmentSuffix)],
                         text: entry.label)
         if !entry.children.isEmpty {
+            builder.newline()
             builder.start("ol")
+            builder.newline()
             for child in entry.children { renderEntry(child, into: &builder, publication: publication, path: path) }
             builder.end()
         }
