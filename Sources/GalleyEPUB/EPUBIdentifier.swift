@@ -3,15 +3,16 @@ import GalleyCore
 
 /// The package's `dc:identifier`: stable across builds, never random.
 enum EPUBIdentifier {
-    /// `urn:isbn:` from the ISBN (a store's key for the book), else the explicit identifier, else a
-    /// name-based (version 5) UUID of the title and creators.
+    /// The explicit identifier (it wins over `isbn`, as the README says),
+    /// else `urn:isbn:` from the ISBN, else a name-based (version 5) UUID of
+    /// the title and creators.
     static func identifier(for metadata: Metadata) -> String {
+        if let explicit = metadata.identifier?.trimmingCharacters(in: .whitespaces), !explicit.isEmpty {
+            return explicit
+        }
         if let isbn = metadata.isbn {
             let compact = isbn.filter { $0.isASCII && ($0.isNumber || $0 == "X" || $0 == "x") }
             if compact.count == 10 || compact.count == 13 { return "urn:isbn:\(compact.uppercased())" }
-        }
-        if let explicit = metadata.identifier?.trimmingCharacters(in: .whitespaces), !explicit.isEmpty {
-            return explicit
         }
         let name = ([metadata.title] + metadata.creators.map(\.name)).joined(separator: "\n")
         return "urn:uuid:\(uuidVersion5(namespace: urlNamespace, name: "galley:" + name))"
