@@ -6,7 +6,7 @@ public enum OutputChecks {
     /// Container → package document → manifest items in the zip → spine → nav;
     /// every XHTML/XML entry well-formed.
     public static func checkEPUB(at url: URL) -> [Diagnostic] {
-        [Diagnostic(.error, "check.unimplemented", "EPUB check not written yet", at: SourceLocation(file: url.path))]
+        EPUBStructureCheck.check(url)
     }
 
     /// Well-formed, valid against the DocBook 5.0 RELAX NG schema, and the
