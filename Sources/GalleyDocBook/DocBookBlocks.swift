@@ -103,7 +103,9 @@ extension DocBookEmitter {
               attributes.id == nil else { return nil }
         var lines: [[Inline]] = []
         for child in children {
-            guard case .paragraph(let inlines) = child else { return nil }
+            // attribution holds `db._text` only: a signature with a note,
+            // code or emphasis stays a paragraph with a role.
+            guard case .paragraph(let inlines) = child, isPlainTextContent(inlines) else { return nil }
             lines.append(inlines)
         }
         guard !lines.isEmpty else { return nil }
@@ -259,6 +261,19 @@ extension DocBookEmitter {
             xml.start("textobject")
             xml.element("phrase", text: alt)
             xml.end()
+        }
+    }
+
+    /// True when `inlines` can stand in DocBook's `db._text` as written.
+    static func isPlainTextContent(_ inlines: [Inline]) -> Bool {
+        inlines.allSatisfy { inline in
+            switch inline {
+            case .text, .softBreak, .lineBreak: return true
+            case .superscript(let c), .subscript(let c), .strikethrough(let c): return isPlainTextContent(c)
+            case .span(_, let c): return isPlainTextContent(c)
+            case .ruby(let base, _): return isPlainTextContent(base)
+            case .emphasis, .strong, .code, .link, .image, .footnoteReference: return false
+            }
         }
     }
 

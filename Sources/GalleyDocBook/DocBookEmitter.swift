@@ -25,6 +25,12 @@ struct DocBookEmitter {
     var admonitionDepth = 0
     /// Inside an element with mixed content, where added newlines would be text.
     var inlineDepth = 0
+    /// Inside an element whose content is DocBook's `db._text` (superscript,
+    /// subscript): only text, phrases, links and inline images may stand
+    /// there, so emphasis becomes a phrase and footnotes wait until it closes.
+    var textOnlyDepth = 0
+    /// Footnote labels met in text-only content, written after it.
+    var deferredFootnotes: [String] = []
     /// Inside `<literallayout>`: whitespace is kept, so a soft break is a
     /// space and a hard break a newline.
     var verbatim = false

@@ -25,17 +25,25 @@ extension DocBookEmitter {
         case .text(let text):
             emitText(text)
         case .emphasis(let children):
-            wrap("emphasis", [], children, lineBreaks)
+            if textOnlyDepth > 0 {
+                wrap("phrase", [("role", "emphasis")], children, lineBreaks)
+            } else {
+                wrap("emphasis", [], children, lineBreaks)
+            }
         case .strong(let children):
-            wrap("emphasis", [("role", "strong")], children, lineBreaks)
+            wrap(textOnlyDepth > 0 ? "phrase" : "emphasis", [("role", "strong")], children, lineBreaks)
         case .strikethrough(let children):
             wrap("phrase", [("role", "strikethrough")], children, lineBreaks)
         case .superscript(let children):
-            wrap("superscript", [], children, lineBreaks)
+            wrapTextOnly("superscript", children, lineBreaks)
         case .subscript(let children):
-            wrap("subscript", [], children, lineBreaks)
+            wrapTextOnly("subscript", children, lineBreaks)
         case .code(let code):
-            xml.element("literal", text: code)
+            if textOnlyDepth > 0 {
+                xml.element("phrase", [("role", "literal")], text: code)
+            } else {
+                xml.element("literal", text: code)
+            }
         case .link(let link):
             emitLink(link, lineBreaks: lineBreaks)
         case .image(let image):
@@ -53,7 +61,11 @@ extension DocBookEmitter {
                 emitText(" ")
             }
         case .footnoteReference(let label):
-            emitFootnoteReference(label)
+            if textOnlyDepth > 0 {
+                deferredFootnotes.append(label)
+            } else {
+                emitFootnoteReference(label)
+            }
         case .ruby(let base, let reading):
             // DocBook 5.0 has no ruby: the reading follows the base in
             // parentheses, both marked with roles so a stylesheet can restore it.
@@ -85,6 +97,28 @@ extension DocBookEmitter {
         xml.end()
     }
 
+    /// Superscript and subscript hold `db._text` only; footnotes called
+    /// inside them follow the element.
+    private mutating func wrapTextOnly(_ element: String, _ children: [Inline], _ lineBreaks: LineBreakMode) {
+        textOnlyDepth += 1
+        wrap(element, [], children, lineBreaks)
+        textOnlyDepth -= 1
+        if textOnlyDepth == 0 && !deferredFootnotes.isEmpty {
+            let labels = deferredFootnotes
+            deferredFootnotes = []
+            note("docbook.footnote-moved", "a footnote called inside \(element) was placed right after it")
+            for label in labels { emitFootnoteReference(label) }
+        }
+    }
+
+    /// A link's own content is any inline, even inside text-only content.
+    private mutating func withFullInlines(_ body: (inout DocBookEmitter) -> Void) {
+        let depth = textOnlyDepth
+        textOnlyDepth = 0
+        body(&self)
+        textOnlyDepth = depth
+    }
+
     // MARK: Links
 
     private mutating func emitLink(_ link: Link, lineBreaks: LineBreakMode) {
@@ -95,7 +129,7 @@ extension DocBookEmitter {
             if link.children.isEmpty {
                 emitText(url)
             } else {
-                emitInlineContent(link.children, lineBreaks: lineBreaks)
+                withFullInlines { $0.emitInlineContent(link.children, lineBreaks: lineBreaks) }
             }
             xml.end()
         case .internal(let divisionID, let fragment):
@@ -111,7 +145,7 @@ extension DocBookEmitter {
                 // need a title the target may not have).
                 emitText(ids.titles[target].map { plainText($0) } ?? target)
             } else {
-                emitInlineContent(link.children, lineBreaks: lineBreaks)
+                withFullInlines { $0.emitInlineContent(link.children, lineBreaks: lineBreaks) }
             }
             xml.end()
         case .unresolved(let raw):
