@@ -28,6 +28,8 @@ struct LineLayout {
         var text: String
         /// Columns of the text part, without prefix or alignment padding.
         var contentWidth: Int
+        /// True when a hard break (not the measure) ended the line before.
+        var followsHardBreak = false
     }
 
     /// Columns left for text after a prefix, or nil when not wrapping.
@@ -35,38 +37,48 @@ struct LineLayout {
         columns.map { max($0 - measure.columns(of: prefix), Self.minimumMeasure) }
     }
 
-    /// Lays out `run`: the first line starts with `firstPrefix`, the others
-    /// with `restPrefix`. Alignment applies only when wrapping.
-    func layout(_ run: TextRun, firstPrefix: String, restPrefix: String,
+    /// Lays out `run`: the first line starts with `firstPrefix`, lines after
+    /// a hard break with `breakPrefix` (default: `restPrefix`), the other
+    /// lines with `restPrefix`. Alignment applies only when wrapping.
+    func layout(_ run: TextRun, firstPrefix: String, restPrefix: String, breakPrefix: String? = nil,
                 alignment: Alignment = .left) -> [Line] {
+        let breakPrefix = breakPrefix ?? restPrefix
         let firstWidth = available(after: firstPrefix)
         let restWidth = available(after: restPrefix)
-        let pieces = breakLines(run, firstWidth: firstWidth, restWidth: restWidth)
+        let breakWidth = available(after: breakPrefix)
+        let pieces = breakLines(run, firstWidth: firstWidth, restWidth: restWidth, breakWidth: breakWidth)
         var lines: [Line] = []
         lines.reserveCapacity(pieces.count)
         for (index, piece) in pieces.enumerated() {
-            var text = index == 0 ? firstPrefix : restPrefix
-            let room = (index == 0 ? firstWidth : restWidth).map { $0 - piece.contentWidth } ?? 0
+            let (prefix, width) = index == 0 ? (firstPrefix, firstWidth)
+                : piece.followsHardBreak ? (breakPrefix, breakWidth) : (restPrefix, restWidth)
+            var text = prefix
+            let room = width.map { $0 - piece.contentWidth } ?? 0
             switch alignment {
             case .left: break
             case .right: text += String(repeating: " ", count: max(room, 0))
             case .center: text += String(repeating: " ", count: max(room, 0) / 2)
             }
             text += piece.text
-            lines.append(Line(text: text, contentWidth: piece.contentWidth))
+            lines.append(Line(text: text, contentWidth: piece.contentWidth,
+                              followsHardBreak: piece.followsHardBreak))
         }
         return lines
     }
 
-    /// Breaks `run` into lines of at most `firstWidth` (first line) and
-    /// `restWidth` (the others) columns; nil means unlimited.
-    func breakLines(_ run: TextRun, firstWidth: Int?, restWidth: Int?) -> [Line] {
+    /// Breaks `run` into lines of at most `firstWidth` (first line),
+    /// `breakWidth` (lines after a hard break) and `restWidth` (the others)
+    /// columns; nil means unlimited.
+    func breakLines(_ run: TextRun, firstWidth: Int?, restWidth: Int?, breakWidth: Int? = nil) -> [Line] {
         let clusters = run.clusters
         let breaks = run.breakOpportunities()
         var lines: [Line] = []
         var start = 0
+        var afterHardBreak = false
         while start < clusters.count {
-            let limit = lines.isEmpty ? firstWidth : restWidth
+            let limit = lines.isEmpty ? firstWidth : afterHardBreak ? (breakWidth ?? restWidth) : restWidth
+            let opensAfterHardBreak = afterHardBreak
+            afterHardBreak = false
             var width = 0
             var lastBreak: Int? = nil
             var end = clusters.count
@@ -77,6 +89,7 @@ struct LineLayout {
                 if cluster.kind == .hardBreak {
                     end = index
                     next = index + 1
+                    afterHardBreak = true
                     break
                 }
                 if index > start, breaks[index] { lastBreak = index }
@@ -88,7 +101,9 @@ struct LineLayout {
                 width += cluster.width
                 index += 1
             }
-            lines.append(line(clusters[start..<end]))
+            var piece = line(clusters[start..<end])
+            piece.followsHardBreak = opensAfterHardBreak
+            lines.append(piece)
             start = next
             while start < clusters.count, clusters[start].kind == .space { start += 1 }
         }

@@ -50,7 +50,9 @@ struct TextComposer {
         guard !run.isEmpty else { return [] }
         let first = (pendingMarker ?? indent) + firstIndent
         pendingMarker = nil
+        // Lines after a hard break (verse, addresses) keep the first line's indent.
         let lines = layout.layout(run, firstPrefix: first, restPrefix: indent,
+                                  breakPrefix: indent + firstIndent,
                                   alignment: isWrapping ? alignment : .left)
         for line in lines { output.line(line.text) }
         return lines
