@@ -44,26 +44,28 @@ extension TextComposer {
 
     /// Natural widths when they fit (or when not wrapping). Otherwise the
     /// widest column gives up a column at a time, first down to its longest
-    /// unbreakable token, then, if the table still does not fit, down to
-    /// two columns (one wide character), splitting tokens.
+    /// unbreakable token, then, if the table still does not fit, down to its
+    /// longest kinsoku unit (words split, clreq kept). A table that does not
+    /// fit even then runs past the measure rather than break kinsoku.
     private func columnWidths(_ rows: [[TextRun]], columnCount: Int) -> [Int] {
         var natural = [Int](repeating: 1, count: columnCount)
-        var minimum = [Int](repeating: LineLayout.minimumMeasure, count: columnCount)
+        var tokens = [Int](repeating: LineLayout.minimumMeasure, count: columnCount)
+        var units = [Int](repeating: LineLayout.minimumMeasure, count: columnCount)
         for row in rows {
             for (column, cell) in row.enumerated() {
                 let lines = layout.breakLines(cell, firstWidth: nil, restWidth: nil)
                 natural[column] = max(natural[column], lines.map(\.contentWidth).max() ?? 0)
-                minimum[column] = max(minimum[column], cell.longestUnbreakableWidth())
+                tokens[column] = max(tokens[column], cell.longestUnbreakableWidth())
+                units[column] = max(units[column], cell.longestKinsokuUnitWidth())
             }
         }
         guard let room = layout.available(after: pendingMarker ?? indent) else { return natural }
         let budget = room - Self.columnGap * (columnCount - 1)
         var widths = natural
-        for floor in [minimum.indices.map { min(minimum[$0], natural[$0]) },
-                      [Int](repeating: LineLayout.minimumMeasure, count: columnCount)] {
+        for floor in [tokens, units] {
             while widths.reduce(0, +) > budget {
                 // The widest column that can still give up a column.
-                guard let column = widths.indices.filter({ widths[$0] > floor[$0] })
+                guard let column = widths.indices.filter({ widths[$0] > min(floor[$0], natural[$0]) })
                     .max(by: { widths[$0] < widths[$1] }) else { break }
                 widths[column] -= 1
             }

@@ -87,12 +87,22 @@ struct TextComposer {
         if let subtitle = metadata.subtitle { write(run(subtitle), alignment: alignment) }
         output.requestBlankLines(1)
         for creator in metadata.creators {
-            let line = creator.displayRole.map { "\(creator.name) \($0)" } ?? creator.name
-            write(run(line), alignment: alignment)
+            write(run(creatorLine(creator)), alignment: alignment)
         }
         output.requestBlankLines(1)
         if let publisher = metadata.publisher { write(run(publisher), alignment: alignment) }
         if let date = metadata.date { write(run(date), alignment: alignment) }
+    }
+
+    /// "上海市党建研究会 编著": the name and the role as printed; without a
+    /// printed role, the common MARC relators in the book's language.
+    func creatorLine(_ creator: Creator) -> String {
+        if let role = creator.displayRole, !role.isEmpty { return "\(creator.name) \(role)" }
+        let labels: [String: (cjk: String, other: String)] = [
+            "edt": ("编", "editor"), "trl": ("译", "translator"), "ill": ("绘", "illustrator"),
+        ]
+        guard let label = labels[creator.role] else { return creator.name }
+        return isCJK ? "\(creator.name) \(label.cjk)" : "\(creator.name) (\(label.other))"
     }
 
     mutating func write(_ division: Division) {

@@ -158,4 +158,29 @@ struct TextRun {
         }
         return longest
     }
+
+    /// Width of the widest stretch that even a forced split may not divide
+    /// because kinsoku binds it (容，  “引  ——): the narrowest measure the
+    /// text fits while splitting words but keeping clreq's rules.
+    func longestKinsokuUnitWidth() -> Int {
+        var longest = 0, current = 0
+        var previous: Cluster? = nil
+        for cluster in clusters {
+            if cluster.kind == .space || cluster.kind == .hardBreak || cluster.kind == .softBreak {
+                current = 0
+                previous = nil
+                continue
+            }
+            if let before = previous, cluster.isAttached || Kinsoku.isNotLineEnd(before.character)
+                || Kinsoku.isNotLineStart(cluster.character)
+                || Kinsoku.isInseparablePair(before.character, cluster.character) {
+                current += cluster.width
+            } else {
+                current = cluster.width
+            }
+            longest = max(longest, current)
+            previous = cluster
+        }
+        return longest
+    }
 }
