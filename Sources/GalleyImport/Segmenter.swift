@@ -81,8 +81,14 @@ public enum Segmenter {
 
     /// Groups blocks into divisions.
     public static func divisions(_ blocks: [ImportBlock]) -> [ImportDivision] {
-        let bodyStart = blocks.firstIndex { divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks) }
-            ?? blocks.count
+        guard let bodyStart = blocks.firstIndex(where: { divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks) })
+        else {
+            // No heading opens a division: front pages only if a copyright page marks their end.
+            guard let end = blocks.lastIndex(where: isCopyrightLine), end + 1 < blocks.count else {
+                return blocks.isEmpty ? [] : [ImportDivision(role: .chapter, blocks: blocks)]
+            }
+            return frontPages(Array(blocks[...end])) + [ImportDivision(role: .chapter, blocks: Array(blocks[(end + 1)...]))]
+        }
         var divisions = frontPages(Array(blocks[..<bodyStart]))
         var index = bodyStart
         while index < blocks.count {

@@ -132,3 +132,19 @@ struct RuleTests {
         #expect(Set(ImportRules.names).count == ImportRules.all.count)
     }
 }
+
+extension RuleTests {
+    @Test func textWithoutHeadingsIsOneChapter() {
+        let result = Importer().run(text: "第一段文字。\n\n第二段文字，\n\n接着写。\n")
+        #expect(result.document.divisions.map(\.role) == [.chapter])
+        #expect(result.texts(.chapter) == ["第一段文字。", "第二段文字，接着写。"])
+    }
+
+    @Test func reportShowsTheChangedPartOfLongParagraphs() {
+        let before = String(repeating: "甲", count: 50) + "之际,为" + String(repeating: "乙", count: 50)
+        let (a, b) = ImportReportWriter.excerpt(before, PunctuationRule.convert(before))
+        // twelve characters either side of the changed one
+        #expect(a == "…" + String(repeating: "甲", count: 10) + "之际,为" + String(repeating: "乙", count: 11) + "…")
+        #expect(b == "…" + String(repeating: "甲", count: 10) + "之际，为" + String(repeating: "乙", count: 11) + "…")
+    }
+}
