@@ -75,6 +75,9 @@ struct Damager {
     private var waitingNotes: [(String, String)] = []
     private var chapterTitle = ""
 
+    /// Also cut paragraphs right after a sentence end, where no text rule can tell a cut from a paragraph end.
+    var cutsAtSentenceEnds = false
+
     init(seed: UInt64, bookTitle: String) {
         random = SeededRandom(state: seed)
         self.bookTitle = bookTitle
@@ -101,16 +104,21 @@ struct Damager {
         for note in pendingNotes { emit(note) }
         pendingNotes = []
         let number: String
-        switch random.int(0...2) {
+        switch random.int(0...3) {
         case 0: number = "\(page)"
         case 1: number = "— \(page) —"
-        default: number = "- \(page) -"
+        case 2: number = "- \(page) -"
+        default: number = "第 \(page) 页"
         }
         artefacts.insert(lines.count + 1)
         emit(number)
         page += 1
         let head = page.isMultiple(of: 2) ? bookTitle : chapterTitle
-        if head.count <= 3 {
+        if random.chance(0.25) {
+            // Running head and page number extracted as one line.
+            artefacts.insert(lines.count + 1)
+            emit(random.chance(0.5) ? "\(page)  \(head)" : "\(head)  \(page)")
+        } else if head.count <= 3 {
             for character in head { artefacts.insert(lines.count + 1); emit(String(character)) }   // vertical
         } else {
             artefacts.insert(lines.count + 1)
@@ -129,7 +137,7 @@ struct Damager {
         var first = true
         while used + rest.count > pageLimit, pageLimit - used > 1 {
             var cut = pageLimit - used
-            while cut < rest.count - 1, Self.unsafeCut(rest, at: cut) { cut += 1 }
+            while cut < rest.count - 1, Self.unsafeCut(rest, at: cut, sentenceEnds: !cutsAtSentenceEnds) { cut += 1 }
             if cut >= rest.count - 1 { break }
             let piece = String(rest[..<cut])
             emit((first ? prefix : "") + piece)
@@ -145,10 +153,10 @@ struct Damager {
     }
 
     /// No cut inside a Latin word or number, inside a note marker, or just after a sentence end.
-    private static func unsafeCut(_ text: [Character], at index: Int) -> Bool {
+    private static func unsafeCut(_ text: [Character], at index: Int, sentenceEnds avoidSentenceEnds: Bool) -> Bool {
         let before = text[index - 1], after = text[index]
         if before.isASCII && (before.isLetter || before.isNumber) && after.isASCII && (after.isLetter || after.isNumber) { return true }
-        if sentenceEnds.contains(before) || "①②③④⑤<".contains(after) { return true }
+        if avoidSentenceEnds && sentenceEnds.contains(before) || "①②③④⑤<[".contains(after) { return true }
         let head = String(text[max(0, index - 12)..<index])
         return head.range(of: "<sup>[^>]*$", options: .regularExpression) != nil || head.hasSuffix("<") || head.hasSuffix("</")
     }
@@ -161,7 +169,10 @@ struct Damager {
             }
         }
         if random.chance(0.3) { out = out.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"") }
-        if random.chance(0.5) { out = out.replacingOccurrences(of: "……", with: "...").replacingOccurrences(of: "——", with: "--") }
+        if random.chance(0.5) {
+            out = out.replacingOccurrences(of: "……", with: random.chance(0.5) ? "..." : "。。。")
+                .replacingOccurrences(of: "——", with: "--")
+        }
         return out
     }
 
@@ -179,8 +190,11 @@ struct Damager {
             let label = String(damaged[range].dropFirst(2).dropLast())
             noteCounter += 1
             let circled = String(UnicodeScalar(0x245F + UInt32(noteCounter))!)
-            damaged.replaceSubrange(range, with: random.chance(0.5) ? "<sup>\(circled)</sup>" : circled)
-            waitingNotes.append((circled, circled + " " + Self.spaced(punctuate(notes[label] ?? ""))))
+            let style = random.int(0...2)
+            let marker = style == 0 ? "<sup>\(circled)</sup>" : style == 1 ? circled : "[\(noteCounter)]"
+            damaged.replaceSubrange(range, with: marker)
+            let noteMarker = style == 2 ? marker : circled
+            waitingNotes.append((marker, noteMarker + " " + Self.spaced(punctuate(notes[label] ?? ""))))
         }
         flow(Self.spaced(damaged), prefix: prefix)
     }

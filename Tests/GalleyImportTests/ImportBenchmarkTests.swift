@@ -38,10 +38,10 @@ struct ImportBenchmarkTests {
     static let files = ["chapter-01.md", "chapter-02.md", "chapter-03.md", "chapter-04.md", "afterword.md"]
 
     /// The corpus damaged once per seed (page breaks fall elsewhere each time); figures summed.
-    static func run(seeds: ClosedRange<UInt64>) throws -> Figures {
+    static func run(seeds: ClosedRange<UInt64>, cutsAtSentenceEnds: Bool = false) throws -> Figures {
         var total = Figures()
         for seed in seeds {
-            let one = try run(seed: seed)
+            let one = try run(seed: seed, cutsAtSentenceEnds: cutsAtSentenceEnds)
             total.joinsPredicted += one.joinsPredicted; total.joinsTrue += one.joinsTrue; total.joinsCorrect += one.joinsCorrect
             total.artefacts += one.artefacts; total.artefactsRemoved += one.artefactsRemoved
             total.bodyLinesRemoved += one.bodyLinesRemoved
@@ -52,9 +52,10 @@ struct ImportBenchmarkTests {
         return total
     }
 
-    static func run(seed: UInt64) throws -> Figures {
+    static func run(seed: UInt64, cutsAtSentenceEnds: Bool = false) throws -> Figures {
         let directory = Fixture.directory.appendingPathComponent("Benchmark")
         var damager = Damager(seed: seed, bookTitle: "电子书制作札记")
+        damager.cutsAtSentenceEnds = cutsAtSentenceEnds
         damager.titlePage(creator: "出版技术研究组 编著", publisher: "示例出版社")
         var clean: [String: [CleanBlock]] = [:]
         for file in files {
@@ -117,7 +118,7 @@ struct ImportBenchmarkTests {
 
     /// Text without spaces and note references; ……, ..., 。。。 and ——, -- are one token each.
     static func tokens(_ text: String) -> [String] {
-        let plain = text.replacingOccurrences(of: "\\[\\^[0-9]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]| ", with: "", options: .regularExpression)
+        let plain = text.replacingOccurrences(of: "\\[\\^?[0-9]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]| ", with: "", options: .regularExpression)
         var out: [String] = []
         var chars = Array(plain)[...]
         while let c = chars.first {
@@ -144,6 +145,17 @@ struct ImportBenchmarkTests {
         #expect(figures.removalRecall >= 0.99)
         #expect(figures.bodyLinesRemoved == 0)
         #expect(figures.exactShare >= 0.95)
+    }
+
+    /// Page breaks may also fall right after 。！？ — there a cut paragraph looks finished,
+    /// and no rule working on text alone can join it. Printed, not held to the targets.
+    @Test func withBreaksAtSentenceEnds() throws {
+        let figures = try Self.run(seeds: 1...20, cutsAtSentenceEnds: true)
+        for line in figures.description.split(separator: "\n").dropFirst() {
+            print(line.replacingOccurrences(of: "import-benchmark: ", with: "import-benchmark: [breaks also at sentence ends] "))
+        }
+        #expect(figures.joinPrecision >= 0.98)          // joins it makes are still right
+        #expect(figures.bodyLinesRemoved == 0)
     }
 }
 
