@@ -148,3 +148,12 @@ extension RuleTests {
         #expect(b == "…" + String(repeating: "甲", count: 10) + "之际，为" + String(repeating: "乙", count: 11) + "…")
     }
 }
+
+extension RuleTests {
+    @Test func unpairedStraightQuotesAreLeftAndReported() {
+        #expect(PunctuationRule.convert("他说\"好。") == "他说\"好。")
+        #expect(PunctuationRule.convert("称为'两新'组织") == "称为‘两新’组织")
+        let result = apply([PunctuationRule()], to: "# 第一章 总论\n\n他说\"好。\n")
+        #expect(result.log.findings.map(\.lines) == [[3]])
+    }
+}

@@ -11,6 +11,11 @@ public struct PunctuationRule: ImportRule {
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         document.rewriteBlocks(log: &log) { block in Self.convert(block.text) }
+        for division in document.divisions {
+            for block in division.blocks where block.text.contains("\"") && block.text.contains(where: CJK.isHan) {
+                log.finding(block.lines, "unpaired straight quotes left as they are: “\(block.text.prefix(30))…”")
+            }
+        }
     }
 
     static func convert(_ text: String) -> String {
@@ -46,8 +51,11 @@ public struct PunctuationRule: ImportRule {
         chars = out
 
         var open: [Int] = []
-        var doubleQuotes = chars.filter { $0 == "\"" }.count.isMultiple(of: 2)
-        var openDouble = true
+        // Straight quotes are paired only when they pair up; an odd count is left for a person.
+        let doubles = chars.indices.filter { chars[$0] == "\"" }
+        let singles = chars.indices.filter { chars[$0] == "'" && (wide(neighbour($0, -1)) || wide(neighbour($0, 1))) }
+        for (n, i) in (doubles.count.isMultiple(of: 2) ? doubles : []).enumerated() { chars[i] = n.isMultiple(of: 2) ? "“" : "”" }
+        for (n, i) in (singles.count.isMultiple(of: 2) ? singles : []).enumerated() { chars[i] = n.isMultiple(of: 2) ? "‘" : "’" }
         for i in chars.indices {
             let c = chars[i]
             if let full = fullWidth[c] {
@@ -61,15 +69,8 @@ public struct PunctuationRule: ImportRule {
                     chars[start] = "（"
                     chars[i] = "）"
                 }
-            } else if c == "\"" && doubleQuotes {
-                chars[i] = openDouble ? "“" : "”"
-                openDouble.toggle()
-            } else if c == "'" && (wide(neighbour(i, -1)) || wide(neighbour(i, 1))) {
-                let opening = !(neighbour(i, -1).map(CJK.isHan) ?? false) || (neighbour(i, 1).map(CJK.isHan) ?? false) && neighbour(i, -1).map(CJK.isPunctuation) ?? true
-                chars[i] = opening ? "‘" : "’"
             }
         }
-        if !doubleQuotes { doubleQuotes = false }
         return String(chars)
     }
 }
