@@ -39,9 +39,16 @@ struct FixtureBookTests {
     @Test(arguments: projects, [20, 40, 72])
     func wrappedOutputKeepsTheRules(project: URL, columns: Int) throws {
         let book = try Self.read(project)
-        let text = Self.render(book, columns: columns)
-        let violations = TextInvariants.violations(in: text, columns: columns, code: TextInvariants.codeLines(of: book))
-        #expect(violations.isEmpty, "\(project.lastPathComponent) at \(columns):\n\(violations.joined(separator: "\n"))")
+        // Both width conventions: “ ” — … as one column (default) and as two.
+        for ambiguousIsWide in [false, true] {
+            let options = TextWriter.Options(columns: columns, ambiguousIsWide: ambiguousIsWide)
+            let text = String(decoding: TextWriter(options: options).render(book), as: UTF8.self)
+            let violations = TextInvariants.violations(in: text, columns: columns,
+                                                       code: TextInvariants.codeLines(of: book),
+                                                       measure: DisplayWidth(ambiguousIsWide: ambiguousIsWide))
+            #expect(violations.isEmpty,
+                    "\(project.lastPathComponent) at \(columns), ambiguous wide \(ambiguousIsWide):\n\(violations.joined(separator: "\n"))")
+        }
     }
 
     @Test(arguments: projects, [nil, 20, 40, 72] as [Int?])
