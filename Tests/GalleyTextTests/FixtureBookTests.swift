@@ -7,22 +7,6 @@ import Testing
 
 /// Issue 5's "done when", measured on the real outputs of the fixture books
 /// under `Tests/Books/` and of the default book in `Source/`.
-/// Until `BookReader` is written, the fixture tests have no book to read; the
-/// suite shows as skipped instead of failing for a reason outside this module.
-enum Reader {
-    static let isAvailable: Bool = {
-        do {
-            _ = try BookReader().read(sourceDirectory: Repository.defaultBook.appendingPathComponent("Source"))
-            return true
-        } catch let error as DiagnosticsError {
-            return !error.diagnostics.contains { $0.code == "markdown.unimplemented" }
-        } catch {
-            return true
-        }
-    }()
-}
-
-@Suite(.enabled(if: Reader.isAvailable, "the Markdown reader has not landed"))
 struct FixtureBookTests {
     static var projects: [URL] {
         [Repository.defaultBook] + Repository.fixtureBookNames.map(Repository.fixtureBook)
