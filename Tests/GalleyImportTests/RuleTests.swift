@@ -157,3 +157,16 @@ extension RuleTests {
         #expect(result.log.findings.map(\.lines) == [[3]])
     }
 }
+
+extension RuleTests {
+    /// Clean text goes through unchanged: the rules only act on damage.
+    @Test(arguments: ["chapter-01.md", "chapter-02.md", "chapter-03.md", "chapter-04.md"])
+    func cleanChapterIsLeftAlone(_ name: String) throws {
+        let clean = try String(contentsOf: Fixture.directory.appendingPathComponent("Benchmark/" + name), encoding: .utf8)
+        let body = clean.components(separatedBy: "---\n")[2]
+            .replacingOccurrences(of: " \\{#[a-z]+-[0-9]+\\}", with: "", options: .regularExpression)
+        let result = Importer().run(text: body)
+        #expect(result.file("chapter-01.md") == clean)
+        #expect(result.log.changes.allSatisfy { $0.rule == "heading-ids" })
+    }
+}
