@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import Testing
 @testable import GalleyImport
 
@@ -168,5 +169,17 @@ extension RuleTests {
         let result = Importer().run(text: body)
         #expect(result.file("chapter-01.md") == clean)
         #expect(result.log.changes.allSatisfy { $0.rule == "heading-ids" })
+    }
+}
+
+extension RuleTests {
+    /// The committed preface and foreword, imported again, come back unchanged.
+    @Test(arguments: ["preface.md", "foreword.md"])
+    func committedSourceIsAFixedPoint(_ name: String) throws {
+        let committed = try String(contentsOf: Repository.root.appendingPathComponent("Source/" + name), encoding: .utf8)
+        let body = committed.components(separatedBy: "---\n")[2]
+        let result = Importer().run(text: body)
+        #expect(result.file(name) == committed)
+        #expect(result.log.changes.isEmpty)
     }
 }

@@ -8,7 +8,8 @@ public struct UnwrapLinesRule: ImportRule {
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         for d in document.divisions.indices {
-            for b in document.divisions[d].blocks.indices where document.divisions[d].blocks[b].text.contains("\n") {
+            for b in document.divisions[d].blocks.indices where document.divisions[d].blocks[b].text.contains("\n")
+                && document.divisions[d].blocks[b].kind != .signature {
                 let block = document.divisions[d].blocks[b]
                 var text = ""
                 var soft = false
