@@ -74,6 +74,7 @@ struct Damager {
     /// Notes whose markers are not written yet: (marker, note line).
     private var waitingNotes: [(String, String)] = []
     private var chapterTitle = ""
+    private var sectionTitle = ""
 
     /// Also cut paragraphs right after a sentence end, where no text rule can tell a cut from a paragraph end.
     var cutsAtSentenceEnds = false
@@ -113,7 +114,8 @@ struct Damager {
         artefacts.insert(lines.count + 1)
         emit(number)
         page += 1
-        let head = page.isMultiple(of: 2) ? bookTitle : chapterTitle
+        // Even pages carry the book title; odd pages the chapter or the current section title.
+        let head = page.isMultiple(of: 2) ? bookTitle : !sectionTitle.isEmpty && random.chance(0.5) ? sectionTitle : chapterTitle
         if random.chance(0.25) {
             // Running head and page number extracted as one line.
             artefacts.insert(lines.count + 1)
@@ -157,8 +159,17 @@ struct Damager {
         let before = text[index - 1], after = text[index]
         if before.isASCII && (before.isLetter || before.isNumber) && after.isASCII && (after.isLetter || after.isNumber) { return true }
         if avoidSentenceEnds && sentenceEnds.contains(before) || "①②③④⑤<[".contains(after) { return true }
-        let head = String(text[max(0, index - 12)..<index])
-        return head.range(of: "<sup>[^>]*$", options: .regularExpression) != nil || head.hasSuffix("<") || head.hasSuffix("</")
+        // Never inside a `<sup>…</sup>` marker.
+        let window = String(text[max(0, index - 12)..<min(text.count, index + 12)])
+        let offset = index - max(0, index - 12)
+        var search = window.startIndex..<window.endIndex
+        while let range = window.range(of: "<sup>[^<]*</sup>", options: .regularExpression, range: search) {
+            let start = window.distance(from: window.startIndex, to: range.lowerBound)
+            let end = window.distance(from: window.startIndex, to: range.upperBound)
+            if start < offset && offset < end { return true }
+            search = range.upperBound..<window.endIndex
+        }
+        return false
     }
 
     private mutating func punctuate(_ text: String) -> String {
@@ -208,7 +219,8 @@ struct Damager {
             switch block {
             case .heading(let level, let text):
                 var heading = text
-                if level == 1 { chapterTitle = text }
+                if level == 1 { chapterTitle = text; sectionTitle = "" }
+                if level == 2 { sectionTitle = text }
                 if Segmenter_collapse(text).count <= 4 { heading = text.map(String.init).joined(separator: " ") }   // letter-spaced
                 let wandering = level == 1 ? 1 : level + random.int(0...2)
                 emit(String(repeating: "#", count: min(wandering, 6)) + " " + Self.spaced(heading))

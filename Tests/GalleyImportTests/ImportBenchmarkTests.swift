@@ -26,13 +26,18 @@ struct ImportBenchmarkTests {
         var description: String {
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             return """
-            import-benchmark: damaged input \(lines) lines (20 damaged copies of \(ImportBenchmarkTests.files.count) clean chapter files)
+            import-benchmark: damaged input \(lines) lines (\(ImportBenchmarkTests.seedCount) damaged copies of \(ImportBenchmarkTests.files.count) clean chapter files)
             import-benchmark: joins precision \(f(joinPrecision)) recall \(f(joinRecall)) (\(joinsCorrect) correct of \(joinsPredicted) made, \(joinsTrue) page-break cuts)
             import-benchmark: running heads/page numbers removed \(f(removalRecall)) (\(artefactsRemoved) of \(artefacts)); body lines removed \(bodyLinesRemoved)
             import-benchmark: punctuation precision \(f(punctuationPrecision)) recall \(f(punctuationRecall)) (\(punctuationTP) fixed, \(punctuationFP) wrong, \(punctuationFN) missed)
             import-benchmark: paragraphs recovered exactly \(f(exactShare)) (\(blocksExact) of \(blocks))
             """
         }
+    }
+
+    /// How many damaged copies (`GALLEY_IMPORT_BENCH_SEEDS`, default 20).
+    static var seedCount: UInt64 {
+        ProcessInfo.processInfo.environment["GALLEY_IMPORT_BENCH_SEEDS"].flatMap { UInt64($0) } ?? 20
     }
 
     static let files = ["chapter-01.md", "chapter-02.md", "chapter-03.md", "chapter-04.md", "afterword.md"]
@@ -136,7 +141,7 @@ struct ImportBenchmarkTests {
     }
 
     @Test func meetsTheTargets() throws {
-        let figures = try Self.run(seeds: 1...20)
+        let figures = try Self.run(seeds: 1...Self.seedCount)
         print(figures)
         for miss in figures.misses.prefix(10) { print("import-benchmark: not exact: \(miss)") }
         #expect(figures.joinsTrue >= 40)
@@ -150,7 +155,7 @@ struct ImportBenchmarkTests {
     /// Page breaks may also fall right after 。！？ — there a cut paragraph looks finished,
     /// and no rule working on text alone can join it. Printed, not held to the targets.
     @Test func withBreaksAtSentenceEnds() throws {
-        let figures = try Self.run(seeds: 1...20, cutsAtSentenceEnds: true)
+        let figures = try Self.run(seeds: 1...Self.seedCount, cutsAtSentenceEnds: true)
         for line in figures.description.split(separator: "\n").dropFirst() {
             print(line.replacingOccurrences(of: "import-benchmark: ", with: "import-benchmark: [breaks also at sentence ends] "))
         }

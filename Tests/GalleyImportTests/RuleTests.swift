@@ -18,6 +18,8 @@ struct RuleTests {
     @Test func runningHeadsRemovesRepeatedRunningTitles() {
         let input = Self.chapter + "甲乙丙丁\n\n第一章 总论\n\n18 第一章 总论\n\n总论的正文。\n"
         #expect(apply([RunningHeadsRule()], to: input).texts(.chapter) == ["第一章 总论", "甲乙丙丁", "总论的正文。"])
+        let repeated = Self.chapter + "## 一、缘起\n\n正文。\n\n一、缘起  7\n\n下文。\n\n丛书名\n\n甲。\n\n丛书名\n\n乙。\n\n12  丛书名\n\n丙。\n"
+        #expect(apply([RunningHeadsRule()], to: repeated).texts(.chapter) == ["第一章 总论", "一、缘起", "正文。", "下文。", "甲。", "乙。", "丙。"])
     }
 
     @Test func joinsParagraphsCutByPageBreaks() {
