@@ -115,6 +115,9 @@ struct RuleTests {
         #expect(meta.isbn == "978-7-80186-921-0")
         #expect(meta.date == "2008-02")
         #expect(MetadataRule.isbn("ISBN 978-7-80186-921-1") == nil)   // wrong check digit
+        let two = apply([MetadataRule()], to: "# 书 名\n\n——副 标题\n\n张 三、李四 主编\n\n# 第一章 开端\n").document.metadata
+        #expect(two.subtitle == "副标题")
+        #expect(two.creators.map(\.name) == ["张三", "李四"])
     }
 
     @Test func printedContentsBecomeData() {
