@@ -64,8 +64,8 @@ struct MarkdownConverter {
                 case .open(let index):
                     var attributes = divAttributes[index]
                     attributes.id = checkedID(attributes.id, line: node.startLine)
-                    items.append(.open(attributes, line: node.startLine))
-                case .close: items.append(.close(line: node.startLine))
+                    items.append(.open(attributes, line: node.startLine, closer: ":::"))
+                case .close: items.append(.close(line: node.startLine, closer: ":::"))
                 }
                 continue
             }
@@ -77,9 +77,9 @@ struct MarkdownConverter {
                     var html = RawHTML(file: file)
                     let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
                     absorb(html)
-                    items.append(.open(attributes, line: node.startLine))
-                case .close:
-                    items.append(.close(line: node.startLine))
+                    items.append(.open(attributes, line: node.startLine, closer: "</\(name)>"))
+                case .close(let name):
+                    items.append(.close(line: node.startLine, closer: "</\(name)>"))
                 }
                 continue
             }
