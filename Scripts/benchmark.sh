@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds one large book (the default book's text repeated into 100 chapters,
+# about 2 MB of Markdown) with Galley and with pandoc into the same three
+# formats, and prints both times side by side. Not a test: figures only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+chapters=${CHAPTERS:-100}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/Source"
+
+galley="$(swift build -c release --show-bin-path)/galley"
+[ -x "$galley" ] || { echo "build galley first: make galley" >&2; exit 1; }
+
+# One chapter = the bodies of 序言 and 代前言, front matter stripped, every
+# footnote label made unique per chapter by the chapter number.
+body=$(for f in Source/preface.md Source/foreword.md; do awk 'BEGIN{fm=0} NR==1&&/^---$/{fm=1;next} fm&&/^---$/{fm=0;next} !fm' "$f"; echo; done)
+{
+  echo "title: 基准测试之书"
+  echo "language: zh-Hans"
+  echo "author: 上海市党建研究会"
+  echo "chapters:"
+} > "$work/Source/book.yaml"
+files=()
+for i in $(seq -w 1 "$chapters"); do
+  {
+    echo "# 第${i}章"
+    echo
+    printf '%s\n' "$body" | sed -e "s/^# /## /" -e "s/\[\^1\]/[^n${i}]/g" -e "s/{#part-\([0-9]\)}/{#c${i}-part-\1}/"
+  } > "$work/Source/ch$i.md"
+  echo "  - ch$i.md" >> "$work/Source/book.yaml"
+  files+=("$work/Source/ch$i.md")
+done
+bytes=$(cat "${files[@]}" | wc -c)
+
+now() { date +%s.%N; }
+t0=$(now)
+"$galley" build "$work" --output "$work/galley" >/dev/null
+t1=$(now)
+pandoc --metadata title=基准测试之书 --metadata lang=zh-Hans -o "$work/pandoc.epub" "${files[@]}"
+pandoc -s -t docbook5 --metadata title=基准测试之书 -o "$work/pandoc.xml" "${files[@]}"
+pandoc -t plain -o "$work/pandoc.txt" "${files[@]}"
+t2=$(now)
+
+calc() { awk "BEGIN { print $1 }"; }
+galley_s=$(calc "$t1 - $t0")
+pandoc_s=$(calc "$t2 - $t1")
+printf 'input: %d chapters, %.1f MB of Markdown\n' "$chapters" "$(calc "$bytes / 1048576")"
+printf '%-44s %8s\n' "tool" "seconds"
+printf '%-44s %8.2f\n' "galley build (EPUB + DocBook + text, validated)" "$galley_s"
+printf '%-44s %8.2f\n' "pandoc (EPUB, DocBook 5, plain: three runs)" "$pandoc_s"
+printf 'galley is %.1fx faster\n' "$(calc "$pandoc_s / $galley_s")"
