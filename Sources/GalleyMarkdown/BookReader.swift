@@ -73,14 +73,15 @@ public struct BookReader: Sendable {
         return (book, diagnostics + located)
     }
 
-    /// The standard transforms, in the order their inputs require: ids
-    /// first (footnote ids and link targets use them), soft breaks last
+    /// The standard transforms, in the order their inputs require: nesting
+    /// limited first (every later step recurses), ids next (footnote ids and link targets use them), soft breaks last
     /// (they look at final text), then one text node per run.
     public static func transform(_ book: Book, locate: AssignIdentifiers.Locator? = nil) -> (Book, [Diagnostic]) {
-        let identified = AssignIdentifiers.apply(book, locate: locate)
+        let limited = LimitNesting.apply(book)
+        let identified = AssignIdentifiers.apply(limited.book, locate: locate)
         let numbered = NumberFootnotes.apply(identified.book)
         let linked = ResolveLinks.apply(numbered)
         let softened = SoftBreaks.apply(linked.book)
-        return (MergeText.apply(softened), identified.diagnostics + linked.diagnostics)
+        return (MergeText.apply(softened), limited.diagnostics + identified.diagnostics + linked.diagnostics)
     }
 }
