@@ -130,6 +130,10 @@ struct BookYAMLReader {
                         error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
                         continue
                     }
+                    if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+                        error("bookyaml.value", "the chapter path `\(path)` leaves Source/; chapter paths are relative to Source/ and stay inside it", item)
+                        continue
+                    }
                     chapters.append((path, item.mark?.line))
                 }
             } else {
