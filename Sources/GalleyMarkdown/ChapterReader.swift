@@ -110,6 +110,11 @@ struct ChapterReader {
         for (id, lines) in converter.idLines { idLines[path, default: [:]][id, default: []] += lines }
 
         reportMissingImages(in: converted.blocks + converted.footnotes.flatMap(\.blocks), chapter: path)
+        let defined = Set(converted.footnotes.map { FootnoteDefinitions.normalized($0.label) })
+        for (label, line) in FootnoteDefinitions.find(in: marked.text) where !defined.contains(FootnoteDefinitions.normalized(label)) {
+            diagnostics.append(Diagnostic(.warning, "markdown.unused-footnote",
+                "the footnote `[^\(label)]` is defined but never cited, so it is left out", at: SourceLocation(file: file, line: line)))
+        }
 
         let sections = Sectioning.build(converted.blocks)
         var attributes = sections.titleAttributes
