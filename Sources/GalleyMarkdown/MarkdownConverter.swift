@@ -96,7 +96,13 @@ struct MarkdownConverter {
         }
         switch node.type {
         case CMARK_NODE_PARAGRAPH:
-            let content = inlines(of: node)
+            var content = inlines(of: node)
+            // Typed first-line indents (U+3000 U+3000, the plain-text habit)
+            // go: CSS indents paragraphs, and a typed indent would double it.
+            if case .text(let text)? = content.first, text.hasPrefix("\u{3000}") {
+                let rest = String(text.drop(while: { $0 == "\u{3000}" }))
+                if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
+            }
             return content.isEmpty ? [] : [.paragraph(content)]
         case CMARK_NODE_HEADING:
             var content = inlines(of: node)
