@@ -30,6 +30,8 @@ struct ChapterReader {
 
     /// - Parameter listedAt: where `book.yaml` lists the file, for "missing file".
     mutating func read(_ path: String, listedAt: SourceLocation) -> Division? {
+        let first = diagnostics.count
+        defer { sortByLine(from: first) }
         let file = displayPath(path)
         guard let data = FileManager.default.contents(atPath: sourceDirectory.appendingPathComponent(path).path) else {
             diagnostics.append(Diagnostic(.error, "bookyaml.missing-file",
@@ -144,5 +146,14 @@ struct ChapterReader {
             diagnostics.append(Diagnostic(.warning, "markdown.missing-image",
                 "the image `\(source)` does not exist (paths are relative to the chapter file)", at: location))
         }
+    }
+
+    /// One chapter's messages in line order (they are found in several passes).
+    mutating func sortByLine(from start: Int) {
+        let sorted = diagnostics[start...].enumerated().sorted {
+            let a = $0.element.location?.line ?? 0, b = $1.element.location?.line ?? 0
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        diagnostics.replaceSubrange(start..., with: sorted)
     }
 }

@@ -56,6 +56,10 @@ extension MarkdownConverter {
                                children: children, isAutolink: isAutolink,
                                location: location(node.startLine)))]
         case CMARK_NODE_IMAGE:
+            guard !node.url.isEmpty else {
+                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept", line: node.startLine)
+                return inlines(of: node)
+            }
             let title = node.title
             return [.image(Image(source: node.url, alt: inlines(of: node), title: title.isEmpty ? nil : title,
                                  location: location(node.startLine)))]

@@ -113,7 +113,12 @@ struct RawHTML {
                                location: SourceLocation(file: file, line: line)))]
         case "img":
             let alt = HTMLNode.attribute(node, "alt") ?? ""
-            return [.image(Image(source: HTMLNode.attribute(node, "src") ?? "",
+            guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
+                diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
+                    "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
+                return alt.isEmpty ? [] : [.text(alt)]
+            }
+            return [.image(Image(source: source,
                                  alt: alt.isEmpty ? [] : [.text(alt)],
                                  title: HTMLNode.attribute(node, "title"),
                                  attributes: attributes(node),
