@@ -103,6 +103,10 @@ enum FencedDivs {
     /// Pairs markers into divs; an unclosed div runs to the end of the list.
     static func group(_ items: [Item]) -> (blocks: [Block], problems: [(String, Int)]) {
         var stack: [(attributes: Attributes, line: Int, closer: String, blocks: [Block])] = [(.empty, 0, "", [])]
+        // `<blockquote>` … `</blockquote>` around Markdown is a quote, not a div.
+        func container(_ done: (attributes: Attributes, line: Int, closer: String, blocks: [Block])) -> Block {
+            done.closer == "</blockquote>" ? .blockQuote(done.blocks) : .div(done.attributes, done.blocks)
+        }
         var problems: [(String, Int)] = []
         for item in items {
             switch item {
@@ -116,13 +120,13 @@ enum FencedDivs {
                     continue
                 }
                 let done = stack.removeLast()
-                stack[stack.count - 1].blocks.append(.div(done.attributes, done.blocks))
+                stack[stack.count - 1].blocks.append(container(done))
             }
         }
         while stack.count > 1 {
             let done = stack.removeLast()
             problems.append(("this block is never closed with `\(done.closer)`; it runs to the end of its container", done.line))
-            stack[stack.count - 1].blocks.append(.div(done.attributes, done.blocks))
+            stack[stack.count - 1].blocks.append(container(done))
         }
         return (stack[0].blocks, problems)
     }
