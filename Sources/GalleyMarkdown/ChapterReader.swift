@@ -39,13 +39,18 @@ struct ChapterReader {
                 at: listedAt))
             return nil
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if !data.elementsEqual(text.utf8) {
+        var text: String
+        if let valid = String(validating: data, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: data, as: UTF8.self)
+            let before = text.unicodeScalars.prefix(while: { $0 != "\u{FFFD}" })
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             diagnostics.append(Diagnostic(.warning, "markdown.encoding",
-                "the file is not valid UTF-8; invalid bytes became U+FFFD", at: SourceLocation(file: file)))
+                "the file is not valid UTF-8; invalid bytes became U+FFFD", at: SourceLocation(file: file, line: line)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
 
