@@ -44,7 +44,7 @@ extension EPUBPublication {
             divisions[index] = EPUBSectionIds.assign(divisions[index], taken: authored)
             let scan = EPUBTreeScan.scan(divisions[index])
             var ids = Set(scan.ids)
-            ids.formUnion(FootnoteTable(divisions[index]).ids)
+            ids.formUnion(FootnoteTable(divisions[index], labels: publication.labels).ids)
             publication.divisionIds[divisions[index].id, default: []].formUnion(ids)
             for image in scan.images {
                 addImage(image, chapterPath: divisions[index].sourcePath, options: options,
