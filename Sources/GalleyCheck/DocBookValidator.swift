@@ -1,0 +1,52 @@
+import CLibXML2
+import Foundation
+import GalleyCore
+
+/// Validates a DocBook 5.0 document in-process: well-formedness (libxml2),
+/// the DocBook 5.0 RELAX NG schema shipped in `Schemas/docbook.rng`
+/// (libxml2), and the DocBook Schematron's assertions checked natively.
+public enum DocBookValidator {
+    /// The schema, compiled once per process.
+    static let schema: Result<RelaxNGSchema, Diagnostic> = {
+        let name = "docbook.rng"
+        guard let url = Bundle.module.url(forResource: "docbook", withExtension: "rng", subdirectory: "Schemas"),
+              let data = try? Data(contentsOf: url) else {
+            return .failure(Diagnostic(.error, "docbook.schema-missing",
+                                       "the DocBook 5.0 RELAX NG schema is missing from Galley's resources",
+                                       at: SourceLocation(file: name)))
+        }
+        return RelaxNGSchema.compile([UInt8](data), name: name)
+    }()
+
+    /// Every problem in `bytes`, located `name:line`. Empty when valid.
+    public static func validate(_ bytes: [UInt8], name: String) -> [Diagnostic] {
+        let document: ParsedXMLDocument
+        // The parser reports a duplicate xml:id through libxml2's generic
+        // handler (stderr) even with XML_PARSE_NOERROR; a library must not
+        // print, and the native checks report duplicates anyway.
+        let sink = ErrorCollector(code: "docbook.parse", file: name)
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), collectError)
+        let parsed = withExtendedLifetime(sink) { ParsedXMLDocument.parse(bytes, name: name) }
+        xmlSetStructuredErrorFunc(nil, nil)
+        switch parsed {
+        case .success(let parsed):
+            document = parsed
+        case .failure(var diagnostic):
+            diagnostic.code = "docbook.not-well-formed"
+            return [diagnostic]
+        }
+        var diagnostics: [Diagnostic] = []
+        switch schema {
+        case .success(let schema):
+            diagnostics += schema.validate(document, code: "docbook.schema")
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+        }
+        diagnostics += DocBookSchematron.check(document)
+        // In document order, so a reader fixes them top-down.
+        return diagnostics.enumerated().sorted {
+            let (a, b) = ($0.element.location?.line ?? 0, $1.element.location?.line ?? 0)
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,207 @@
+import GalleyCore
+
+/// The root, the divisions by role, parts around their chapters, and the
+/// nested sections.
+extension DocBookEmitter {
+    mutating func emitBook() {
+        xml.start("book", [("xmlns", DocBookNamespace.docbook), ("xmlns:xlink", DocBookNamespace.xlink),
+                           ("version", "5.0"), ("xml:lang", book.metadata.language)])
+        xml.newline()
+        emitInfo()
+        let divisions = book.divisions
+        var index = 0
+        while index < divisions.count {
+            let division = divisions[index]
+            index += 1
+            guard division.role == .part else {
+                emitComponent(division)
+                continue
+            }
+            // A part holds the body-matter divisions that follow it, up to the
+            // next part or the back matter: DocBook nests them.
+            var members: [Division] = []
+            while index < divisions.count, divisions[index].role != .part, divisions[index].role.matter == .body {
+                members.append(divisions[index])
+                index += 1
+            }
+            emitPart(division, members: members)
+        }
+        xml.end()
+        xml.newline()
+        if xml.droppedCharacterCount > 0 {
+            diagnostics.append(Diagnostic(.warning, "docbook.dropped-characters",
+                                          "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids (control characters) were left out"))
+        }
+    }
+
+    /// How a division role is written: the element, its `role`, and whether
+    /// that element takes a title and sections (dedication, acknowledgements
+    /// and colophon take neither sections nor a required title).
+    struct ComponentForm: Equatable {
+        var element: String
+        var role: String?
+        var takesSections: Bool
+    }
+
+    static func componentForm(for division: Division) -> ComponentForm {
+        let hasTitle = !division.title.isEmpty
+        switch division.role {
+        case .dedication: return ComponentForm(element: "dedication", takesSections: false)
+        case .acknowledgments: return ComponentForm(element: "acknowledgements", takesSections: false)
+        case .colophon: return ComponentForm(element: "colophon", takesSections: false)
+        case .copyright: return ComponentForm(element: "colophon", role: "copyright", takesSections: false)
+        case .preface: return ComponentForm(element: "preface", takesSections: true)
+        case .foreword, .introduction:
+            return ComponentForm(element: "preface", role: division.role.rawValue, takesSections: true)
+        case .cover, .titlepage, .epigraph:
+            // Untitled front matter: `dedication` is the one front-matter
+            // component whose title is optional.
+            return hasTitle
+                ? ComponentForm(element: "preface", role: division.role.rawValue, takesSections: true)
+                : ComponentForm(element: "dedication", role: division.role.rawValue, takesSections: false)
+        case .chapter: return ComponentForm(element: "chapter", takesSections: true)
+        case .prologue, .epilogue, .conclusion, .afterword:
+            return ComponentForm(element: "chapter", role: division.role.rawValue, takesSections: true)
+        case .part:
+            // Only reached for a part with no chapters after it.
+            return ComponentForm(element: "chapter", role: "part", takesSections: true)
+        case .appendix: return ComponentForm(element: "appendix", takesSections: true)
+        case .bibliography, .glossary, .index:
+            // DocBook's own elements want biblioentry/glossentry/indexentry
+            // children, which Markdown does not produce.
+            return ComponentForm(element: "appendix", role: division.role.rawValue, takesSections: true)
+        }
+    }
+
+    mutating func emitComponent(_ division: Division) {
+        begin(division)
+        if division.role == .part {
+            warn("docbook.empty-part", "part “\(division.id)” has no chapters after it; written as a chapter")
+        }
+        let form = Self.componentForm(for: division)
+        xml.start(form.element, divisionAttributes(division, role: form.role))
+        xml.newline()
+        if form.takesSections || !division.title.isEmpty {
+            emitTitle(division.title)
+        }
+        emitContent(blocksWithUnplacedFootnotes(division), sections: form.takesSections)
+        xml.end()
+        xml.newline()
+        self.division = nil
+    }
+
+    private mutating func emitPart(_ part: Division, members: [Division]) {
+        if members.isEmpty {
+            emitComponent(part)
+            return
+        }
+        begin(part)
+        xml.start("part", divisionAttributes(part, role: nil))
+        xml.newline()
+        emitTitle(part.title)
+        let blocks = blocksWithUnplacedFootnotes(part)
+        if !blocks.isEmpty {
+            xml.start("partintro")
+            xml.newline()
+            emitContent(blocks, sections: true)
+            xml.end()
+            xml.newline()
+        }
+        for member in members { emitComponent(member) }
+        xml.end()
+        xml.newline()
+    }
+
+    private mutating func begin(_ division: Division) {
+        self.division = division
+        footnotesByLabel = [:]
+        for footnote in division.footnotes where footnotesByLabel[footnote.label] == nil {
+            footnotesByLabel[footnote.label] = footnote
+        }
+    }
+
+    private mutating func divisionAttributes(_ division: Division, role: String?) -> [(String, String)] {
+        let classes = division.attributes.classes.joined(separator: " ")
+        let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
+        return attributes([
+            ("xml:id", claim(division.id) ?? generatedID("division")),
+            ("xml:lang", division.language ?? division.attributes["lang"]),
+            ("role", fullRole.isEmpty ? nil : fullRole),
+        ])
+    }
+
+    /// A division's blocks, plus a paragraph for each footnote that no
+    /// reference calls, so that no note is lost.
+    private mutating func blocksWithUnplacedFootnotes(_ division: Division) -> [Block] {
+        var referenced = Set<String>()
+        FootnoteLabels.collect(division.title, into: &referenced)
+        division.blocks.forEach { FootnoteLabels.collect($0, into: &referenced) }
+        division.footnotes.forEach { $0.blocks.forEach { FootnoteLabels.collect($0, into: &referenced) } }
+        var blocks = division.blocks
+        for footnote in division.footnotes where !referenced.contains(footnote.label) {
+            warn("docbook.unreferenced-footnote",
+                 "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
+            blocks.append(.paragraph([.footnoteReference(footnote.label)]))
+        }
+        return blocks
+    }
+
+    mutating func emitTitle(_ title: [Inline]) {
+        xml.start("title")
+        emitInlineContent(title, lineBreaks: .space)
+        xml.end()
+        xml.newline()
+    }
+
+    /// Content of a component or section. With `sections`, leading blocks
+    /// and then nested `<section>`s (DocBook allows no block after a
+    /// section, so a stray block joins the section before it); without,
+    /// sections are flattened to a `bridgehead` and their blocks. DocBook
+    /// wants at least one block or section: an empty one gets `<para/>`.
+    mutating func emitContent(_ blocks: [Block], sections: Bool) {
+        let ordered = sections ? Self.attachingStrayBlocks(blocks) : blocks
+        if ordered.isEmpty {
+            xml.empty("para")
+            blockBreak()
+            return
+        }
+        for block in ordered {
+            if case .section(let section) = block, sections {
+                emitSection(section)
+            } else {
+                emitBlock(block)
+            }
+        }
+    }
+
+    private mutating func emitSection(_ section: Section) {
+        let classes = section.attributes.classes.joined(separator: " ")
+        xml.start("section", attributes([
+            ("xml:id", claim(section.attributes.id) ?? generatedID((division?.id ?? "section") + "-s")),
+            ("xml:lang", section.attributes["lang"]),
+            ("role", classes.isEmpty ? nil : classes),
+        ]))
+        xml.newline()
+        emitTitle(section.title)
+        emitContent(section.blocks, sections: true)
+        xml.end()
+        xml.newline()
+    }
+
+    /// Blocks before the first section stay; a non-section block after a
+    /// section moves to the end of that section.
+    static func attachingStrayBlocks(_ blocks: [Block]) -> [Block] {
+        var result: [Block] = []
+        for block in blocks {
+            if case .section = block {
+                result.append(block)
+            } else if case .section(var last)? = result.last {
+                last.blocks.append(block)
+                result[result.count - 1] = .section(last)
+            } else {
+                result.append(block)
+            }
+        }
+        return result
+    }
+}

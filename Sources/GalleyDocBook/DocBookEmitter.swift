@@ -1,0 +1,90 @@
+import GalleyCore
+
+/// The state of one rendering: the XML being built, the ids handed out, the
+/// footnotes already placed, and where in the document the writer stands.
+/// Its extensions are split by concern: info, divisions, blocks, inlines,
+/// tables.
+struct DocBookEmitter {
+    let book: Book
+    let imageBase: String
+    var xml = XMLBuilder()
+    var diagnostics: [Diagnostic] = []
+    var ids: DocBookIDs
+
+    /// The division being written (for footnotes and diagnostics).
+    var division: Division?
+    var footnotesByLabel: [String: Footnote] = [:]
+    /// Footnotes already written as `<footnote>`, by their tree id, with
+    /// the `xml:id` they got; later references become `<footnoteref>`.
+    var placedFootnotes: [String: String] = [:]
+
+    /// Inside a `<footnote>`: the Schematron forbids footnote, table,
+    /// epigraph, sidebar and admonitions among its descendants.
+    var footnoteDepth = 0
+    /// Inside note/tip/warning/…: admonitions must not nest.
+    var admonitionDepth = 0
+    /// Inside an element with mixed content, where added newlines would be text.
+    var inlineDepth = 0
+    /// Inside an element whose content is DocBook's `db._text` (superscript,
+    /// subscript): only text, phrases, links and inline images may stand
+    /// there, so emphasis becomes a phrase and footnotes wait until it closes.
+    var textOnlyDepth = 0
+    /// Footnote labels met in text-only content, written after it.
+    var deferredFootnotes: [String] = []
+    /// Inside `<literallayout>`: whitespace is kept, so a soft break is a
+    /// space and a hard break a newline.
+    var verbatim = false
+
+    init(book: Book, imageBase: String) {
+        self.book = book
+        self.imageBase = imageBase
+        self.ids = DocBookIDs(book: book)
+    }
+
+    // MARK: Output helpers
+
+    /// A newline between block-level elements, never inside mixed content.
+    mutating func blockBreak() {
+        if inlineDepth == 0 { xml.newline() }
+    }
+
+    /// Attributes with the `nil` values left out, in the order given.
+    func attributes(_ pairs: [(String, String?)]) -> [(String, String)] {
+        pairs.compactMap { key, value in value.map { (key, $0) } }
+    }
+
+    /// The `xml:id` to write for an id from the tree: itself when it is a
+    /// valid NCName not yet used, else nothing (with a diagnostic), so that
+    /// the document never carries a duplicate or malformed id.
+    mutating func claim(_ id: String?) -> String? {
+        guard let id, !id.isEmpty else { return nil }
+        guard DocBookIDs.isNCName(id) else {
+            warn("docbook.invalid-id", "id “\(id)” is not an XML name; it was left out")
+            return nil
+        }
+        guard ids.claim(id) else {
+            warn("docbook.duplicate-id", "id “\(id)” is used more than once; only the first keeps it")
+            return nil
+        }
+        return id
+    }
+
+    /// A fresh id that nothing in the tree uses, for sections without one.
+    mutating func generatedID(_ stem: String) -> String {
+        ids.generate(stem)
+    }
+
+    // MARK: Diagnostics
+
+    var here: SourceLocation? {
+        division.map { SourceLocation(file: $0.sourcePath) }
+    }
+
+    mutating func warn(_ code: String, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: here))
+    }
+
+    mutating func note(_ code: String, _ message: String) {
+        diagnostics.append(Diagnostic(.note, code, message, at: here))
+    }
+}

@@ -1,0 +1,228 @@
+import GalleyCore
+
+/// What a forced line break becomes where the writer stands.
+enum LineBreakMode {
+    /// In a paragraph (written as `literallayout` when it has breaks).
+    case newline
+    /// In a title, bridgehead or attribution, which take inlines only.
+    case space
+}
+
+/// Inline content: phrases, links, images, footnotes.
+extension DocBookEmitter {
+    mutating func emitInlineContent(_ inlines: [Inline], lineBreaks: LineBreakMode) {
+        inlineDepth += 1
+        for inline in inlines { emitInline(inline, lineBreaks: lineBreaks) }
+        inlineDepth -= 1
+    }
+
+    mutating func emitText(_ text: String) {
+        xml.text(text)
+    }
+
+    private mutating func emitInline(_ inline: Inline, lineBreaks: LineBreakMode) {
+        switch inline {
+        case .text(let text):
+            emitText(text)
+        case .emphasis(let children):
+            if textOnlyDepth > 0 {
+                wrap("phrase", [("role", "emphasis")], children, lineBreaks)
+            } else {
+                wrap("emphasis", [], children, lineBreaks)
+            }
+        case .strong(let children):
+            wrap(textOnlyDepth > 0 ? "phrase" : "emphasis", [("role", "strong")], children, lineBreaks)
+        case .strikethrough(let children):
+            wrap("phrase", [("role", "strikethrough")], children, lineBreaks)
+        case .superscript(let children):
+            wrapTextOnly("superscript", children, lineBreaks)
+        case .subscript(let children):
+            wrapTextOnly("subscript", children, lineBreaks)
+        case .code(let code):
+            if textOnlyDepth > 0 {
+                xml.element("phrase", [("role", "literal")], text: code)
+            } else {
+                xml.element("literal", text: code)
+            }
+        case .link(let link):
+            emitLink(link, lineBreaks: lineBreaks)
+        case .image(let image):
+            xml.start("inlinemediaobject", attributes([("xml:id", claim(image.attributes.id))]))
+            emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
+                            alt: plainText(image.alt))
+            xml.end()
+        case .softBreak:
+            emitText(" ")
+        case .lineBreak:
+            if verbatim && lineBreaks == .newline {
+                emitText("\n")
+            } else {
+                note("docbook.line-break", "a line break in a title or attribution was written as a space")
+                emitText(" ")
+            }
+        case .footnoteReference(let label):
+            if textOnlyDepth > 0 {
+                deferredFootnotes.append(label)
+            } else {
+                emitFootnoteReference(label)
+            }
+        case .ruby(let base, let reading):
+            // DocBook 5.0 has no ruby: the reading follows the base in
+            // parentheses, both marked with roles so a stylesheet can restore it.
+            note("docbook.ruby", "ruby “\(plainText(base))” written as base text with its reading in parentheses")
+            xml.start("phrase", [("role", "ruby")])
+            emitInlineContent(base, lineBreaks: lineBreaks)
+            let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
+            xml.element("phrase", [("role", "rt")], text: open + reading + close)
+            xml.end()
+        case .span(let attributes, let children):
+            let classes = attributes.classes.joined(separator: " ")
+            let spanAttributes = self.attributes([
+                ("xml:id", claim(attributes.id)),
+                ("xml:lang", attributes["lang"]),
+                ("role", classes.isEmpty ? nil : classes),
+            ])
+            if spanAttributes.isEmpty {
+                emitInlineContent(children, lineBreaks: lineBreaks)
+            } else {
+                wrap("phrase", spanAttributes, children, lineBreaks)
+            }
+        }
+    }
+
+    private mutating func wrap(_ element: String, _ attributes: [(String, String)], _ children: [Inline],
+                               _ lineBreaks: LineBreakMode) {
+        xml.start(element, attributes)
+        emitInlineContent(children, lineBreaks: lineBreaks)
+        xml.end()
+    }
+
+    /// Superscript and subscript hold `db._text` only; footnotes called
+    /// inside them follow the element.
+    private mutating func wrapTextOnly(_ element: String, _ children: [Inline], _ lineBreaks: LineBreakMode) {
+        textOnlyDepth += 1
+        wrap(element, [], children, lineBreaks)
+        textOnlyDepth -= 1
+        if textOnlyDepth == 0 && !deferredFootnotes.isEmpty {
+            let labels = deferredFootnotes
+            deferredFootnotes = []
+            note("docbook.footnote-moved", "a footnote called inside \(element) was placed right after it")
+            for label in labels { emitFootnoteReference(label) }
+        }
+    }
+
+    /// A link's own content is any inline, even inside text-only content.
+    private mutating func withFullInlines(_ body: (inout DocBookEmitter) -> Void) {
+        let depth = textOnlyDepth
+        textOnlyDepth = 0
+        body(&self)
+        textOnlyDepth = depth
+    }
+
+    // MARK: Links
+
+    private mutating func emitLink(_ link: Link, lineBreaks: LineBreakMode) {
+        switch link.target {
+        case .external(let url):
+            let title = link.title.flatMap { $0.isEmpty ? nil : $0 }
+            xml.start("link", attributes([("xlink:href", Self.uriEscaped(url)), ("xlink:title", title)]))
+            if link.children.isEmpty {
+                emitText(url)
+            } else {
+                withFullInlines { $0.emitInlineContent(link.children, lineBreaks: lineBreaks) }
+            }
+            xml.end()
+        case .internal(let divisionID, let fragment):
+            let target = fragment ?? divisionID
+            guard ids.known.contains(target) else {
+                warn("docbook.dangling-link", "link to “#\(target)” names no id in the book; its text is kept without the link")
+                emitInlineContent(link.children, lineBreaks: lineBreaks)
+                return
+            }
+            xml.start("link", [("linkend", target)])
+            if link.children.isEmpty {
+                // A link with no text shows its target's title (xref would
+                // need a title the target may not have).
+                emitText(ids.titles[target].map { plainText($0) } ?? target)
+            } else {
+                withFullInlines { $0.emitInlineContent(link.children, lineBreaks: lineBreaks) }
+            }
+            xml.end()
+        case .unresolved(let raw):
+            warn("docbook.unresolved-link", "link to “\(raw)” was not resolved to a place in the book; its text is kept")
+            emitInlineContent(link.children, lineBreaks: lineBreaks)
+        }
+    }
+
+    /// The URL with every character an `xsd:anyURI` should not carry raw
+    /// (spaces, controls, non-ASCII) percent-encoded.
+    static func uriEscaped(_ url: String) -> String {
+        let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".utf8)
+        var result = ""
+        for byte in url.utf8 {
+            if allowed.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                result += "%"
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+
+    /// Where an image written as `source` in the chapter file `chapterPath`
+    /// is, seen from the DocBook file.
+    func imageReference(_ source: String, relativeTo chapterPath: String) -> String {
+        if source.firstRange(of: "://") != nil || source.hasPrefix("data:") || source.hasPrefix("/") {
+            return Self.uriEscaped(source)
+        }
+        var directory = chapterPath.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
+        for component in source.split(separator: "/", omittingEmptySubsequences: true) {
+            if component == "." { continue }
+            if component == "..", !directory.isEmpty, directory.last != ".." {
+                directory.removeLast()
+            } else {
+                directory.append(String(component))
+            }
+        }
+        return Self.uriEscaped(imageBase + directory.joined(separator: "/"))
+    }
+
+    // MARK: Footnotes
+
+    /// The first reference to a note writes `<footnote>` there; later ones
+    /// write `<footnoteref>`. A note called from inside a note cannot be a
+    /// footnote (the Schematron forbids nesting): its text goes inline in
+    /// parentheses.
+    private mutating func emitFootnoteReference(_ label: String) {
+        guard let division, let footnote = footnotesByLabel[label],
+              let key = ids.footnoteID(division: division.id, label: label) else {
+            warn("docbook.missing-footnote", "footnote [^\(label)] has no definition; its label is kept as text")
+            emitText("[\(label)]")
+            return
+        }
+        if let placed = placedFootnotes[key] {
+            xml.empty("footnoteref", [("linkend", placed)])
+            return
+        }
+        if footnoteDepth > 0 {
+            warn("docbook.nested-footnote",
+                 "footnote [^\(label)] is called from inside another footnote; its text was put inline in parentheses")
+            let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
+            emitText(open + plainText(footnote.blocks) + close)
+            return
+        }
+        let id = claim(key) ?? generatedID(key)
+        placedFootnotes[key] = id
+        xml.start("footnote", [("xml:id", id)])
+        footnoteDepth += 1
+        let wasVerbatim = verbatim
+        verbatim = false
+        emitContent(footnote.blocks, sections: false)
+        verbatim = wasVerbatim
+        footnoteDepth -= 1
+        xml.end()
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GalleyTestSupport
+
+/// The external judges of a DocBook file, as the tests run them.
+enum DocBookJudges {
+    static let rng = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+    static let sch = "/usr/share/xml/docbook/schema/schematron/5.0/docbook.sch"
+    static let htmlStylesheet = "/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl"
+
+    /// jing's error lines for `file` against `schema` (its launcher's
+    /// classpath warnings left out).
+    static func jingErrors(_ schema: String, _ file: URL) throws -> [String] {
+        let result = try runProcess("jing", [schema, file.path])
+        let lines = result.output.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("[warning] /usr/bin/jing") }
+        if result.status != 0 && lines.isEmpty { return ["jing exited with status \(result.status)"] }
+        return lines
+    }
+
+    /// What DocBook XSL says on stderr while turning `file` into HTML.
+    static func xsltMessages(_ file: URL) throws -> (status: Int32, messages: String) {
+        let output = try Repository.temporaryDirectory("galley-xsl")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let result = try runProcess("xsltproc", ["--nonet", "-o", output.appendingPathComponent("book.html").path,
+                                                 htmlStylesheet, file.path])
+        return (result.status, result.standardError)
+    }
+
+    /// pandoc's plain-text reading of `file`, split into blocks (separated
+    /// by blank lines): body blocks in order, then the footnotes (`[n] …`).
+    static func pandocBlocks(_ file: URL) throws -> (body: [String], notes: [String]) {
+        let result = try runProcess("pandoc", ["-f", "docbook", "-t", "plain", "--wrap=none", file.path])
+        var body: [String] = [], notes: [String] = []
+        var current: [Substring] = []
+        var inNote = false
+        func flush() {
+            let block = current.joined(separator: "\n")
+            if !block.isEmpty { inNote ? notes.append(block) : body.append(block) }
+            current = []
+        }
+        for line in result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty {
+                flush()
+                inNote = false
+                continue
+            }
+            if current.isEmpty, isNoteStart(line) { inNote = true }
+            current.append(line)
+        }
+        flush()
+        return (body, notes)
+    }
+
+    /// `[12] …`: where pandoc's plain writer starts a footnote.
+    static func isNoteStart(_ line: Substring) -> Bool {
+        guard line.first == "[", let close = line.firstIndex(of: "]") else { return false }
+        let digits = line[line.index(after: line.startIndex)..<close]
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
+            && line[close...].hasPrefix("] ")
+    }
+
+    /// The letters of `text` in order (any script: Han, kana, Latin…):
+    /// whitespace, wrapping, punctuation, digits and note markers aside.
+    static func letters(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            result.append(scalar)
+        }
+        return String(result)
+    }
+}

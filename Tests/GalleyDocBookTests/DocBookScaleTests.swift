@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import GalleyCore
+import GalleyCheck
+import GalleyDocBook
+
+/// A book the size of the benchmark's (~100 chapters) written and validated
+/// in-process: the output stays valid at scale, and neither step is
+/// quadratic (generous bounds; the benchmark measures the real figure).
+@Suite struct DocBookScaleTests {
+    @Test func largeBookWritesAndValidatesQuickly() throws {
+        let template = SampleBooks.small.divisions[3]
+        var divisions: [Division] = []
+        for index in 0..<100 {
+            var division = template
+            division.id = "ch\(index)"
+            division.sourcePath = "ch\(index).md"
+            division.footnotes = division.footnotes.map { note in
+                var note = note
+                note.id = "fn-ch\(index)-\(note.label)"
+                return note
+            }
+            let paragraph = Block.paragraph(Array(repeating: Inline.text("在深化改革开放的进程中，基层党建不断创新。"), count: 20))
+            division.blocks = Array(repeating: paragraph, count: 40) + division.blocks.map { block in
+                guard case .section(var section) = block else { return block }
+                section.attributes.id = section.attributes.id.map { "\($0)-\(index)" }
+                return .section(section)
+            }
+            divisions.append(division)
+        }
+        let book = Book(metadata: SampleBooks.small.metadata, divisions: divisions)
+        let clock = ContinuousClock()
+        var output: (bytes: [UInt8], diagnostics: [Diagnostic]) = ([], [])
+        let writing = clock.measure { output = DocBookWriter().render(book) }
+        #expect(output.bytes.count > 2_000_000)
+        var problems: [Diagnostic] = []
+        let validating = clock.measure { problems = DocBookValidator.validate(output.bytes, name: "book.xml") }
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+        #expect(writing < .seconds(5), "writing took \(writing)")
+        #expect(validating < .seconds(10), "validating took \(validating)")
+    }
+}
