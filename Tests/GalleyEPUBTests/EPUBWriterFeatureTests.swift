@@ -152,7 +152,7 @@ import GalleyTestSupport
         #expect(preface.components(separatedBy: "<aside epub:type=\"footnote\"").count == 2)
         #expect(preface.contains("id=\"fnref-preface-1\" href=\"#fn-preface-1\""))
         #expect(preface.contains("id=\"fnref-preface-1-2\" href=\"#fn-preface-1\""))
-        #expect(preface.contains("href=\"#fnref-preface-1\">1</a>") && preface.contains("href=\"#fnref-preface-1-2\">"))
+        #expect(preface.contains("href=\"#fnref-preface-1\">①</a>") && preface.contains("href=\"#fnref-preface-1-2\">"))
     }
 
     @Test func softBreakBetweenHanVanishesAndForbiddenCharactersAreDropped() throws {
