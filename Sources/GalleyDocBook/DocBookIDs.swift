@@ -20,7 +20,9 @@ struct DocBookIDs {
                 if id.isEmpty || !Self.isNCName(id) || known.contains(id) {
                     id = "fn-\(Self.sanitized(division.id))-\(Self.sanitized(footnote.label))"
                 }
-                footnoteIDs[division.id + "\u{0}" + footnote.label] = id
+                let key = division.id + "\u{0}" + footnote.label
+                // The first definition of a label is the one references use.
+                if footnoteIDs[key] == nil { footnoteIDs[key] = id }
                 add(id)
                 footnote.blocks.forEach { collect($0) }
             }
@@ -104,17 +106,20 @@ struct DocBookIDs {
         }
     }
 
-    /// XML `NCName`: a name without a colon. Non-ASCII letters are accepted
-    /// loosely (the tree promises ASCII ids; this only guards the output).
+    /// XML `NCName`: a name without a colon (ASCII name characters, plus
+    /// letters of other scripts; the tree promises ASCII ids, this only
+    /// guards the output).
     static func isNCName(_ string: String) -> Bool {
         guard let first = string.unicodeScalars.first else { return false }
         func isStart(_ c: Unicode.Scalar) -> Bool {
-            (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || c == "_" || c.value >= 0xC0
+            (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || c == "_"
+                || (!c.isASCII && c.properties.isAlphabetic)
         }
         guard isStart(first) else { return false }
         return string.unicodeScalars.allSatisfy {
-            isStart($0) || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "." || $0 == "\u{B7}"
-        } && string.unicodeScalars.allSatisfy { XMLCharacters.isAllowed($0) && !(0xD7F0...0xF8FF).contains($0.value) }
+            isStart($0) || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "."
+                || (!$0.isASCII && $0.properties.numericType == .decimal)
+        }
     }
 
     /// `string` reduced to ASCII name characters, never empty.
