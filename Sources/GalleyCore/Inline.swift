@@ -28,12 +28,16 @@ public struct Link: Hashable, Sendable, Codable {
     public var children: [Inline]
     /// True for a GFM autolink, whose text is the URL itself.
     public var isAutolink: Bool
+    /// Where the link was written, for "dangling link" diagnostics.
+    public var location: SourceLocation?
 
-    public init(target: LinkTarget, title: String? = nil, children: [Inline], isAutolink: Bool = false) {
+    public init(target: LinkTarget, title: String? = nil, children: [Inline], isAutolink: Bool = false,
+                location: SourceLocation? = nil) {
         self.target = target
         self.title = title
         self.children = children
         self.isAutolink = isAutolink
+        self.location = location
     }
 }
 

@@ -1,7 +1,92 @@
 import Foundation
 import GalleyCore
 
-/// Turns text extracted from a printed book into a Galley `Source/`.
+/// What became of one input line.
+public enum LineFate: Hashable, Sendable {
+    /// Blank: a paragraph separator, kept as layout.
+    case blank
+    /// In the named output file (chapter, `book.yaml` or `contents.yaml`).
+    case output(file: String)
+    /// Not in the output; the rule that removed it.
+    case removed(rule: String)
+}
+
+/// The outcome of an import: files to write, and the report.
+public struct ImportResult: Sendable {
+    /// Paths relative to `Source/` and their contents, in reading order.
+    public var files: [(path: String, text: String)]
+    public var document: ImportDocument
+    public var log: ImportLog
+    public var encoding: String
+    public var inputLines: [String]
+    public var disabledRules: [String]
+
+    /// Every input line's fate; the "nothing lost" guarantee is that each
+    /// non-blank line is either in an output file or removed by a named rule.
+    public var lineFates: [Int: LineFate] {
+        var fates: [Int: LineFate] = [:]
+        for (index, line) in inputLines.enumerated() where line.trimmingCharacters(in: .whitespaces).isEmpty {
+            fates[index + 1] = .blank
+        }
+        for change in log.changes {
+            switch change.kind {
+            case .removed: for line in change.lines { fates[line] = .removed(rule: change.rule) }
+            case .moved(let file): for line in change.lines { fates[line] = .output(file: file) }
+            case .changed: break
+            }
+        }
+        for (division, file) in zip(document.divisions, SourceWriter.fileNames(document.divisions)) {
+            for block in division.blocks { for line in block.lines { fates[line] = .output(file: file) } }
+        }
+        return fates
+    }
+}
+
+/// Turns text extracted from a printed book into a Galley `Source/`:
+/// decode, cut into blocks and divisions, run the rules, write Markdown.
 public struct Importer: Sendable {
-    public init() {}
+    public var options: ImportOptions
+    public var rules: [any ImportRule]
+
+    public init(options: ImportOptions = ImportOptions(), rules: [any ImportRule] = ImportRules.all) {
+        self.options = options
+        self.rules = rules
+    }
+
+    /// Imports raw bytes; throws `DecodingError` for bytes that are not text.
+    public func run(bytes: [UInt8], encoding: ImportEncoding = .auto) throws -> ImportResult {
+        let (text, used) = try TextDecoding.decode(bytes, as: encoding)
+        return run(text: text, encoding: used)
+    }
+
+    /// Imports decoded text.
+    public func run(text: String, encoding: String = "UTF-8") -> ImportResult {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var document = ImportDocument(divisions: Segmenter.divisions(Segmenter.blocks(lines)))
+        var log = ImportLog()
+        for rule in rules where !options.disabledRules.contains(rule.name) {
+            log.rule = rule.name
+            rule.apply(to: &document, options: options, log: &log)
+        }
+        let files = SourceWriter.files(for: document)
+        return ImportResult(files: files, document: document, log: log, encoding: encoding, inputLines: lines,
+                            disabledRules: rules.map(\.name).filter(options.disabledRules.contains))
+    }
+
+    /// Writes `directory/Source/…` and the report. Refuses an existing
+    /// `Source/` unless `force`; every file goes through a temporary file
+    /// and a rename, and nothing is written if the check fails.
+    public static func write(_ result: ImportResult, to directory: URL, report: URL, force: Bool) throws {
+        let source = directory.appendingPathComponent("Source")
+        if FileManager.default.fileExists(atPath: source.path) && !force {
+            throw DiagnosticsError([Diagnostic(.error, "import.source-exists",
+                                               "\(source.path) exists; pass --force to overwrite the files import writes",
+                                               at: SourceLocation(file: source.path))])
+        }
+        for file in result.files {
+            try AtomicFile.write(Data(file.text.utf8), to: source.appendingPathComponent(file.path))
+        }
+        try AtomicFile.write(Data(ImportReportWriter.markdown(result).utf8), to: report)
+    }
 }

@@ -11,6 +11,59 @@ public struct BookReader: Sendable {
     /// - Throws: `DiagnosticsError` when the book cannot be read (missing or invalid
     ///   `book.yaml`, a listed chapter missing…), every message located `file:line`.
     public func read(sourceDirectory: URL) throws -> (book: Book, diagnostics: [Diagnostic]) {
-        throw DiagnosticsError([Diagnostic(.error, "markdown.unimplemented", "reader not written yet")])
+        let display = sourceDirectory.standardizedFileURL.lastPathComponent
+        let yamlURL = sourceDirectory.appendingPathComponent("book.yaml")
+        guard let data = FileManager.default.contents(atPath: yamlURL.path) else {
+            throw DiagnosticsError([Diagnostic(.error, "bookyaml.missing-file",
+                "no book.yaml in \(sourceDirectory.path)", at: SourceLocation(file: "\(display)/book.yaml"))])
+        }
+        var yamlReader = BookYAMLReader(sourceDirectory: sourceDirectory, displayDirectory: display)
+        let manifest = yamlReader.read(String(decoding: data, as: UTF8.self))
+        var diagnostics = yamlReader.diagnostics
+        guard let manifest else { throw DiagnosticsError(diagnostics) }
+
+        var chapterReader = ChapterReader(sourceDirectory: sourceDirectory, displayDirectory: display)
+        var divisions: [Division] = []
+        var seen: Set<String> = []
+        for (path, line) in manifest.chapters {
+            let listedAt = SourceLocation(file: yamlReader.file, line: line)
+            guard seen.insert(path).inserted else {
+                diagnostics.append(Diagnostic(.error, "bookyaml.duplicate-chapter",
+                    "the chapter `\(path)` is listed twice", at: listedAt))
+                continue
+            }
+            if let division = chapterReader.read(path, listedAt: listedAt) { divisions.append(division) }
+        }
+        diagnostics += chapterReader.diagnostics
+        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
+
+        let idLines = chapterReader.idLines
+        let locate: AssignIdentifiers.Locator = { path, id, occurrence in
+            guard let lines = idLines[path]?[id], occurrence < lines.count else { return nil }
+            return SourceLocation(file: display.isEmpty ? path : "\(display)/\(path)", line: lines[occurrence])
+        }
+        let (book, transformDiagnostics) = Self.transform(Book(metadata: manifest.metadata, divisions: divisions),
+                                                          locate: locate)
+        // Transforms name files by `sourcePath`; messages name them as the reader does.
+        let sourcePaths = Set(divisions.map(\.sourcePath))
+        let located = transformDiagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            if let file = diagnostic.location?.file, sourcePaths.contains(file) {
+                diagnostic.location?.file = chapterReader.displayPath(file)
+            }
+            return diagnostic
+        }
+        return (book, diagnostics + located)
+    }
+
+    /// The standard transforms, in the order their inputs require: ids
+    /// first (footnote ids and link targets use them), soft breaks last
+    /// (they look at final text), then one text node per run.
+    public static func transform(_ book: Book, locate: AssignIdentifiers.Locator? = nil) -> (Book, [Diagnostic]) {
+        let identified = AssignIdentifiers.apply(book, locate: locate)
+        let numbered = NumberFootnotes.apply(identified.book)
+        let linked = ResolveLinks.apply(numbered)
+        let softened = SoftBreaks.apply(linked.book)
+        return (MergeText.apply(softened), identified.diagnostics + linked.diagnostics)
     }
 }

@@ -1,6 +1,12 @@
 import GalleyCore
 
-/// Renders a `Book` as clean plain text.
+/// Renders a `Book` as clean plain text: UTF-8 without BOM, LF line
+/// endings, a final newline, no markup, every character of every text node.
+///
+/// Without `columns`, each paragraph is one line (the convention for
+/// Chinese text files); in CJK books each paragraph starts with two U+3000.
+/// With `columns`, text is wrapped to that many display columns (UAX #11)
+/// with clreq "basic" kinsoku. Both layouts come from `LineLayout`.
 public struct TextWriter: Sendable {
     public struct Options: Sendable {
         /// Wrap at this many display columns; `nil` writes one paragraph per line.
@@ -19,6 +25,7 @@ public struct TextWriter: Sendable {
 
     /// UTF-8, LF line endings, a final newline.
     public func render(_ book: Book) -> [UInt8] {
-        []
+        var composer = TextComposer(book: book, options: options)
+        return composer.compose()
     }
 }

@@ -1,0 +1,94 @@
+import CLibXML2
+import Foundation
+import GalleyCore
+
+extension EPUBStructureCheck {
+    /// Elements and attributes that point at other resources.
+    static let linkAttributes: [(element: String, attribute: String)] = [
+        ("a", "href"), ("area", "href"), ("link", "href"), ("img", "src"), ("audio", "src"),
+        ("video", "src"), ("source", "src"), ("script", "src"), ("iframe", "src"), ("object", "data"),
+    ]
+
+    static func hasScheme(_ href: String) -> Bool {
+        guard let colon = href.firstIndex(of: ":") else { return false }
+        let scheme = href[..<colon]
+        return !scheme.isEmpty && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+    }
+
+    /// Every internal link of an XHTML document must reach a file in the zip
+    /// (a hyperlinked document must be in the spine) and an existing id.
+    mutating func checkLinks(in document: ParsedXMLDocument, path: String) {
+        guard let root = document.root else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        for element in EPUBXMLNodes.descendants(root) where EPUBXMLNodes.namespace(element) == EPUBXMLNodes.xhtml {
+            let name = EPUBXMLNodes.name(element)
+            for (elementName, attributeName) in Self.linkAttributes where elementName == name {
+                guard let href = EPUBXMLNodes.attribute(element, attributeName), !Self.hasScheme(href) else { continue }
+                checkLink(href, from: path, folder: folder, line: EPUBXMLNodes.line(element), isHyperlink: name == "a" || name == "area")
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func checkLink(_ href: String, from path: String, folder: String, line: Int, isHyperlink: Bool) -> String? {
+        let pieces = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let fragment = pieces.count > 1 ? String(pieces[1]).removingPercentEncoding ?? String(pieces[1]) : nil
+        let target: String
+        if pieces[0].isEmpty {
+            target = path
+        } else {
+            guard let resolved = Self.resolve(href, from: folder) else {
+                error("epub.dangling-link", "`\(href)` points outside the container", path, line: line)
+                return nil
+            }
+            target = resolved
+        }
+        guard archive.contains(target) else {
+            error("epub.dangling-link", "`\(href)` points to `\(target)`, which is not in the zip", path, line: line)
+            return nil
+        }
+        if manifestPaths[target] == nil {
+            error("epub.unlisted-target", "`\(href)` points to `\(target)`, which is not in the manifest", path, line: line)
+        }
+        if isHyperlink, manifestPaths[target] == "application/xhtml+xml", target != navPath, !spinePaths.contains(target) {
+            error("epub.link-outside-spine", "`\(href)` links to `\(target)`, which is not in the spine", path, line: line)
+        }
+        if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
+            error("epub.dangling-fragment", "`\(href)`: `\(target)` has no element with id `\(fragment)`", path, line: line)
+        }
+        return target
+    }
+
+    /// Exactly one `nav epub:type="toc"`, whose entries are spine documents.
+    mutating func checkNavigation(_ nav: ParsedXMLDocument, path: String) {
+        guard let root = nav.root else { return }
+        let navs = EPUBXMLNodes.descendants(root).filter { EPUBXMLNodes.isElement($0, "nav", in: EPUBXMLNodes.xhtml) }
+        let tocs = navs.filter {
+            (EPUBXMLNodes.attribute($0, "type", namespace: EPUBXMLNodes.ops) ?? "").split(separator: " ").contains("toc")
+        }
+        guard tocs.count == 1, let toc = tocs.first else {
+            error("epub.nav-toc", "the navigation document must have exactly one nav epub:type=\"toc\"; it has \(tocs.count)",
+                  path, line: EPUBXMLNodes.line(root))
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        var entries = 0
+        for anchor in EPUBXMLNodes.descendants(toc) where EPUBXMLNodes.isElement(anchor, "a", in: EPUBXMLNodes.xhtml) {
+            entries += 1
+            let line = EPUBXMLNodes.line(anchor)
+            if EPUBXMLNodes.text(anchor).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                error("epub.nav-empty-label", "a toc entry has no label", path, line: line)
+            }
+            guard let href = EPUBXMLNodes.attribute(anchor, "href"), !Self.hasScheme(href),
+                  let target = Self.resolve(href, from: folder) else {
+                error("epub.nav-href", "a toc entry has no internal href", path, line: line)
+                continue
+            }
+            if !spinePaths.contains(target) {
+                error("epub.nav-outside-spine", "toc entry `\(href)` is not a document of the spine", path, line: line)
+            }
+        }
+        if entries == 0 { error("epub.nav-toc-empty", "the toc lists nothing", path, line: EPUBXMLNodes.line(toc)) }
+    }
+}

@@ -1,0 +1,61 @@
+import CLibXML2
+import Foundation
+
+/// Read-only helpers over libxml2 element nodes for the EPUB checks.
+enum EPUBXMLNodes {
+    static let xhtml = "http://www.w3.org/1999/xhtml"
+    static let opf = "http://www.idpf.org/2007/opf"
+    static let ops = "http://www.idpf.org/2007/ops"
+    static let dc = "http://purl.org/dc/elements/1.1/"
+    static let container = "urn:oasis:names:tc:opendocument:xmlns:container"
+    static let xml = "http://www.w3.org/XML/1998/namespace"
+
+    static func name(_ node: xmlNodePtr) -> String {
+        node.pointee.name.map { String(cString: $0) } ?? ""
+    }
+
+    static func namespace(_ node: xmlNodePtr) -> String? {
+        node.pointee.ns?.pointee.href.map { String(cString: $0) }
+    }
+
+    static func isElement(_ node: xmlNodePtr, _ localName: String, in namespaceURI: String) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE && name(node) == localName && namespace(node) == namespaceURI
+    }
+
+    /// An attribute without a namespace, or in `namespaceURI`.
+    static func attribute(_ node: xmlNodePtr, _ attributeName: String, namespace namespaceURI: String? = nil) -> String? {
+        let value = namespaceURI.map { xmlGetNsProp(node, attributeName, $0) } ?? xmlGetNoNsProp(node, attributeName)
+        guard let value else { return nil }
+        defer { free(value) } // libxml2 allocates with malloc (xmlFree is free)
+        return String(cString: value)
+    }
+
+    static func line(_ node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
+
+    static func text(_ node: xmlNodePtr) -> String {
+        guard let content = xmlNodeGetContent(node) else { return "" }
+        defer { free(content) }
+        return String(cString: content)
+    }
+
+    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// Every element under `node` (itself included), in document order.
+    static func descendants(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        var stack = [node]
+        while let current = stack.popLast() {
+            result.append(current)
+            stack.append(contentsOf: children(current).reversed())
+        }
+        return result
+    }
+}

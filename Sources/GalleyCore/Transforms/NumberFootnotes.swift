@@ -1,0 +1,40 @@
+/// Orders each division's footnotes by first reference, numbers them from 1
+/// and gives them book-unique ASCII ids (`fn-<division>-<n>`). Run after
+/// `AssignIdentifiers`, since the ids embed the division's.
+public enum NumberFootnotes {
+    public static func apply(_ book: Book) -> Book {
+        var book = book
+        book.divisions = book.divisions.map(number)
+        return book
+    }
+
+    static func number(_ division: Division) -> Division {
+        var division = division
+        var order: [String] = []
+        var seen: Set<String> = []
+        let collector = InlineVisitor { inline in
+            if case .footnoteReference(let label) = inline, seen.insert(label).inserted {
+                order.append(label)
+            }
+        }
+        collector.inlines(division.title)
+        collector.blocks(division.blocks)
+        // Notes may cite notes; those come after every note the text cites.
+        var index = 0
+        while index < order.count {
+            if let note = division.footnotes.first(where: { $0.label == order[index] }) {
+                collector.blocks(note.blocks)
+            }
+            index += 1
+        }
+        var notes: [Footnote] = []
+        for label in order {
+            guard var note = division.footnotes.first(where: { $0.label == label }) else { continue }
+            note.number = notes.count + 1
+            note.id = "fn-\(division.id)-\(note.number)"
+            notes.append(note)
+        }
+        division.footnotes = notes
+        return division
+    }
+}

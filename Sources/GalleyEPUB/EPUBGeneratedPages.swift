@@ -1,0 +1,136 @@
+import GalleyCore
+
+/// The pages Galley writes from the metadata and the tree when the book has
+/// none of its own: cover, title page, and the inline contents page (目录).
+enum EPUBGeneratedPages {
+    static func render(_ document: EPUBPublication.ContentDocument, of publication: EPUBPublication) -> [UInt8] {
+        switch document.kind {
+        case .cover: return cover(publication, path: document.path)
+        case .titlePage: return titlePage(publication, path: document.path)
+        case .contents: return contents(publication, path: document.path)
+        case .division: preconditionFailure("divisions are rendered by XHTMLContentRenderer")
+        }
+    }
+
+    private static func cover(_ publication: EPUBPublication, path: String) -> [UInt8] {
+        let metadata = publication.book.metadata
+        var builder = XMLBuilder()
+        XHTMLPage.begin(&builder, title: publication.labels.cover, language: publication.language,
+                        publication: publication, path: path, bodyType: "frontmatter")
+        builder.start("section", [("epub:type", "cover"), ("class", "cover"), ("aria-label", publication.labels.cover)])
+        builder.newline()
+        if let image = publication.coverImage {
+            builder.empty("img", [("role", "doc-cover"), ("src", publication.relative(image.path, from: path)),
+                                  ("alt", metadata.title)])
+        } else {
+            builder.start("div", [("class", "cover-text")])
+            builder.element("p", [("class", "cover-title")], text: metadata.title)
+            if let subtitle = metadata.subtitle, !subtitle.isEmpty {
+                builder.element("p", [("class", "cover-subtitle")], text: subtitle)
+            }
+            for line in creatorLines(publication) {
+                builder.element("p", [("class", "cover-creator")], text: line)
+            }
+            if let publisher = metadata.publisher, !publisher.isEmpty {
+                builder.element("p", [("class", "cover-publisher")], text: publisher)
+            }
+            builder.end()
+        }
+        builder.newline()
+        builder.end()
+        builder.newline()
+        XHTMLPage.end(&builder)
+        return builder.bytes
+    }
+
+    private static func titlePage(_ publication: EPUBPublication, path: String) -> [UInt8] {
+        let metadata = publication.book.metadata
+        var builder = XMLBuilder()
+        XHTMLPage.begin(&builder, title: publication.labels.titlePage, language: publication.language,
+                        publication: publication, path: path, bodyType: "frontmatter")
+        builder.start("section", [("epub:type", "titlepage"), ("class", "titlepage")])
+        builder.newline()
+        builder.element("h1", [("class", "title")], text: metadata.title)
+        builder.newline()
+        if let subtitle = metadata.subtitle, !subtitle.isEmpty {
+            builder.element("p", [("class", "subtitle")], text: subtitle)
+            builder.newline()
+        }
+        for line in creatorLines(publication) {
+            builder.element("p", [("class", "creator")], text: line)
+            builder.newline()
+        }
+        if let publisher = metadata.publisher, !publisher.isEmpty {
+            builder.element("p", [("class", "publisher")], text: publisher)
+            builder.newline()
+        }
+        builder.end()
+        builder.newline()
+        XHTMLPage.end(&builder)
+        return builder.bytes
+    }
+
+    /// `上海市党建研究会 编著` / `Edited by Jane Doe`, one line per role.
+    static func creatorLines(_ publication: EPUBPublication) -> [String] {
+        let labels = publication.labels
+        var lines: [String] = []
+        var groups: [(role: String?, names: [String])] = []
+        for creator in publication.book.metadata.creators {
+            let role = creator.displayRole ?? labels.creatorRoles[creator.role]
+            if let last = groups.indices.last, groups[last].role == role {
+                groups[last].names.append(creator.name)
+            } else {
+                groups.append((role, [creator.name]))
+            }
+        }
+        for group in groups {
+            let names = group.names.joined(separator: labels.nameSeparator)
+            guard let role = group.role, !role.isEmpty else { lines.append(names); continue }
+            lines.append(labels.creatorRoleAfterName ? "\(names) \(role)" : "\(role) \(names)")
+        }
+        return lines
+    }
+
+    /// Roles a printed contents page leaves out.
+    static let unlistedRoles: Set<DivisionRole> = [.cover, .titlepage, .copyright, .dedication, .epigraph]
+
+    private static func contents(_ publication: EPUBPublication, path: String) -> [UInt8] {
+        var builder = XMLBuilder()
+        let labels = publication.labels
+        XHTMLPage.begin(&builder, title: labels.contents, language: publication.language,
+                        publication: publication, path: path, bodyType: "frontmatter")
+        builder.start("section", [("epub:type", "toc"), ("role", "doc-toc"), ("class", "contents")])
+        builder.newline()
+        builder.element("h1", text: labels.contents)
+        builder.newline()
+        let entries = EPUBNavigation.entries(publication, depth: 2)
+            .filter { !unlistedRoles.contains($0.role ?? .chapter) }
+        if !entries.isEmpty {
+            builder.start("ol")
+            builder.newline()
+            for entry in entries { renderEntry(entry, into: &builder, publication: publication, path: path) }
+            builder.end()
+            builder.newline()
+        }
+        builder.end()
+        builder.newline()
+        XHTMLPage.end(&builder)
+        return builder.bytes
+    }
+
+    private static func renderEntry(_ entry: EPUBNavigation.Entry, into builder: inout XMLBuilder,
+                                    publication: EPUBPublication, path: String) {
+        builder.start("li")
+        builder.element("a", [("href", publication.relative(entry.path, from: path) + entry.fragmentSuffix)],
+                        text: entry.label)
+        if !entry.children.isEmpty {
+            builder.newline()
+            builder.start("ol")
+            builder.newline()
+            for child in entry.children { renderEntry(child, into: &builder, publication: publication, path: path) }
+            builder.end()
+        }
+        builder.end()
+        builder.newline()
+    }
+}

@@ -1,0 +1,185 @@
+import GalleyCore
+
+/// The navigation document (`nav.xhtml`: toc and landmarks) and the EPUB 2
+/// `toc.ncx` for older reading systems. Both list entries in reading order.
+enum EPUBNavigation {
+    struct Entry {
+        var label: String
+        /// Path inside `OEBPS/`.
+        var path: String
+        var fragment: String?
+        var role: DivisionRole?
+        var children: [Entry]
+
+        var fragmentSuffix: String { fragment.map { "#" + EPUBPublication.encodeFragment($0) } ?? "" }
+        var depth: Int { 1 + (children.map(\.depth).max() ?? 0) }
+    }
+
+    /// Divisions with their titled sections, `depth` levels deep.
+    static func entries(_ publication: EPUBPublication, depth: Int = .max) -> [Entry] {
+        publication.documents.compactMap { document -> Entry? in
+            guard case .division(let index) = document.kind else { return nil }
+            let division = publication.book.divisions[index]
+            let title = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+            return Entry(label: title.isEmpty ? publication.labels.name(of: division.role) : title,
+                         path: document.path, fragment: nil, role: division.role,
+                         children: depth > 1 ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
+        }
+    }
+
+    /// Sections with a title become entries; an untitled one passes its children up.
+    private static func sectionEntries(_ blocks: [Block], path: String, depth: Int) -> [Entry] {
+        var result: [Entry] = []
+        for block in blocks {
+            switch block {
+            case .section(let section):
+                let title = EPUBPlainText.normalized(EPUBPlainText.of(section.title))
+                let children = depth > 1 ? sectionEntries(section.blocks, path: path, depth: depth - 1) : []
+                if title.isEmpty || section.attributes.id == nil {
+                    result += children
+                } else {
+                    result.append(Entry(label: title, path: path, fragment: section.attributes.id, role: nil, children: children))
+                }
+            case .div(_, let inner):
+                result += sectionEntries(inner, path: path, depth: depth)
+            case .paragraph, .heading, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
+                continue
+            }
+        }
+        return result
+    }
+
+    /// Landmarks in reading order: cover, title page, toc, body start, and
+    /// the first division of each role readers jump to.
+    static func landmarks(_ publication: EPUBPublication) -> [(type: String, label: String, path: String)] {
+        let labels = publication.labels
+        var result: [(String, String, String)] = []
+        var seen = Set<String>()
+        let firstBody = publication.documents.first { document in
+            if case .division(let index) = document.kind { return publication.book.divisions[index].role.matter == .body }
+            return false
+        } ?? publication.documents.first { if case .division = $0.kind { return true } else { return false } }
+        for document in publication.documents {
+            var entry: (String, String)?
+            switch document.kind {
+            case .cover: entry = ("cover", labels.cover)
+            case .titlePage: entry = ("titlepage", labels.titlePage)
+            case .contents: entry = ("toc", labels.contents)
+            case .division(let index):
+                let division = publication.book.divisions[index]
+                if document.path == firstBody?.path {
+                    entry = ("bodymatter", labels.bodyMatter)
+                } else if [.cover, .titlepage, .copyright, .preface, .foreword, .introduction, .appendix,
+                           .bibliography, .glossary, .index].contains(division.role) {
+                    let title = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+                    entry = (XHTMLPage.semantics(division.role).epubType,
+                             title.isEmpty ? labels.name(of: division.role) : title)
+                }
+            }
+            if let (type, label) = entry, !seen.contains(type) {
+                seen.insert(type)
+                result.append((type, label, document.path))
+            }
+        }
+        return result
+    }
+
+    static func navigationDocument(_ publication: EPUBPublication, path: String) -> [UInt8] {
+        var builder = XMLBuilder()
+        let labels = publication.labels
+        XHTMLPage.begin(&builder, title: labels.contents, language: publication.language,
+                        publication: publication, path: path, bodyType: nil)
+        builder.start("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc")])
+        builder.newline()
+        builder.element("h1", text: labels.contents)
+        builder.newline()
+        let entries = entries(publication)
+        if !entries.isEmpty {
+            renderList(entries, into: &builder, publication: publication, from: path)
+        }
+        builder.end()
+        builder.newline()
+        builder.start("nav", [("epub:type", "landmarks"), ("id", "landmarks"), ("hidden", "hidden")])
+        builder.newline()
+        builder.element("h2", text: labels.landmarks)
+        builder.newline()
+        builder.start("ol")
+        builder.newline()
+        for landmark in landmarks(publication) {
+            builder.start("li")
+            builder.element("a", [("epub:type", landmark.type), ("href", publication.relative(landmark.path, from: path))],
+                            text: landmark.label)
+            builder.end()
+            builder.newline()
+        }
+        builder.end()
+        builder.newline()
+        builder.end()
+        builder.newline()
+        XHTMLPage.end(&builder)
+        return builder.bytes
+    }
+
+    private static func renderList(_ entries: [Entry], into builder: inout XMLBuilder,
+                                   publication: EPUBPublication, from path: String) {
+        builder.start("ol")
+        builder.newline()
+        for entry in entries {
+            builder.start("li")
+            builder.element("a", [("href", publication.relative(entry.path, from: path) + entry.fragmentSuffix)],
+                            text: entry.label)
+            if !entry.children.isEmpty {
+                builder.newline()
+                renderList(entry.children, into: &builder, publication: publication, from: path)
+            }
+            builder.end()
+            builder.newline()
+        }
+        builder.end()
+        builder.newline()
+    }
+
+    /// NCX 2005-1 (EPUB 2) with the same entries, `playOrder` in reading order.
+    static func ncx(_ publication: EPUBPublication, path: String) -> [UInt8] {
+        var builder = XMLBuilder()
+        let entries = entries(publication)
+        builder.start("ncx", [("xmlns", "http://www.daisy.org/z3986/2005/ncx/"), ("version", "2005-1"),
+                              ("xml:lang", publication.language)])
+        builder.newline()
+        builder.start("head")
+        builder.newline()
+        for (name, content) in [("dtb:uid", publication.identifier),
+                                ("dtb:depth", String(entries.map(\.depth).max() ?? 1)),
+                                ("dtb:totalPageCount", "0"), ("dtb:maxPageNumber", "0")] {
+            builder.empty("meta", [("name", name), ("content", content)])
+            builder.newline()
+        }
+        builder.end()
+        builder.newline()
+        builder.start("docTitle")
+        builder.element("text", text: publication.book.metadata.title)
+        builder.end()
+        builder.newline()
+        builder.start("navMap")
+        builder.newline()
+        var order = 0
+        func point(_ entry: Entry) {
+            order += 1
+            builder.start("navPoint", [("id", "navpoint-\(order)"), ("playOrder", String(order))])
+            builder.start("navLabel")
+            builder.element("text", text: entry.label)
+            builder.end()
+            builder.empty("content", [("src", publication.relative(entry.path, from: path) + entry.fragmentSuffix)])
+            builder.newline()
+            for child in entry.children { point(child) }
+            builder.end()
+            builder.newline()
+        }
+        for entry in entries { point(entry) }
+        builder.end()
+        builder.newline()
+        builder.end()
+        builder.newline()
+        return builder.bytes
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GalleyCore
+
+extension EPUBPublication {
+    /// Decides file names, spine order, images and stylesheets for `book`.
+    /// Throws when an image or stylesheet the book names cannot be read.
+    static func plan(_ book: Book, options: EPUBWriter.Options) throws -> (EPUBPublication, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var errors: [Diagnostic] = []
+        let language = book.metadata.language.isEmpty ? "und" : book.metadata.language
+        var publication = EPUBPublication(
+            book: book, labels: EPUBLabels.forLanguage(language),
+            identifier: EPUBIdentifier.identifier(for: book.metadata), language: language,
+            isVertical: book.metadata.writingMode == .vertical)
+
+        // File names: the division id when it is a safe ASCII name, unique
+        // even after case folding (EPUB 3.3 §6.1.6); otherwise `div003`.
+        var takenNames = Set<String>()
+        func claim(_ wanted: String, fallback: String) -> String {
+            var name = isSafeName(wanted) && !takenNames.contains(wanted.lowercased()) ? wanted : fallback
+            var suffix = 1
+            while takenNames.contains(name.lowercased()) { suffix += 1; name = "\(fallback)-\(suffix)" }
+            takenNames.insert(name.lowercased())
+            return name
+        }
+        var divisionDocuments: [ContentDocument] = []
+        for (index, division) in book.divisions.enumerated() {
+            let name = claim(division.id, fallback: String(format: "div%03d", index + 1))
+            let path = "text/\(name).xhtml"
+            if publication.divisionPaths[division.id] != nil {
+                diagnostics.append(Diagnostic(.warning, "epub.duplicate-division-id",
+                                              "division id `\(division.id)` is used twice; links go to the first",
+                                              at: SourceLocation(file: division.sourcePath)))
+            } else {
+                publication.divisionPaths[division.id] = path
+            }
+            divisionDocuments.append(ContentDocument(kind: .division(index), path: path, manifestId: "x-\(name)"))
+        }
+
+        // Ids: what the author set, then generated ids for untitled sections.
+        var divisions = book.divisions
+        for index in divisions.indices {
+            let authored = Set(EPUBTreeScan.scan(divisions[index]).ids)
+            divisions[index] = EPUBSectionIds.assign(divisions[index], taken: authored)
+            let scan = EPUBTreeScan.scan(divisions[index])
+            var ids = Set(scan.ids)
+            ids.formUnion(FootnoteTable(divisions[index]).ids)
+            publication.divisionIds[divisions[index].id, default: []].formUnion(ids)
+            for image in scan.images {
+                addImage(image, chapterPath: divisions[index].sourcePath, options: options,
+                              to: &publication, diagnostics: &diagnostics, errors: &errors)
+            }
+        }
+        publication.book.divisions = divisions
+
+        // Generated pages, unless the book brings its own.
+        let roles = Set(book.divisions.map(\.role))
+        var spine: [ContentDocument] = []
+        if !roles.contains(.cover) {
+            let name = claim("cover", fallback: "cover")
+            spine.append(ContentDocument(kind: .cover, path: "text/\(name).xhtml", manifestId: "x-\(name)"))
+        }
+        if !roles.contains(.titlepage) {
+            let name = claim("titlepage", fallback: "titlepage")
+            spine.append(ContentDocument(kind: .titlePage, path: "text/\(name).xhtml", manifestId: "x-\(name)"))
+        }
+        // The contents page stands before the body, as in Chinese print
+        // books (after 序言/前言), or at the end when there is no body.
+        let contentsName = claim("contents", fallback: "contents")
+        let contents = ContentDocument(kind: .contents, path: "text/\(contentsName).xhtml", manifestId: "x-\(contentsName)")
+        let firstBody = book.divisions.firstIndex { $0.role.matter != .front } ?? book.divisions.count
+        spine += divisionDocuments[..<firstBody]
+        spine.append(contents)
+        spine += divisionDocuments[firstBody...]
+        publication.documents = spine
+
+        if let cover = book.metadata.cover, !cover.isEmpty {
+            let location = SourceLocation(file: options.sourceDirectory.appendingPathComponent("book.yaml").path)
+            if let url = resolveImage(cover, chapterPath: "", sourceDirectory: options.sourceDirectory),
+               let mediaType = imageMediaType(forExtension: url.pathExtension),
+               let bytes = try? [UInt8](Data(contentsOf: url)) {
+                publication.coverImage = Resource(path: "images/cover.\(url.pathExtension.lowercased())",
+                                                  mediaType: mediaType, manifestId: "cover-image", bytes: bytes)
+            } else {
+                errors.append(Diagnostic(.error, "epub.missing-cover",
+                                         "cover image `\(cover)` not found or not a JPEG, PNG, GIF, SVG or WebP file",
+                                         at: location))
+            }
+        }
+
+        do {
+            publication.stylesheets = try EPUBStylesheets.resources(options.stylesheets)
+        } catch let error as DiagnosticsError {
+            errors += error.diagnostics
+        }
+        if !errors.isEmpty { throw DiagnosticsError(errors + diagnostics) }
+        return (publication, diagnostics)
+    }
+
+    private static func addImage(_ image: Image, chapterPath: String, options: EPUBWriter.Options,
+                                 to publication: inout EPUBPublication,
+                                 diagnostics: inout [Diagnostic], errors: inout [Diagnostic]) {
+        publication.imageCount += 1
+        if EPUBPlainText.normalized(EPUBPlainText.of(image.alt)).isEmpty { publication.imagesWithoutAlt += 1 }
+        if isRemote(image.source) {
+            diagnostics.append(Diagnostic(.warning, "epub.remote-image",
+                                          "remote image `\(image.source)` cannot go into an EPUB; its alt text is shown instead",
+                                          at: image.location ?? SourceLocation(file: chapterPath)))
+            return
+        }
+        guard let url = resolveImage(image.source, chapterPath: chapterPath, sourceDirectory: options.sourceDirectory) else {
+            errors.append(Diagnostic(.error, "epub.missing-image", "image `\(image.source)` not found",
+                                     at: image.location ?? SourceLocation(file: chapterPath)))
+            return
+        }
+        let key = imageKey(image.source, chapterPath: chapterPath)
+        if let known = publication.imagePaths[url.path] {
+            publication.imageReferences[key] = known
+            return
+        }
+        guard let mediaType = imageMediaType(forExtension: url.pathExtension) else {
+            errors.append(Diagnostic(.error, "epub.image-type",
+                                     "image `\(image.source)` is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show",
+                                     at: image.location ?? SourceLocation(file: chapterPath)))
+            return
+        }
+        let bytes: [UInt8]
+        do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
+            errors.append(Diagnostic(.error, "epub.unreadable-image", "cannot read image `\(image.source)`: \(error.localizedDescription)",
+                                     at: image.location ?? SourceLocation(file: chapterPath)))
+            return
+        }
+        let number = publication.images.count + 1
+        let stem = url.deletingPathExtension().lastPathComponent
+        let ext = url.pathExtension.lowercased()
+        let taken = Set(publication.images.map { $0.path.lowercased() })
+        var name = isSafeName(stem) && stem.lowercased() != "cover" ? "\(stem).\(ext)" : String(format: "image%03d.%@", number, ext)
+        var counter = number
+        while taken.contains("images/\(name)".lowercased()) {
+            counter += 1
+            name = String(format: "image%03d.%@", counter, ext)
+        }
+        publication.imagePaths[url.path] = "images/\(name)"
+        publication.imageReferences[key] = "images/\(name)"
+        publication.images.append(Resource(path: "images/\(name)", mediaType: mediaType,
+                                           manifestId: String(format: "img%03d", number), bytes: bytes))
+    }
+}
+
+extension EPUBPublication {
+    /// Key of an image reference: the same text in two chapters may name two files.
+    static func imageKey(_ source: String, chapterPath: String) -> String {
+        chapterPath + "\n" + source
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import GalleyCore
+
+/// The plan of an EPUB before any byte is written: which file holds what,
+/// in which order, under which manifest id, with which images and
+/// stylesheets. Every renderer reads from it; none decides names itself.
+struct EPUBPublication {
+    struct ContentDocument {
+        enum Kind: Equatable { case cover, titlePage, contents, division(Int) }
+        var kind: Kind
+        /// Path inside `OEBPS/` (`text/ch001.xhtml`).
+        var path: String
+        var manifestId: String
+        var fileName: String { String(path.split(separator: "/").last!) }
+    }
+
+    struct Resource {
+        var path: String
+        var mediaType: String
+        var manifestId: String
+        var bytes: [UInt8]
+    }
+
+    var book: Book
+    var labels: EPUBLabels
+    var identifier: String
+    var language: String
+    var isVertical: Bool
+    /// Spine order.
+    var documents: [ContentDocument] = []
+    var divisionPaths: [String: String] = [:]
+    /// Element ids present in each division's file, by division id.
+    var divisionIds: [String: Set<String>] = [:]
+    /// Images by the absolute path of their source file.
+    var imagePaths: [String: String] = [:]
+    /// Image path inside `OEBPS/` by `imageKey(source, chapterPath)`.
+    var imageReferences: [String: String] = [:]
+    var images: [Resource] = []
+    var coverImage: Resource?
+    var stylesheets: [Resource] = []
+    var imageCount = 0
+    var imagesWithoutAlt = 0
+
+    var hasGeneratedCover: Bool { documents.contains { $0.kind == .cover } }
+
+    func document(_ kind: ContentDocument.Kind) -> ContentDocument? {
+        documents.first { $0.kind == kind }
+    }
+
+    /// `href` from a file in `text/` to a division, checked against its ids.
+    func href(toDivision divisionId: String, fragment: String?, from currentPath: String) -> (href: String?, problem: String?) {
+        guard let path = divisionPaths[divisionId] else {
+            return (nil, "link to a division `\(divisionId)` that is not in the book")
+        }
+        let file = relative(path, from: currentPath)
+        guard let fragment, !fragment.isEmpty else { return (file, nil) }
+        if divisionIds[divisionId]?.contains(fragment) ?? false {
+            return ((path == currentPath ? "" : file) + "#" + Self.encodeFragment(fragment), nil)
+        }
+        if fragment == divisionId { return (file, nil) }
+        return (file, "no element `#\(fragment)` in `\(divisionId)`; linking to the start of it")
+    }
+
+    /// A path inside `OEBPS/` as seen from the folder of `currentPath`.
+    func relative(_ path: String, from currentPath: String) -> String {
+        let from = currentPath.split(separator: "/").dropLast()
+        let to = path.split(separator: "/")
+        var common = 0
+        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        return (ups + to[common...].map(String.init)).joined(separator: "/")
+    }
+
+    /// Percent-encodes what may not stand raw in a URL fragment.
+    static func encodeFragment(_ fragment: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-._~!$&'()*+,;=:@/?")
+        return fragment.addingPercentEncoding(withAllowedCharacters: allowed) ?? fragment
+    }
+
+    /// Media types of the images EPUB 3.3 lists as core media types.
+    static func imageMediaType(forExtension ext: String) -> String? {
+        switch ext.lowercased() {
+        case "jpg", "jpeg": return "image/jpeg"
+        case "png": return "image/png"
+        case "gif": return "image/gif"
+        case "svg": return "image/svg+xml"
+        case "webp": return "image/webp"
+        default: return nil
+        }
+    }
+
+    static func isRemote(_ source: String) -> Bool {
+        source.contains("://") || source.lowercased().hasPrefix("data:") || source.lowercased().hasPrefix("mailto:")
+    }
+
+    /// The image file a chapter refers to: relative to the chapter's folder
+    /// inside `Source/`, as written or percent-decoded.
+    static func resolveImage(_ source: String, chapterPath: String, sourceDirectory: URL) -> URL? {
+        let folder = (chapterPath as NSString).deletingLastPathComponent
+        let base = folder.isEmpty ? sourceDirectory : sourceDirectory.appendingPathComponent(folder)
+        var candidates = [source]
+        if let decoded = source.removingPercentEncoding, decoded != source { candidates.append(decoded) }
+        for candidate in candidates {
+            let path = candidate.split(separator: "#").first.map(String.init) ?? candidate
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return url.standardizedFileURL
+            }
+        }
+        return nil
+    }
+
+    /// True for names safe as EPUB file names and XML ids: ASCII letter first.
+    static func isSafeName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
+        return name.count <= 64 && name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+        }
+    }
+}

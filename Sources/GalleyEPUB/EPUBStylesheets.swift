@@ -1,0 +1,52 @@
+import Foundation
+import GalleyCore
+
+/// The default stylesheet (a resource of this module), then the book's own
+/// `Styles/*.css` in order; a book file named `galley.css` replaces the default.
+enum EPUBStylesheets {
+    static let defaultName = "galley.css"
+
+    /// The default stylesheet's text, as shipped with Galley.
+    static func defaultStylesheet() throws -> [UInt8] {
+        guard let url = Bundle.module.url(forResource: "galley", withExtension: "css", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "galley", withExtension: "css") else {
+            throw DiagnosticsError([Diagnostic(.error, "epub.default-stylesheet",
+                                               "the default stylesheet galley.css is missing from Galley's resources")])
+        }
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    static func resources(_ urls: [URL]) throws -> [EPUBPublication.Resource] {
+        var errors: [Diagnostic] = []
+        var bookSheets: [EPUBPublication.Resource] = []
+        var replacement: [UInt8]?
+        var taken: Set<String> = [defaultName]
+        for url in urls {
+            let bytes: [UInt8]
+            do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
+                errors.append(Diagnostic(.error, "epub.unreadable-stylesheet", "cannot read stylesheet: \(error.localizedDescription)",
+                                         at: SourceLocation(file: url.path)))
+                continue
+            }
+            let name = url.lastPathComponent
+            if name == defaultName {
+                replacement = bytes
+                continue
+            }
+            let stem = url.deletingPathExtension().lastPathComponent
+            var fileName = EPUBPublication.isSafeName(stem) ? "\(stem).css" : "style\(bookSheets.count + 1).css"
+            var counter = bookSheets.count + 1
+            while taken.contains(fileName.lowercased()) {
+                counter += 1
+                fileName = "style\(counter).css"
+            }
+            taken.insert(fileName.lowercased())
+            bookSheets.append(.init(path: "styles/\(fileName)", mediaType: "text/css",
+                                    manifestId: "css-\(fileName.dropLast(4))", bytes: bytes))
+        }
+        if !errors.isEmpty { throw DiagnosticsError(errors) }
+        let first = EPUBPublication.Resource(path: "styles/\(defaultName)", mediaType: "text/css",
+                                             manifestId: "css-galley", bytes: try replacement ?? defaultStylesheet())
+        return [first] + bookSheets
+    }
+}

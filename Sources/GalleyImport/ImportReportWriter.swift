@@ -1,0 +1,48 @@
+/// The report an editor reviews: every change grouped by rule, with input
+/// line numbers, before and after; then findings and the line accounting.
+public enum ImportReportWriter {
+    public static func markdown(_ result: ImportResult) -> String {
+        let log = result.log
+        var out = "# Import report\n\n"
+        out += "Input: \(result.inputLines.count) lines, \(result.encoding).\n"
+        if !result.disabledRules.isEmpty { out += "Disabled rules: \(result.disabledRules.joined(separator: ", ")).\n" }
+        let fates = result.lineFates
+        let removed = fates.values.filter { if case .removed = $0 { return true } else { return false } }.count
+        let blank = fates.values.filter { $0 == .blank }.count
+        let unaccounted = (1...max(1, result.inputLines.count)).filter { fates[$0] == nil && $0 <= result.inputLines.count }
+        out += "Lines: \(result.inputLines.count - removed - blank - unaccounted.count) in the output, \(removed) removed (listed below with their rule), \(blank) blank"
+        out += unaccounted.isEmpty ? ".\n" : "; NOT ACCOUNTED FOR: \(unaccounted.map(String.init).joined(separator: ", ")).\n"
+        out += "\nFiles: " + result.files.map { "`Source/\($0.path)`" }.joined(separator: ", ") + ".\n"
+
+        if !log.findings.isEmpty {
+            out += "\n## Needs review\n\n"
+            for finding in log.findings {
+                out += "- [\(finding.rule)] \(lineLabel(finding.lines)): \(finding.message)\n"
+            }
+        }
+        for rule in ImportRules.all {
+            let changes = log.changes.filter { $0.rule == rule.name }
+            guard !changes.isEmpty else { continue }
+            out += "\n## \(rule.name) (\(changes.count))\n\n\(rule.summary)\n\n"
+            for change in changes {
+                out += "- \(lineLabel(change.lines)): "
+                switch change.kind {
+                case .removed: out += "removed `\(inline(change.before))`\n"
+                case .moved(let file): out += "`\(inline(change.before))` → \(file): \(inline(change.after))\n"
+                case .changed: out += "`\(inline(change.before))` → `\(inline(change.after))`\n"
+                }
+            }
+        }
+        return out
+    }
+
+    static func lineLabel(_ lines: [Int]) -> String {
+        guard let first = lines.min(), let last = lines.max() else { return "(added)" }
+        if first == last { return "line \(first)" }
+        return lines.count == last - first + 1 ? "lines \(first)–\(last)" : "lines " + lines.map(String.init).joined(separator: ", ")
+    }
+
+    static func inline(_ text: String) -> String {
+        text.replacingOccurrences(of: "\n", with: " ⏎ ").replacingOccurrences(of: "`", with: "'")
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// `footnotes`: links note markers (①–⑳, `<sup>①</sup>`, `<sup>1</sup>`,
+/// `[1]`) to the note paragraph that starts with the same marker after
+/// them, and writes both as a Markdown footnote (`[^1]`). A marker
+/// without a note, or a note without a marker, is reported and kept.
+public struct FootnotesRule: ImportRule {
+    public let name = "footnotes"
+    public let summary = "Link note markers (①, <sup>①</sup>, [1]) to their note paragraphs as Markdown footnotes; report the unmatched."
+    public init() {}
+
+    static let marker = try! NSRegularExpression(
+        pattern: "<sup>\\s*([\\x{2460}-\\x{2473}]|[0-9]{1,2})\\s*</sup>|([\\x{2460}-\\x{2473}])|\\[([0-9]{1,2})\\](?!:)")
+
+    /// The marker's number and its length, if `text` starts with a note marker followed by text.
+    static func noteMarker(_ text: String) -> (Int, Int)? {
+        let ns = text as NSString
+        guard let match = marker.firstMatch(in: text, options: .anchored, range: NSRange(location: 0, length: ns.length)),
+              let number = number(in: match, of: ns) else { return nil }
+        let rest = ns.substring(from: match.range.upperBound).trimmed
+        return rest.isEmpty ? nil : (number, match.range.length)
+    }
+
+    /// The marker's number, offset by its style (circled 1–20, `<sup>n</sup>` 101…,
+    /// `[n]` 201…) so that ① and [1] are different markers.
+    static func number(in match: NSTextCheckingResult, of text: NSString) -> Int? {
+        for group in 1...3 where match.range(at: group).location != NSNotFound {
+            let value = text.substring(with: match.range(at: group))
+            if let scalar = value.unicodeScalars.first, (0x2460...0x2473).contains(scalar.value) {
+                return Int(scalar.value - 0x2460) + 1
+            }
+            return Int(value).map { $0 + (group == 1 ? 100 : 200) }
+        }
+        return nil
+    }
+
+    private struct Reference { var block: Int; var range: NSRange; var number: Int; var label: String? }
+
+    public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        for d in document.divisions.indices where document.divisions[d].role.isProse {
+            var blocks = document.divisions[d].blocks
+            var references: [Reference] = []
+            var notes: [(block: Int, number: Int, length: Int)] = []
+            for b in blocks.indices where !blocks[b].isHeading {
+                if blocks[b].kind == .paragraph, let (number, length) = Self.noteMarker(blocks[b].text) {
+                    notes.append((b, number, length))
+                    blocks[b].kind = .footnote(label: nil)
+                    continue
+                }
+                let ns = blocks[b].text as NSString
+                for match in Self.marker.matches(in: blocks[b].text, range: NSRange(location: 0, length: ns.length)) {
+                    if let number = Self.number(in: match, of: ns) {
+                        references.append(Reference(block: b, range: match.range, number: number))
+                    }
+                }
+            }
+            var next = 1
+            for note in notes {
+                guard let r = references.lastIndex(where: { $0.block < note.block && $0.number == note.number && $0.label == nil })
+                else {
+                    log.finding(blocks[note.block].lines, "note “\(blocks[note.block].text.prefix(30))” has no marker before it; kept as a paragraph")
+                    continue
+                }
+                let label = String(next)
+                next += 1
+                references[r].label = label
+                let noteBlock = blocks[note.block]
+                let noteText = (noteBlock.text as NSString).substring(from: note.length).trimmed
+                blocks[note.block].kind = .footnote(label: label)
+                blocks[note.block].text = noteText
+                log.changed(blocks[references[r].block].lines + noteBlock.lines,
+                            (blocks[references[r].block].text as NSString).substring(with: references[r].range) + " … " + noteBlock.text,
+                            "[^\(label)] … [^\(label)]: " + noteText)
+            }
+            // Rewrite markers from the end so earlier ranges stay valid.
+            for reference in references.reversed() {
+                guard let label = reference.label else {
+                    log.finding(blocks[reference.block].lines, "note marker \((blocks[reference.block].text as NSString).substring(with: reference.range)) has no note; kept as it is")
+                    continue
+                }
+                blocks[reference.block].text = (blocks[reference.block].text as NSString)
+                    .replacingCharacters(in: reference.range, with: "[^\(label)]")
+            }
+            document.divisions[d].blocks = blocks
+        }
+    }
+}
+
+/// `lists`: paragraphs starting with a bullet (● ○ ■ ◆ • · -) become list items.
+public struct ListsRule: ImportRule {
+    public let name = "lists"
+    public let summary = "Turn paragraphs starting with a bullet (● ○ ■ ◆ • · -) into list items."
+    public init() {}
+
+    static let bullet = "^([●○■□◆◇•▪►◎]\\s*|[-*·]\\s+)"
+
+    public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        for d in document.divisions.indices where document.divisions[d].role.isProse {
+            for b in document.divisions[d].blocks.indices where document.divisions[d].blocks[b].kind == .paragraph {
+                let block = document.divisions[d].blocks[b]
+                guard let bullet = block.text.capture(Self.bullet) else { continue }
+                let text = String(block.text.dropFirst(bullet.count))
+                document.divisions[d].blocks[b].kind = .listItem
+                document.divisions[d].blocks[b].text = text
+                if bullet.trimmed != "-" { log.changed(block.lines, block.text, "- " + text) }
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// `printed-contents`: turns the printed table of contents (dot leaders,
+/// page numbers, `---` table fragments, `<b>` tags, titles wrapped over
+/// two lines, chapter numbers on their own line) into data for
+/// `contents.yaml`, and reports entries whose chapters the input lacks.
+public struct PrintedContentsRule: ImportRule {
+    public let name = "printed-contents"
+    public let summary = "Turn the printed table of contents into contents.yaml data (title, level, page); report chapters it lists that the input lacks."
+    public init() {}
+
+    private struct Line { var text: String; var number: Int; var isHeading: Bool }
+
+    public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        guard let d = document.divisions.firstIndex(where: { $0.role == .contents }) else { return }
+        let division = document.divisions[d]
+        var lines: [Line] = []
+        for block in division.blocks.dropFirst() {   // the first block is the 目录 heading
+            for (offset, text) in block.textLines.enumerated() {
+                lines.append(Line(text: String(text), number: block.lines[min(offset, block.lines.count - 1)],
+                                  isHeading: block.isHeading))
+            }
+        }
+        if let heading = division.blocks.first {
+            // The book's own contents page is generated; the printed heading has no place left.
+            log.removed(heading.lines, heading.text)
+        }
+        var entries: [ContentsEntry] = []
+        var pending: (title: String, lines: [Int], raw: [String])?
+        var lastNumberedLevel = 0
+        func emit(_ title: String, page: String?, lines: [Int], raw: [String]) {
+            let level = Self.level(of: title, lastNumbered: &lastNumberedLevel)
+            entries.append(ContentsEntry(title: title, level: level, page: page, lines: lines))
+            log.moved(lines, raw.joined(separator: "\n"), to: "contents.yaml",
+                      "\(title) · level \(level)" + (page.map { " · page \($0)" } ?? ""))
+        }
+        for line in lines {
+            let text = line.text.replacing("</?b>", with: "").trimmed
+            if text.matches("^[-\\s]+$") {
+                log.removed([line.number], line.text)
+                continue
+            }
+            let (title, page) = Self.split(text)
+            let cleaned = Self.clean(title)
+            if let open = pending {
+                let numberOnly = Self.isNumberOnly(open.title)
+                let startsNew = line.isHeading && !numberOnly || Numbering.of(cleaned) != nil || line.text.contains("<b>")
+                if numberOnly {
+                    pending = (open.title + " " + cleaned, open.lines + [line.number], open.raw + [line.text])
+                } else if startsNew {
+                    emit(open.title, page: nil, lines: open.lines, raw: open.raw)
+                    pending = (cleaned, [line.number], [line.text])
+                } else {
+                    pending = (open.title + cleaned, open.lines + [line.number], open.raw + [line.text])
+                }
+            } else {
+                pending = (cleaned, [line.number], [line.text])
+            }
+            if page != nil, let open = pending {
+                emit(open.title, page: page, lines: open.lines, raw: open.raw)
+                pending = nil
+            }
+        }
+        if let open = pending { emit(open.title, page: nil, lines: open.lines, raw: open.raw) }
+
+        document.contents = entries
+        document.divisions.remove(at: d)
+        let present = Set(document.divisions.compactMap(\.title))
+        for entry in entries where entry.level == 1 && !present.contains(Segmenter.collapse(entry.title)) {
+            log.finding(entry.lines, "the printed contents lists “\(entry.title)”" +
+                        (entry.page.map { " (page \($0))" } ?? "") + " but the input has no such chapter")
+        }
+    }
+
+    /// Title and printed page: `序 言 .....\t1`, `标题\t12`, `标题 ..... 80`.
+    static func split(_ text: String) -> (String, String?) {
+        guard let page = text.capture("(?:\\.{2,}|…+|\\t|\\s{2,}|\\s)\\s*([0-9]{1,4}|[ivxlcdm]{1,6})$") else {
+            return (text, nil)
+        }
+        let title = text.replacing("(?:\\.{2,}|…+|\\t|\\s{2,}|\\s)\\s*([0-9]{1,4}|[ivxlcdm]{1,6})$", with: "")
+            .replacing("[\\s.…]+$", with: "")
+        // `2008` after a title with no leader is more likely part of the title than a page.
+        if !text.matches("(\\.{2,}|…+|\\t)\\s*[0-9ivxlcdm]+$") && title.isEmpty { return (text, nil) }
+        return (title, page)
+    }
+
+    /// Spaces the extraction put into a title (`序 言`, `理念 的新飞跃`) removed; the space after a chapter or section number kept.
+    static func clean(_ title: String) -> String {
+        let text = title.trimmed
+        if let prefix = text.capture("^(第[一二三四五六七八九十百零〇0-9]+[章节篇部])\\s+") {
+            return prefix + " " + SpacingRule.removeHanSpaces(String(text.dropFirst(prefix.count)).trimmed)
+        }
+        return SpacingRule.removeHanSpaces(text)
+    }
+
+    static func isNumberOnly(_ title: String) -> Bool {
+        title.trimmed.matches("^第[一二三四五六七八九十百零〇0-9]+[章篇部节]$")
+    }
+
+    /// Chapters and front matter 1, sections 2, unnumbered entries one below the last numbered one.
+    static func level(of title: String, lastNumbered: inout Int) -> Int {
+        if Segmenter.namedDivisions[Segmenter.collapse(title)] != nil { lastNumbered = 0; return 1 }
+        switch Numbering.of(title)?.0 {
+        case .part?, .chapter?: lastNumbered = 1; return 1
+        case .section?: lastNumbered = 2; return 2
+        default: return lastNumbered + 1
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// Recognises the page furniture that extraction leaves in the text.
+enum RunningHeads {
+    /// `12`, `xii`, `十二`, `— 12 —`, `- 12 -`, `·12·`, `第 12 页`.
+    static func isPageNumber<S: StringProtocol>(_ line: S) -> Bool {
+        let text = String(line).trimmed
+        if text.isEmpty || text.count > 12 { return false }
+        return text.matches("^[\\-—–·\\s]*([0-9]{1,4}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7}|[一二三四五六七八九十百〇零]{1,5})[\\-—–·\\s]*$")
+            || text.matches("^第\\s*[0-9]{1,4}\\s*页$")
+    }
+
+    /// A line of one or two Han characters: a piece of a running head set vertically.
+    static func isVerticalPiece<S: StringProtocol>(_ line: S) -> Bool {
+        let text = Segmenter.collapse(line)
+        return (1...2).contains(text.count) && text.allSatisfy(CJK.isHan)
+    }
+
+    /// A block that is only page numbers and vertical running-head pieces.
+    static func isArtefact(_ block: ImportBlock) -> Bool {
+        guard !block.isHeading else { return false }
+        let lines = block.textLines
+        if lines.allSatisfy({ isPageNumber($0) }) { return true }
+        return lines.count >= 2 && lines.allSatisfy { isPageNumber($0) || isVerticalPiece($0) }
+    }
+}
+
+/// `running-heads`: removes page numbers, running heads spelled
+/// vertically one or two characters a line (序 / 言 / 3), and running
+/// titles repeating the book or division title (alone or with a page number).
+public struct RunningHeadsRule: ImportRule {
+    public let name = "running-heads"
+    public let summary = "Remove page numbers, vertical running heads (序 / 言 / 3) and repeated running titles."
+    public init() {}
+
+    public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        var titles: Set<String> = ["目录"]
+        if let title = document.metadata.title { titles.insert(title) }
+        for division in document.divisions { if let title = division.title { titles.insert(title) } }
+
+        for d in document.divisions.indices {
+            let role = document.divisions[d].role
+            guard role.isProse || role == .contents else { continue }
+            let blocks = document.divisions[d].blocks
+            var keep = [Bool](repeating: true, count: blocks.count)
+            var index = 0
+            while index < blocks.count {
+                // A run of blocks made only of short Han pieces and page numbers.
+                var end = index
+                var pieces = ""
+                var lineCount = 0
+                while end < blocks.count, !blocks[end].isHeading,
+                      blocks[end].textLines.allSatisfy({ RunningHeads.isPageNumber($0) || RunningHeads.isVerticalPiece($0) }) {
+                    for line in blocks[end].textLines where !RunningHeads.isPageNumber(line) {
+                        pieces += Segmenter.collapse(line)
+                    }
+                    lineCount += blocks[end].textLines.count
+                    end += 1
+                }
+                if end > index {
+                    let vertical = lineCount >= 2 && !pieces.isEmpty && (titles.contains(pieces) || pieces.count <= 4)
+                    for k in index..<end {
+                        let onlyNumbers = blocks[k].textLines.allSatisfy { RunningHeads.isPageNumber($0) }
+                        if vertical || onlyNumbers { keep[k] = false }
+                    }
+                    index = end
+                    continue
+                }
+                if isRunningTitle(blocks[index], titles: titles) { keep[index] = false }
+                index += 1
+            }
+            for k in blocks.indices where !keep[k] { log.removed(blocks[k].lines, blocks[k].text) }
+            document.divisions[d].blocks = blocks.indices.filter { keep[$0] }.map { blocks[$0] }
+        }
+    }
+
+    /// A one-line paragraph equal to a title, possibly with a page number before or after.
+    private func isRunningTitle(_ block: ImportBlock, titles: Set<String>) -> Bool {
+        guard block.kind == .paragraph, !block.text.contains("\n") else { return false }
+        let text = block.text.trimmed
+        if titles.contains(Segmenter.collapse(text)) { return true }
+        let stripped = text.replacing("^[0-9]{1,4}\\s+|\\s+[0-9]{1,4}$", with: "")
+        return stripped != text && titles.contains(Segmenter.collapse(stripped))
+    }
+}

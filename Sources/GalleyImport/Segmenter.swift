@@ -1,0 +1,143 @@
+/// Cuts the input into blocks and the blocks into divisions (title pages,
+/// copyright page, dedication, named front matter, printed contents,
+/// chapters). It changes no text: every line it reads is in some block.
+public enum Segmenter {
+    /// The text without spaces: how headings are compared (`代 前 言` = `代前言`).
+    public static func collapse<S: StringProtocol>(_ text: S) -> String {
+        String(text.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" && $0 != "\n" })
+    }
+
+    /// Blank-line separated paragraphs; an ATX heading line is a block of its own.
+    public static func blocks(_ lines: [String]) -> [ImportBlock] {
+        var blocks: [ImportBlock] = []
+        var open: ImportBlock?
+        func close() { if let block = open { blocks.append(block); open = nil } }
+        for (index, raw) in lines.enumerated() {
+            let number = index + 1
+            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { close(); continue }
+            if let level = headingLevel(line) {
+                close()
+                let text = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                blocks.append(ImportBlock(kind: .heading(level: level), text: text, lines: [number]))
+                continue
+            }
+            if open == nil {
+                open = ImportBlock(kind: .paragraph, text: line, lines: [number])
+            } else {
+                open!.text += "\n" + line
+                open!.lines.append(number)
+            }
+        }
+        close()
+        return blocks
+    }
+
+    static func headingLevel(_ line: String) -> Int? {
+        let hashes = line.prefix(while: { $0 == "#" }).count
+        guard (1...6).contains(hashes) else { return nil }
+        let rest = line.dropFirst(hashes)
+        return rest.isEmpty || rest.first == " " || rest.first == "\t" ? hashes : nil
+    }
+
+    /// Front and back matter names and the role they give their division.
+    static let namedDivisions: [String: ImportRole] = [
+        "序言": .preface, "序": .preface, "自序": .preface, "前言": .preface,
+        "代前言": .foreword, "代序": .foreword, "代序言": .foreword,
+        "引言": .introduction, "导言": .introduction, "绪论": .introduction, "导论": .introduction,
+        "后记": .afterword, "跋": .afterword, "结束语": .afterword,
+        "附录": .appendix, "致谢": .acknowledgments, "目录": .contents,
+    ]
+
+    /// The role a heading gives the division it opens, if it opens one.
+    static func divisionRole(for heading: ImportBlock) -> ImportRole? {
+        guard case .heading(let level) = heading.kind else { return nil }
+        let name = collapse(heading.text)
+        if let role = namedDivisions[name] { return role }
+        if name.hasPrefix("附录") { return .appendix }
+        if let (family, _) = Numbering.of(heading.text.trimmed) ?? Numbering.of(name) {
+            if family == .chapter { return .chapter }
+            if family == .part { return .part }
+        }
+        return level == 1 ? .chapter : nil
+    }
+
+    /// Lines of a copyright or CIP page.
+    static func isCopyrightLine(_ block: ImportBlock) -> Bool {
+        let text = collapse(block.text)
+        if text.matches("在版编目|CIP|ISBN|版权所有|书号|定价|版次|印次|出版发行|责任编辑") { return true }
+        // `label：value` with a short Han label (`地 址：…`, `开 本：…`)
+        return block.text.matches("^[\\p{Han} ]{2,8}[：:]")
+    }
+
+    /// A printed-contents line: dot leaders or a tab before a page number.
+    static func isContentsLike(_ block: ImportBlock) -> Bool {
+        block.textLines.contains { piece in
+            let line = String(piece)
+            return line.contains("....") || line.contains("<b>") || line.matches("^[-\\s]+$")
+                || line.matches("(\\t|\\s{2,}|…|</b>\\s*)(<b>)?[0-9ivxlc]+(</b>)?\\s*$")
+        }
+    }
+
+    /// Groups blocks into divisions.
+    public static func divisions(_ blocks: [ImportBlock]) -> [ImportDivision] {
+        let bodyStart = blocks.firstIndex { divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks) }
+            ?? blocks.count
+        var divisions = frontPages(Array(blocks[..<bodyStart]))
+        var index = bodyStart
+        while index < blocks.count {
+            let heading = blocks[index]
+            let role = divisionRole(for: heading) ?? .chapter
+            var end = index + 1
+            if role == .contents {
+                end = contentsEnd(blocks, from: index + 1)
+            } else {
+                while end < blocks.count, divisionRole(for: blocks[end]) == nil { end += 1 }
+            }
+            divisions.append(ImportDivision(role: role, blocks: Array(blocks[index..<end])))
+            index = end
+        }
+        return divisions
+    }
+
+    /// A first heading that repeats the book title (title pages use `#` too).
+    private static func isTitleLike(_ heading: ImportBlock, in blocks: [ImportBlock]) -> Bool {
+        guard let first = blocks.first(where: \.isHeading) else { return false }
+        return collapse(first.text) == collapse(heading.text) && namedDivisions[collapse(heading.text)] == nil
+            && Numbering.of(heading.text) == nil
+    }
+
+    /// The contents run until a heading whose next non-heading block is prose.
+    private static func contentsEnd(_ blocks: [ImportBlock], from start: Int) -> Int {
+        var index = start
+        while index < blocks.count {
+            if blocks[index].isHeading, let role = divisionRole(for: blocks[index]), role != .contents {
+                let next = blocks[(index + 1)...].first { !$0.isHeading && !RunningHeads.isArtefact($0) }
+                if let next, !isContentsLike(next) { return index }
+                if next == nil && !isContentsLike(blocks[index]) { return index }
+            }
+            index += 1
+        }
+        return blocks.count
+    }
+
+    /// Title pages, then the copyright page, then a dedication.
+    private static func frontPages(_ blocks: [ImportBlock]) -> [ImportDivision] {
+        guard !blocks.isEmpty else { return [] }
+        guard let copyrightStart = blocks.firstIndex(where: isCopyrightLine) else {
+            return [ImportDivision(role: .titlepage, blocks: blocks)]
+        }
+        // A heading just before the first copyright line is the CIP page's heading.
+        var start = copyrightStart
+        if start > 0, blocks[start - 1].isHeading, collapse(blocks[start - 1].text).contains("编目") { start -= 1 }
+        let copyrightEnd = (blocks.lastIndex(where: isCopyrightLine) ?? start) + 1
+        var divisions: [ImportDivision] = []
+        if start > 0 { divisions.append(ImportDivision(role: .titlepage, blocks: Array(blocks[..<start]))) }
+        divisions.append(ImportDivision(role: .copyright, frontMatterTitle: nil, blocks: Array(blocks[start..<copyrightEnd])))
+        if copyrightEnd < blocks.count {
+            divisions.append(ImportDivision(role: .dedication, frontMatterTitle: "献词",
+                                            blocks: Array(blocks[copyrightEnd...])))
+        }
+        return divisions
+    }
+}

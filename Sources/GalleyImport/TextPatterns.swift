@@ -1,0 +1,108 @@
+import Foundation
+
+/// Character classes and patterns the rules share.
+enum CJK {
+    /// Han ideographs (URO, extension A, compatibility) and 〇.
+    static func isHan(_ c: Character) -> Bool {
+        guard let s = c.unicodeScalars.first else { return false }
+        switch s.value {
+        case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0xF900...0xFAFF, 0x20000...0x2FA1F, 0x3007: return true
+        default: return false
+        }
+    }
+
+    /// Full-width punctuation used in Chinese text.
+    static func isPunctuation(_ c: Character) -> Bool {
+        "，。、；：？！…—“”‘’（）《》〈〉「」『』【】〔〕·～".contains(c)
+    }
+
+    /// Han or Chinese punctuation: the context that makes ASCII punctuation wrong.
+    static func isWide(_ c: Character) -> Bool { isHan(c) || isPunctuation(c) }
+
+    static func isASCIIAlphanumeric(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber)
+    }
+
+    /// Where a sentence may end; a paragraph ending otherwise was probably cut.
+    static let terminal: Set<Character> = ["。", "！", "？", "…", "”", "」", "』", "）", "；", "：", "!", "?", ".", ";", ":", "’", "》"]
+
+    /// Punctuation that cannot start a sentence: a block starting with it continues the previous one.
+    static let continuing: Set<Character> = ["，", "、", "。", "；", "：", "！", "？", "）", "”", "》", ",", ";", ":"]
+
+    static let chineseDigits: [Character: Int] = [
+        "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+        "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// 一 → 1, 十二 → 12, 二十三 → 23, 一百零五 → 105; nil if not a numeral.
+    static func chineseNumber(_ text: Substring) -> Int? {
+        if text.isEmpty { return nil }
+        if let value = Int(text) { return value }
+        var total = 0, current = 0
+        for c in text {
+            if let digit = chineseDigits[c] { current = digit; continue }
+            let unit: Int
+            switch c {
+            case "十": unit = 10
+            case "百": unit = 100
+            case "千": unit = 1000
+            default: return nil
+            }
+            total += (current == 0 ? 1 : current) * unit
+            current = 0
+        }
+        return total + current
+    }
+}
+
+/// Small helpers on regular expressions over whole strings.
+extension String {
+    func matches(_ pattern: String) -> Bool {
+        range(of: pattern, options: .regularExpression) != nil
+    }
+
+    func replacing(_ pattern: String, with template: String) -> String {
+        replacingOccurrences(of: pattern, with: template, options: .regularExpression)
+    }
+
+    /// The first capture group of `pattern`, if it matches.
+    func capture(_ pattern: String, group: Int = 1) -> String? {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        let ns = self as NSString
+        guard let match = regex.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)),
+              match.range(at: group).location != NSNotFound else { return nil }
+        return ns.substring(with: match.range(at: group))
+    }
+}
+
+extension StringProtocol {
+    var trimmed: String { trimmingCharacters(in: .whitespaces) }
+}
+
+/// Heading numbering families, in their usual nesting order.
+enum Numbering: Int, CaseIterable, Comparable {
+    case part, chapter, section, ordinal, parenthesized, arabic, arabicParenthesized
+
+    static func < (a: Numbering, b: Numbering) -> Bool { a.rawValue < b.rawValue }
+
+    private static let han = "[一二三四五六七八九十百零〇两0-9]+"
+
+    /// The family of a heading's numbering and its number, if it has one.
+    static func of(_ text: String) -> (Numbering, Int)? {
+        let patterns: [(Numbering, String)] = [
+            (.part, "^第(\(han))[篇部](?:分)?(?:\\s|$)"),
+            (.chapter, "^第(\(han))章"),
+            (.section, "^第(\(han))节"),
+            (.ordinal, "^([一二三四五六七八九十]+)、"),
+            (.parenthesized, "^[（(]([一二三四五六七八九十]+)[）)]"),
+            (.arabic, "^([0-9]{1,2})[.、．](?![0-9])"),
+            (.arabicParenthesized, "^[（(]([0-9]{1,2})[）)]"),
+        ]
+        for (family, pattern) in patterns {
+            if let number = text.capture(pattern), let value = CJK.chineseNumber(Substring(number)) {
+                return (family, value)
+            }
+        }
+        return nil
+    }
+}

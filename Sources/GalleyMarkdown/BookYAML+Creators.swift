@@ -1,0 +1,135 @@
+import Foundation
+import GalleyCore
+import Yams
+
+extension BookYAMLReader {
+    /// Printed Chinese roles and English words, to MARC relator codes.
+    static let roles: [String: String] = [
+        "编著": "edt", "主编": "edt", "编": "edt", "编辑": "edt", "选编": "edt", "编选": "edt",
+        "著": "aut", "撰": "aut", "撰写": "aut", "编写": "aut", "作者": "aut", "著者": "aut",
+        "译": "trl", "翻译": "trl", "编译": "trl", "译者": "trl",
+        "绘": "ill", "插图": "ill", "绘图": "ill", "摄影": "pht",
+        "author": "aut", "editor": "edt", "translator": "trl", "illustrator": "ill",
+        "photographer": "pht", "publisher": "pbl", "contributor": "ctb",
+    ]
+
+    /// `author: 张三` or `author: [张三, 李四]`.
+    mutating func authors(_ node: Node) -> [Creator] {
+        switch node {
+        case .scalar(let scalar):
+            return [Creator(name: scalar.string)]
+        case .sequence(let sequence):
+            return sequence.compactMap { scalar($0, key: "author").map { Creator(name: $0) } }
+        default:
+            error("bookyaml.type", "`author` is a name or a list of names", node)
+            return []
+        }
+    }
+
+    /// `creators:` a list of `{name, role, file-as, organization}`.
+    mutating func creators(_ node: Node) -> [Creator] {
+        guard case .sequence(let sequence) = node else {
+            error("bookyaml.type", "`creators` is a list of `{name, role, file-as, organization}`", node)
+            return []
+        }
+        var result: [Creator] = []
+        for item in sequence {
+            if case .scalar(let scalar) = item {
+                result.append(Creator(name: scalar.string))
+                continue
+            }
+            guard case .mapping(let mapping) = item else {
+                error("bookyaml.type", "each creator is a name or `{name, role, file-as, organization}`", item)
+                continue
+            }
+            var creator = Creator(name: "")
+            var sawName = false
+            for (key, value) in mapping {
+                switch key.string ?? "" {
+                case "name":
+                    creator.name = scalar(value, key: "name") ?? ""
+                    sawName = !creator.name.isEmpty
+                case "role":
+                    guard let role = scalar(value, key: "role") else { continue }
+                    if let code = Self.roles[role] ?? Self.roles[role.lowercased()] {
+                        creator.role = code
+                        if role.unicodeScalars.contains(where: { $0.value > 0x7F }) { creator.displayRole = role }
+                    } else if role.count == 3, role.allSatisfy({ $0.isASCII && $0.isLowercase }) {
+                        creator.role = role
+                    } else {
+                        error("bookyaml.unknown-role", "unknown creator role `\(role)`: use a MARC relator code (aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
+                    }
+                case "file-as":
+                    creator.fileAs = scalar(value, key: "file-as")
+                case "organization":
+                    guard let flag = value.bool else {
+                        error("bookyaml.type", "`organization` is true or false", value)
+                        continue
+                    }
+                    creator.isOrganization = flag
+                default:
+                    warning("bookyaml.unknown-key", "unknown creator key `\(key.string ?? "")` is ignored", key)
+                }
+            }
+            if sawName { result.append(creator) } else {
+                error("bookyaml.missing-key", "a creator has no `name`", item)
+            }
+        }
+        return result
+    }
+
+    /// `publisher: 东方出版中心` or `{name, address}`.
+    mutating func publisher(_ node: Node, into metadata: inout Metadata) {
+        switch node {
+        case .scalar(let scalar):
+            metadata.publisher = scalar.string
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                switch key.string ?? "" {
+                case "name": metadata.publisher = scalar(value, key: "publisher.name")
+                case "address": metadata.publisherAddress = scalar(value, key: "publisher.address")
+                default: warning("bookyaml.unknown-key", "unknown publisher key `\(key.string ?? "")` is ignored", key)
+                }
+            }
+            if metadata.publisher == nil { error("bookyaml.missing-key", "`publisher` has no `name`", node) }
+        default:
+            error("bookyaml.type", "`publisher` is a name or `{name, address}`", node)
+        }
+    }
+
+    /// `contents:` a list of `{title, level, page}`, or the path (relative to
+    /// Source/) of a YAML file holding that list.
+    mutating func contents(_ node: Node) -> [PrintedContentsEntry] {
+        var list = node
+        var listFile = file
+        if case .scalar(let scalar) = node {
+            let path = scalar.string
+            let url = sourceDirectory.appendingPathComponent(path)
+            listFile = displayDirectory.isEmpty ? path : "\(displayDirectory)/\(path)"
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                error("bookyaml.missing-file", "the contents file `\(path)` does not exist", node)
+                return []
+            }
+            guard let parsed = compose(String(decoding: data, as: UTF8.self), file: listFile) else { return [] }
+            list = parsed
+        }
+        guard case .sequence(let sequence) = list else {
+            error("bookyaml.contents", "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one", list, file: listFile)
+            return []
+        }
+        var entries: [PrintedContentsEntry] = []
+        for item in sequence {
+            guard case .mapping(let mapping) = item, let title = mapping["title"]?.string else {
+                error("bookyaml.contents", "each contents entry is `{title, level, page}` with a title", item, file: listFile)
+                continue
+            }
+            let level = mapping["level"].map { $0.int ?? 0 } ?? 1
+            guard level >= 1 else {
+                error("bookyaml.contents", "a contents `level` is a whole number from 1", mapping["level"], file: listFile)
+                continue
+            }
+            entries.append(PrintedContentsEntry(title: title, level: level, page: mapping["page"]?.string))
+        }
+        return entries
+    }
+}

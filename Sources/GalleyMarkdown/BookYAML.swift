@@ -1,0 +1,191 @@
+import Foundation
+import GalleyCore
+import Yams
+
+/// What `book.yaml` says: the book's metadata and its chapter files.
+struct BookManifest {
+    var metadata: Metadata
+    /// Chapter paths relative to `Source/`, in reading order, with the
+    /// line of `book.yaml` that lists each.
+    var chapters: [(path: String, line: Int?)]
+}
+
+/// Reads `book.yaml`. Every problem is a diagnostic located file:line.
+struct BookYAMLReader {
+    /// The file as shown in messages (`Source/book.yaml`).
+    let file: String
+    let sourceDirectory: URL
+    let displayDirectory: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(sourceDirectory: URL, displayDirectory: String) {
+        self.sourceDirectory = sourceDirectory
+        self.displayDirectory = displayDirectory
+        file = displayDirectory.isEmpty ? "book.yaml" : "\(displayDirectory)/book.yaml"
+    }
+
+    static let knownKeys: Set<String> = [
+        "title", "subtitle", "language", "author", "creators", "publisher", "date", "isbn",
+        "identifier", "subjects", "description", "rights", "cover", "writing-mode",
+        "text-columns", "contents", "chapters",
+    ]
+
+    mutating func error(_ code: String, _ message: String, _ node: Node?, file: String? = nil) {
+        diagnostics.append(Diagnostic(.error, code, message,
+            at: SourceLocation(file: file ?? self.file, line: node?.mark?.line, column: node?.mark?.column)))
+    }
+
+    mutating func warning(_ code: String, _ message: String, _ node: Node?) {
+        diagnostics.append(Diagnostic(.warning, code, message,
+            at: SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)))
+    }
+
+    /// The manifest, or nil when the file is not YAML or not a mapping.
+    mutating func read(_ text: String) -> BookManifest? {
+        guard let root = compose(text, file: file) else { return nil }
+        guard case .mapping(let mapping) = root else {
+            error("bookyaml.type", "book.yaml must be a mapping of keys (`title: …`, `chapters: …`)", root)
+            return nil
+        }
+        var values: [String: Node] = [:]
+        var keyNodes: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            if !Self.knownKeys.contains(name) {
+                warning("bookyaml.unknown-key", "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
+                continue
+            }
+            values[name] = value
+            keyNodes[name] = key
+        }
+        let title = requiredString("title", values, root)
+        let language = requiredString("language", values, root)
+        var metadata = Metadata(title: title ?? "", language: language ?? "")
+        metadata.subtitle = optionalString("subtitle", values)
+        metadata.date = optionalString("date", values)
+        metadata.identifier = optionalString("identifier", values)
+        metadata.description = optionalString("description", values)
+        metadata.rights = optionalString("rights", values)
+        metadata.cover = optionalString("cover", values)
+        metadata.subjects = stringList("subjects", values)
+        if let node = values["author"] {
+            metadata.creators += authors(node)
+        }
+        if let node = values["creators"] {
+            metadata.creators += creators(node)
+        }
+        if let node = values["publisher"] { publisher(node, into: &metadata) }
+        if let node = values["isbn"] {
+            if let raw = scalar(node, key: "isbn") {
+                do { metadata.isbn = try ISBN.normalized(raw) } catch let problem {
+                    let reason: String
+                    switch problem {
+                    case .badCharacters: reason = "holds characters other than digits, X, hyphens and spaces"
+                    case .badLength(let n): reason = "has \(n) digits; an ISBN has 10 or 13"
+                    case .badCheckDigit(let expected): reason = "has a wrong check digit (it should end in \(expected))"
+                    }
+                    error("bookyaml.isbn", "the ISBN `\(raw)` \(reason)", node)
+                }
+            }
+        }
+        if let node = values["writing-mode"], let raw = scalar(node, key: "writing-mode") {
+            if let mode = WritingMode(rawValue: raw) { metadata.writingMode = mode } else {
+                error("bookyaml.value", "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
+            }
+        }
+        if let node = values["text-columns"] {
+            if let columns = node.int, columns > 0 { metadata.textColumns = columns } else {
+                error("bookyaml.value", "`text-columns` is a positive whole number", node)
+            }
+        }
+        if let node = values["contents"] { metadata.printedContents = contents(node) }
+        var chapters: [(String, Int?)] = []
+        if let node = values["chapters"] {
+            if case .sequence(let sequence) = node {
+                for item in sequence {
+                    guard let path = item.string, !path.isEmpty else {
+                        error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
+                        continue
+                    }
+                    chapters.append((path, item.mark?.line))
+                }
+            } else {
+                error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
+            }
+            if chapters.isEmpty, case .sequence = node {
+                error("bookyaml.value", "`chapters` lists no chapter", node)
+            }
+        } else {
+            error("bookyaml.missing-key", "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
+        }
+        // Returned even with errors, so the chapters' own problems are reported too.
+        return BookManifest(metadata: metadata, chapters: chapters)
+    }
+
+    /// Parses YAML into a node, turning Yams errors into located diagnostics.
+    mutating func compose(_ text: String, file: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                diagnostics.append(Diagnostic(.error, "bookyaml.empty", "the file is empty",
+                                              at: SourceLocation(file: file, line: 1)))
+                return nil
+            }
+            return node
+        } catch let yamlError as YamlError {
+            var line: Int?, column: Int?
+            var problem = "\(yamlError)"
+            switch yamlError {
+            case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _), .composer(_, let text, let mark, _):
+                line = mark.line
+                column = mark.column
+                problem = text
+            default:
+                break
+            }
+            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML syntax: \(problem)",
+                                          at: SourceLocation(file: file, line: line, column: column)))
+            return nil
+        } catch {
+            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML: \(error)", at: SourceLocation(file: file)))
+            return nil
+        }
+    }
+
+    mutating func scalar(_ node: Node, key: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error("bookyaml.type", "`\(key)` is a single value, not a list or mapping", node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func requiredString(_ key: String, _ values: [String: Node], _ root: Node) -> String? {
+        guard let node = values[key] else {
+            error("bookyaml.missing-key", "book.yaml has no `\(key)`, which every book needs", root)
+            return nil
+        }
+        guard let value = scalar(node, key: key), !value.isEmpty else {
+            if case .scalar = node { error("bookyaml.value", "`\(key)` is empty", node) }
+            return nil
+        }
+        return value
+    }
+
+    mutating func optionalString(_ key: String, _ values: [String: Node]) -> String? {
+        guard let node = values[key] else { return nil }
+        return scalar(node, key: key)
+    }
+
+    mutating func stringList(_ key: String, _ values: [String: Node]) -> [String] {
+        guard let node = values[key] else { return [] }
+        switch node {
+        case .sequence(let sequence):
+            return sequence.compactMap { scalar($0, key: key) }
+        case .scalar(let scalar):
+            return [scalar.string]
+        default:
+            error("bookyaml.type", "`\(key)` is a list of strings", node)
+            return []
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import CCmarkGFM
+import GalleyCore
+
+/// Converts one chapter's cmark-gfm tree into Galley blocks, footnotes and
+/// diagnostics. Raw HTML goes to `RawHTML`; fenced-div markers left by
+/// `FencedDivs.mark` become `.div` blocks.
+struct MarkdownConverter {
+    /// The chapter as the reader shows it in messages (`Source/ch1.md`).
+    let file: String
+    /// The bytes cmark parsed, to read footnote labels back by position.
+    let source: [UInt8]
+    let divAttributes: [Attributes]
+    let lineStarts: [Int]
+    var diagnostics: [Diagnostic] = []
+    /// cmark-gfm 0.29 gives each reference its ordinal ("1", "2") instead
+    /// of its label; this maps the ordinal back to the label written.
+    var labelByOrdinal: [String: String] = [:]
+    /// Lines of each explicit id, in the order written, for duplicate-id messages.
+    var idLines: [String: [Int]] = [:]
+
+    init(file: String, source: [UInt8], divAttributes: [Attributes]) {
+        self.file = file
+        self.source = source
+        self.divAttributes = divAttributes
+        var starts = [0]
+        for (index, byte) in source.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(index + 1)
+        }
+        lineStarts = starts
+    }
+
+    func location(_ line: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line > 0 ? line : nil)
+    }
+
+    mutating func warn(_ code: String, _ message: String, line: Int) {
+        diagnostics.append(Diagnostic(.warning, code, message, at: location(line)))
+    }
+
+    /// The document's blocks and its footnote definitions (labels as written).
+    mutating func convert(_ document: CmarkNode) -> (blocks: [Block], footnotes: [Footnote]) {
+        var body: [CmarkNode] = []
+        var definitions: [CmarkNode] = []
+        for child in document.children {
+            if child.type == CMARK_NODE_FOOTNOTE_DEFINITION { definitions.append(child) } else { body.append(child) }
+        }
+        let blocks = self.blocks(body)
+        var footnotes: [Footnote] = []
+        for (index, definition) in definitions.enumerated() {
+            let ordinal = String(index + 1)
+            let label = labelByOrdinal[ordinal] ?? ordinal
+            footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children)))
+        }
+        return (blocks, footnotes)
+    }
+
+    // MARK: Blocks
+
+    mutating func blocks(_ nodes: [CmarkNode]) -> [Block] {
+        var items: [FencedDivs.Item] = []
+        for node in nodes {
+            if node.type == CMARK_NODE_HTML_BLOCK, let marker = FencedDivs.marker(in: node.literal) {
+                switch marker {
+                case .open(let index):
+                    var attributes = divAttributes[index]
+                    attributes.id = checkedID(attributes.id, line: node.startLine)
+                    items.append(.open(attributes, line: node.startLine))
+                case .close: items.append(.close(line: node.startLine))
+                }
+                continue
+            }
+            if node.type == CMARK_NODE_HTML_BLOCK, let wrapper = RawHTML.wrapperTag(node.literal) {
+                // `<div class="x">`, Markdown, `</div>`: cmark splits the HTML
+                // around the Markdown; pair the halves like a fenced div.
+                switch wrapper {
+                case .open(let name, let tag):
+                    var html = RawHTML(file: file)
+                    let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
+                    absorb(html)
+                    items.append(.open(attributes, line: node.startLine))
+                case .close:
+                    items.append(.close(line: node.startLine))
+                }
+                continue
+            }
+            items.append(contentsOf: block(node).map { .block($0) })
+        }
+        let (grouped, problems) = FencedDivs.group(items)
+        for (message, line) in problems { warn("markdown.unbalanced-div", message, line: line) }
+        return grouped
+    }
+
+    mutating func block(_ node: CmarkNode) -> [Block] {
+        if let name = node.extensionType, name == "table" {
+            return [.table(table(node))]
+        }
+        switch node.type {
+        case CMARK_NODE_PARAGRAPH:
+            let content = inlines(of: node)
+            return content.isEmpty ? [] : [.paragraph(content)]
+        case CMARK_NODE_HEADING:
+            var content = inlines(of: node)
+            var attributes = Attributes.empty
+            if let (stripped, parsed) = HeadingAttributes.split(content) {
+                content = stripped
+                attributes = parsed
+                attributes.id = checkedID(attributes.id, line: node.startLine)
+            }
+            return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes, content: content)]
+        case CMARK_NODE_BLOCK_QUOTE:
+            return [.blockQuote(blocks(node.children))]
+        case CMARK_NODE_LIST:
+            let ordered = cmark_node_get_list_type(node.pointer) == CMARK_ORDERED_LIST
+            let kind: List.Kind = ordered ? .ordered(start: Int(cmark_node_get_list_start(node.pointer))) : .bullet
+            let items = node.children.map { item -> ListItem in
+                let task: Bool? = item.extensionType == "tasklist"
+                    ? cmark_gfm_extensions_get_tasklist_item_checked(item.pointer) : nil
+                return ListItem(task: task, blocks: blocks(item.children))
+            }
+            return [.list(List(kind: kind, isTight: cmark_node_get_list_tight(node.pointer) != 0, items: items))]
+        case CMARK_NODE_CODE_BLOCK:
+            let info = node.fenceInfo.split(separator: " ").first.map(String.init)
+            return [.codeBlock(language: info, text: filtered(node.literal, line: node.startLine))]
+        case CMARK_NODE_HTML_BLOCK:
+            var html = RawHTML(file: file)
+            let result = html.blocks(node.literal, line: node.startLine)
+            absorb(html)
+            return result
+        case CMARK_NODE_THEMATIC_BREAK:
+            return [.thematicBreak]
+        default:
+            // Custom blocks and anything a future cmark adds: keep the content.
+            return blocks(node.children)
+        }
+    }
+
+    mutating func table(_ node: CmarkNode) -> Table {
+        let rows = node.children
+        let columnCount = rows.first?.children.count ?? 0
+        var alignments: [Table.Alignment] = []
+        if let raw = cmark_gfm_extensions_get_table_alignments(node.pointer) {
+            for column in 0..<columnCount {
+                switch raw[column] {
+                case UInt8(ascii: "l"): alignments.append(.left)
+                case UInt8(ascii: "c"): alignments.append(.center)
+                case UInt8(ascii: "r"): alignments.append(.right)
+                default: alignments.append(.none)
+                }
+            }
+        } else {
+            alignments = Array(repeating: .none, count: columnCount)
+        }
+        var header: [Table.Cell] = []
+        var body: [[Table.Cell]] = []
+        for (index, row) in rows.enumerated() {
+            var cells = row.children.map { inlines(of: $0) }
+            while cells.count < columnCount { cells.append([]) }
+            if index == 0 { header = cells } else { body.append(cells) }
+        }
+        return Table(alignments: alignments, header: header, rows: body)
+    }
+
+    /// An explicit id as written, or nil with a warning when it is not an
+    /// ASCII XML name (EPUB file ids and fragment links need one).
+    mutating func checkedID(_ id: String?, line: Int) -> String? {
+        guard let id else { return nil }
+        if AssignIdentifiers.isValid(id) {
+            idLines[id, default: []].append(line)
+            return id
+        }
+        warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, `-`, `_`, `.`); a generated id is used instead", line: line)
+        return nil
+    }
+
+    /// Takes over what a raw HTML mapping found.
+    mutating func absorb(_ html: RawHTML) {
+        diagnostics += html.diagnostics
+        for (id, lines) in html.idLines { idLines[id, default: []] += lines }
+    }
+
+    /// `text` without the characters XML 1.0 forbids, with a warning.
+    mutating func filtered(_ text: String, line: Int) -> String {
+        let clean = XMLCharacters.filtered(text)
+        if clean != text {
+            warn("markdown.forbidden-character", "removed control characters that XML does not allow", line: line)
+        }
+        return clean
+    }
+}

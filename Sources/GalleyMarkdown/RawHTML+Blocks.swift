@@ -1,0 +1,172 @@
+import CLibXML2
+import GalleyCore
+
+extension RawHTML {
+    enum Wrapper {
+        case open(name: String, tag: String)
+        case close
+    }
+
+    /// An HTML block that is only the opening or only the closing tag of a
+    /// container (`<div class="box">`, `</aside>`), as cmark leaves it when
+    /// Markdown sits between the two.
+    static func wrapperTag(_ literal: String) -> Wrapper? {
+        var text = Substring(literal)
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        guard text.first == "<", text.last == ">", !text.dropFirst().contains("<") else { return nil }
+        let closing = text.dropFirst().first == "/"
+        let name = text.dropFirst(closing ? 2 : 1).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
+        guard divisions.contains(name) else { return nil }
+        if closing { return .close }
+        guard !text.hasSuffix("/>") else { return nil }
+        return .open(name: name, tag: String(text))
+    }
+
+    /// The attributes a wrapper's opening tag gives its `.div`.
+    mutating func wrapperAttributes(name: String, tag: String, line: Int) -> Attributes {
+        self.line = line
+        let fragment = HTMLFragment(tag + "</\(name)>")
+        guard let element = fragment.nodes.first(where: HTMLNode.isElement) else { return Attributes(classes: [name]) }
+        var attributes = attributes(element)
+        if name != "div" { attributes.classes.insert(name, at: 0) }
+        return attributes
+    }
+
+    /// Maps an HTML block (cmark's `html_block`) to blocks. Loose inline
+    /// content between block elements becomes a paragraph.
+    mutating func blocks(_ html: String, line: Int) -> [Block] {
+        self.line = line
+        slots = []
+        let fragment = HTMLFragment(html)
+        return blocks(fragment.nodes)
+    }
+
+    mutating func blocks(_ nodes: [xmlNodePtr]) -> [Block] {
+        var result: [Block] = []
+        var loose: [Inline] = []
+        func flush(_ result: inout [Block]) {
+            let content = Self.trimmed(MergeText.merged(loose))
+            loose = []
+            if !content.isEmpty { result.append(.paragraph(content)) }
+        }
+        for node in nodes {
+            let name = HTMLNode.isElement(node) ? HTMLNode.name(node) : ""
+            if HTMLNode.isElement(node), Self.blockLevel.contains(name) {
+                flush(&result)
+                result += block(node, name: name)
+            } else {
+                loose += inline(node)
+            }
+        }
+        flush(&result)
+        return result
+    }
+
+    mutating func block(_ node: xmlNodePtr, name: String) -> [Block] {
+        let children = HTMLNode.children(of: node)
+        switch name {
+        case "p":
+            let content = Self.trimmed(MergeText.merged(inlines(children)))
+            return content.isEmpty ? [] : [.paragraph(content)]
+        case "blockquote":
+            return [.blockQuote(blocks(children))]
+        case "ul", "ol":
+            let items = children.filter { HTMLNode.isElement($0) && HTMLNode.name($0) == "li" }
+                .map { ListItem(blocks: blocks(HTMLNode.children(of: $0))) }
+            let start = HTMLNode.attribute(node, "start").flatMap(Int.init) ?? 1
+            return [.list(List(kind: name == "ol" ? .ordered(start: start) : .bullet, items: items))]
+        case "li":
+            return [.list(List(kind: .bullet, items: [ListItem(blocks: blocks(children))]))]
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            let level = Int(String(name.last!))!
+            return [.heading(level: level, attributes: attributes(node),
+                             content: Self.trimmed(MergeText.merged(inlines(children))))]
+        case "hr":
+            return [.thematicBreak]
+        case "pre":
+            var text = filteredText(HTMLNode.textContent(node))
+            if text.hasPrefix("\n") { text.removeFirst() }
+            return [.codeBlock(language: nil, text: text)]
+        case "table", "thead", "tbody", "tfoot", "tr":
+            return table(node)
+        case "td", "th", "caption":
+            return blocks(children)
+        default:
+            if Self.divisions.contains(name) {
+                var attributes = attributes(node)
+                if name != "div" { attributes.classes.insert(name, at: 0) }
+                return [.div(attributes, blocks(children))]
+            }
+            _ = dropped(node, name: name)
+            return []
+        }
+    }
+
+    /// An HTML table: rows from `thead`/`tbody`/`tfoot` or directly; the
+    /// header is the first row when it sits in `thead` or holds only `th`.
+    mutating func table(_ node: xmlNodePtr) -> [Block] {
+        var rows: [(cells: [xmlNodePtr], isHeader: Bool)] = []
+        func collect(_ node: xmlNodePtr, inHead: Bool) {
+            for child in HTMLNode.children(of: node) where HTMLNode.isElement(child) {
+                switch HTMLNode.name(child) {
+                case "thead": collect(child, inHead: true)
+                case "tbody", "tfoot": collect(child, inHead: false)
+                case "tr":
+                    let cells = HTMLNode.children(of: child).filter {
+                        HTMLNode.isElement($0) && ["td", "th"].contains(HTMLNode.name($0))
+                    }
+                    let allHeads = !cells.isEmpty && cells.allSatisfy { HTMLNode.name($0) == "th" }
+                    rows.append((cells, inHead || allHeads))
+                default: continue
+                }
+            }
+        }
+        if HTMLNode.name(node) == "tr" {
+            collect(node.pointee.parent ?? node, inHead: false)
+        } else {
+            collect(node, inHead: HTMLNode.name(node) == "thead")
+        }
+        guard !rows.isEmpty else { return [] }
+        let columns = rows.map(\.cells.count).max() ?? 0
+        var alignments: [Table.Alignment] = Array(repeating: .none, count: columns)
+        for (index, cell) in rows[0].cells.enumerated() {
+            switch HTMLNode.attribute(cell, "align")?.lowercased() {
+            case "left": alignments[index] = .left
+            case "center": alignments[index] = .center
+            case "right": alignments[index] = .right
+            default: break
+            }
+        }
+        var cellRows = rows.map { row -> [Table.Cell] in
+            var cells = row.cells.map { Self.trimmed(MergeText.merged(inlines(HTMLNode.children(of: $0)))) }
+            while cells.count < columns { cells.append([]) }
+            return cells
+        }
+        let header = rows[0].isHeader ? cellRows.removeFirst() : Array(repeating: [], count: columns)
+        return [.table(Table(alignments: alignments, header: header, rows: cellRows))]
+    }
+
+    /// Inline content without the leading and trailing white space (and
+    /// line breaks of the HTML source) that indentation leaves.
+    static func trimmed(_ inlines: [Inline]) -> [Inline] {
+        var result = inlines[...]
+        while let first = result.first {
+            if first == .softBreak { result = result.dropFirst(); continue }
+            guard case .text(let text) = first else { break }
+            let stripped = text.drop(while: \.isWhitespace)
+            if stripped.isEmpty { result = result.dropFirst(); continue }
+            result[result.startIndex] = .text(String(stripped))
+            break
+        }
+        while let last = result.last {
+            if last == .softBreak { result = result.dropLast(); continue }
+            guard case .text(let text) = last else { break }
+            var stripped = Substring(text)
+            while stripped.last?.isWhitespace == true { stripped = stripped.dropLast() }
+            if stripped.isEmpty { result = result.dropLast(); continue }
+            result[result.index(before: result.endIndex)] = .text(String(stripped))
+            break
+        }
+        return Array(result)
+    }
+}

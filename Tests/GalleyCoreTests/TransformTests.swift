@@ -1,0 +1,113 @@
+import GalleyCore
+import Testing
+
+@Suite struct AssignIdentifiersTests {
+    func division(_ role: DivisionRole, id: String = "", path: String, blocks: [Block] = []) -> Division {
+        Division(role: role, id: id, sourcePath: path, title: [.text(path)], blocks: blocks)
+    }
+
+    @Test func divisionIDsComeFromRoleAndPosition() {
+        let book = Book(metadata: Metadata(title: "T", language: "zh-Hans"), divisions: [
+            division(.preface, path: "a.md"), division(.chapter, path: "b.md"),
+            division(.chapter, id: "named", path: "c.md"), division(.chapter, path: "d.md"),
+            division(.appendix, path: "e.md"), division(.preface, path: "f.md"),
+        ])
+        let result = AssignIdentifiers.apply(book)
+        #expect(result.book.divisions.map(\.id) == ["preface", "ch001", "named", "ch003", "app01", "preface-2"])
+        #expect(result.diagnostics.isEmpty)
+    }
+
+    @Test func sectionsGetNestedPositionalIDsAndDuplicatesASuffix() {
+        let inner = Section(level: 3, title: [.text("c")])
+        let blocks: [Block] = [
+            .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("a")])),
+            .section(Section(level: 2, title: [.text("b")], blocks: [.section(inner), .section(inner)])),
+            .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("d")])),
+        ]
+        let book = Book(metadata: Metadata(title: "T", language: "en"),
+                        divisions: [division(.chapter, path: "a.md", blocks: blocks)])
+        let result = AssignIdentifiers.apply(book)
+        let ids = TreeDump.dump(result.book.divisions[0]).split(separator: "\n")
+            .filter { $0.contains("section") }.map { $0.trimmingPrefix(while: { $0 == " " }) }
+        #expect(ids == ["section 2 #x", "section 2 #ch001-s2", "section 3 #ch001-s2-1",
+                        "section 3 #ch001-s2-2", "section 2 #x-2"])
+        #expect(result.diagnostics.map(\.code) == ["ids.duplicate"])
+    }
+
+    @Test(arguments: [("ch001", true), ("a.b-c_d", true), ("_x", true), ("1a", false),
+                      ("序言", false), ("a b", false), ("", false), ("a:b", false)])
+    func validIDs(_ id: String, _ valid: Bool) {
+        #expect(AssignIdentifiers.isValid(id) == valid)
+    }
+}
+
+@Suite struct NumberFootnotesTests {
+    @Test func numbersByFirstReferenceAndDropsUncited() {
+        let paragraph = Block.paragraph([
+            .footnoteReference("b"), .emphasis([.footnoteReference("a")]), .footnoteReference("b"),
+        ])
+        let notes = [
+            Footnote(label: "a", blocks: [.paragraph([.text("A"), .footnoteReference("c")])]),
+            Footnote(label: "b", blocks: [.paragraph([.text("B")])]),
+            Footnote(label: "c", blocks: [.paragraph([.text("C")])]),
+            Footnote(label: "unused", blocks: []),
+        ]
+        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
+            Division(role: .chapter, id: "ch001", sourcePath: "a.md", title: [], blocks: [paragraph], footnotes: notes),
+        ])
+        let numbered = NumberFootnotes.apply(book).divisions[0].footnotes
+        #expect(numbered.map(\.label) == ["b", "a", "c"])
+        #expect(numbered.map(\.number) == [1, 2, 3])
+        #expect(numbered.map(\.id) == ["fn-ch001-1", "fn-ch001-2", "fn-ch001-3"])
+    }
+}
+
+@Suite struct ResolveLinksTests {
+    func link(_ target: String) -> Block {
+        .paragraph([.link(Link(target: .unresolved(target), children: [.text("x")],
+                               location: SourceLocation(file: "Source/a/one.md", line: 3)))])
+    }
+
+    @Test(arguments: [
+        ("two.md", LinkTarget.internal(division: "ch002", fragment: nil)),
+        ("./two.md#s", .internal(division: "ch002", fragment: "s")),
+        ("../a/two.md#s", .internal(division: "ch002", fragment: "s")),
+        ("#s", .internal(division: "ch002", fragment: "s")),
+        ("#ch002", .internal(division: "ch002", fragment: nil)),
+        ("#", .internal(division: "ch001", fragment: nil)),
+        ("two.md#%73", .internal(division: "ch002", fragment: "s")),
+    ])
+    func resolves(_ target: String, _ expected: LinkTarget) {
+        let result = ResolveLinks.apply(book(linking: target))
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.book.divisions[0].blocks == [.paragraph([.link(Link(target: expected, children: [.text("x")],
+            location: SourceLocation(file: "Source/a/one.md", line: 3)))])])
+    }
+
+    @Test(arguments: ["three.md", "two.md#nothing", "one.md#s", "#nothing", "images/x.png"])
+    func danglingLinksKeepTheirText(_ target: String) {
+        let result = ResolveLinks.apply(book(linking: target))
+        #expect(result.book.divisions[0].blocks == [.paragraph([.span(.empty, [.text("x")])])])
+        #expect(result.diagnostics.map(\.code) == ["links.dangling"])
+        #expect(result.diagnostics.first?.location?.description == "Source/a/one.md:3")
+    }
+
+    func book(linking target: String) -> Book {
+        Book(metadata: Metadata(title: "T", language: "en"), divisions: [
+            Division(role: .chapter, id: "ch001", sourcePath: "a/one.md", title: [], blocks: [link(target)]),
+            Division(role: .chapter, id: "ch002", sourcePath: "a/two.md", title: [],
+                     blocks: [.section(Section(level: 2, attributes: Attributes(id: "s"), title: [.text("S")]))]),
+        ])
+    }
+}
+
+@Suite struct MergeTextTests {
+    @Test func joinsNeighboursAndDropsEmptyText() {
+        #expect(MergeText.merged([.text("a"), .text(""), .text("b"), .lineBreak, .text("c"), .text("d")])
+                == [.text("ab"), .lineBreak, .text("cd")])
+    }
+
+    @Test func treeDumpEscapesInvisibleCharacters() {
+        #expect(TreeDump.quoted("a\"b\\\n\u{A0}\u{3000}\u{1}") == #""a\"b\\\n\u{A0}\u{3000}\u{1}""#)
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+import Testing
+import GalleyCore
+import GalleyEPUB
+import GalleyTestSupport
+
+@Suite struct EPUBWriterTests {
+    @Test func sampleBookPassesEPUBCheck() throws {
+        guard try EPUBCheck.require() else { return }
+        let directory = try Repository.temporaryDirectory("epub")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("book.epub")
+        _ = try EPUBWriter(options: SampleBooks.options()).write(SampleBooks.chinese, to: url)
+        let run = try EPUBCheck.run(url)
+        #expect(run.isClean, "\(run.output)")
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import GalleyCore
+import GalleyEPUB
+
+/// Small books built in Swift, so the writer is tested without the reader.
+enum SampleBooks {
+    static let date = Date(timeIntervalSince1970: 1_228_089_600) // 2008-12-01T00:00:00Z
+
+    static var metadata: Metadata {
+        Metadata(title: "上海基层党建的探索与创新", language: "zh-Hans",
+                 creators: [Creator(name: "上海市党建研究会", role: "edt", displayRole: "编著",
+                                    fileAs: "Shanghai Party Building Research Society", isOrganization: true)],
+                 publisher: "东方出版中心", date: "2008-12", isbn: "978-7-80186-921-0",
+                 subjects: ["中国共产党—基层组织—党的建设—上海市"], rights: "版权所有")
+    }
+
+    /// Dedication, a preface with a signature and a twice-referenced note,
+    /// and a chapter with sections, a list, a table, code, ruby and links.
+    static var chinese: Book {
+        let dedication = Division(role: .dedication, id: "dedication", sourcePath: "dedication.md", title: [],
+                                  blocks: [.paragraph([.text("谨以此书"), .lineBreak, .text("向改革开放30周年献礼！")])])
+        let preface = Division(
+            role: .preface, id: "preface", sourcePath: "preface.md", title: [.text("序言")],
+            blocks: [
+                .paragraph([.text("在全党、全社会纪念改革开放"), .text("30"), .text("周年之际"),
+                            .footnoteReference("1"), .text("，上海"), .softBreak, .text("基层党建"),
+                            .footnoteReference("1"), .text("。")]),
+                .paragraph([.text("见"), .link(Link(target: .internal(division: "ch001", fragment: "sec-two"),
+                                                    children: [.text("第二节")])), .text("。")]),
+                .div(Attributes(classes: ["signature"]), [.paragraph([.text("沈红光")]),
+                                                          .paragraph([.text("2008年11月")])]),
+            ],
+            footnotes: [Footnote(label: "1", number: 1, id: "fn-preface-1",
+                                 blocks: [.paragraph([.text("注释的第一段。")]),
+                                          .list(List(kind: .bullet, items: [ListItem(blocks: [.paragraph([.text("一项")])])])),
+                                          .codeBlock(language: "swift", text: "let x = 1\n")])])
+        let chapter = Division(
+            role: .chapter, id: "ch001", sourcePath: "ch001.md", title: [.text("第一章 "), .emphasis([.text("探索")])],
+            blocks: [
+                .paragraph([.text("正文"), .strong([.text("加粗")]), .text("与"),
+                            .ruby(base: [.text("漢")], text: "hàn"), .text("，"),
+                            .span(Attributes(pairs: [KeyValue("lang", "en")]), [.text("English words")]),
+                            .text("，"), .code("code"), .text("，"),
+                            .link(Link(target: .external("https://example.org/?a=1&b=2"), children: [.text("链接")])),
+                            .text("\u{0007}𠀀😀")]),
+                .section(Section(level: 2, attributes: Attributes(id: "sec-one"), title: [.text("第一节")], blocks: [
+                    .list(List(kind: .ordered(start: 3), isTight: true, items: [
+                        ListItem(blocks: [.paragraph([.text("甲")])]),
+                        ListItem(task: true, blocks: [.paragraph([.text("乙")])]),
+                    ])),
+                    .table(Table(alignments: [.left, .right], header: [[.text("项目")], [.text("数")]],
+                                 rows: [[[.text("甲")], [.text("1")]], [[.text("乙")]]])),
+                    .section(Section(level: 3, title: [.text("小节")], blocks: [.thematicBreak])),
+                ])),
+                .section(Section(level: 2, attributes: Attributes(id: "sec-two"), title: [.text("第二节")], blocks: [
+                    .blockQuote([.paragraph([.text("引文。"),
+                                             .link(Link(target: .internal(division: "preface", fragment: nil),
+                                                        children: [.text("序言")]))])]),
+                ])),
+            ])
+        return Book(metadata: metadata, divisions: [dedication, preface, chapter])
+    }
+
+    static func options(sourceDirectory: URL = FileManager.default.temporaryDirectory,
+                        stylesheets: [URL] = []) -> EPUBWriter.Options {
+        EPUBWriter.Options(modificationDate: date, sourceDirectory: sourceDirectory, stylesheets: stylesheets)
+    }
+}

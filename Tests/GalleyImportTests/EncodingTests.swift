@@ -1,0 +1,71 @@
+import Foundation
+import GalleyCore
+import GalleyTestSupport
+import Testing
+@testable import GalleyImport
+
+struct EncodingTests {
+    func filesOf(_ bytes: [UInt8], _ encoding: ImportEncoding = .auto) throws -> [String] {
+        try Importer().run(bytes: bytes, encoding: encoding).files.map { $0.path + "\n" + $0.text }
+    }
+
+    @Test func gb18030GivesTheSameOutput() throws {
+        let utf8 = try filesOf(Fixture.bytes("seed.txt"))
+        let gb = try Fixture.bytes("seed-gb18030.txt")
+        #expect(try TextDecoding.decode(gb).encoding == "GB18030")
+        #expect(try filesOf(gb) == utf8)
+        #expect(try filesOf(gb, .gb18030) == utf8)
+        #expect(try filesOf(gb, .gbk) == utf8)   // the seed has no characters outside GBK
+    }
+
+    @Test func byteOrderMarksAndUTF16() throws {
+        let seed = try Fixture.bytes("seed.txt")
+        let utf8 = try filesOf(seed)
+        #expect(try filesOf([0xEF, 0xBB, 0xBF] + seed) == utf8)
+        let text = String(decoding: seed, as: UTF8.self)
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        #expect(try filesOf(le) == utf8)
+        #expect(try filesOf(be) == utf8)
+    }
+
+    @Test func invalidBytesAreAnErrorWithTheirOffset() throws {
+        let bad: [UInt8] = Array("序言\n正文".utf8) + [0xFF, 0xFF] + Array("。".utf8)
+        #expect(throws: DecodingError(encoding: "UTF-8", byteOffset: 13)) {
+            try TextDecoding.decode(bad, as: .utf8)
+        }
+        #expect(throws: DecodingError(encoding: "UTF-8 or GB18030", byteOffset: 13)) {
+            try TextDecoding.decode(bad)
+        }
+    }
+
+    @Test func refusesToOverwriteSourceUnlessForced() throws {
+        let directory = try Repository.temporaryDirectory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try Fixture.seed()
+        let report = directory.appendingPathComponent("import-report.md")
+        try Importer.write(result, to: directory, report: report, force: false)
+        let preface = directory.appendingPathComponent("Source/preface.md")
+        try Data("edited".utf8).write(to: preface)
+        #expect(throws: DiagnosticsError.self) { try Importer.write(result, to: directory, report: report, force: false) }
+        #expect(try String(contentsOf: preface, encoding: .utf8) == "edited")
+        try Importer.write(result, to: directory, report: report, force: true)
+        #expect(try String(contentsOf: preface, encoding: .utf8) == result.file("preface.md"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Source").path)
+        #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
+    }
+
+    /// The command: invalid bytes give a located error and write nothing.
+    @Test func commandWritesNothingForInvalidBytes() throws {
+        let galley = Repository.galleyExecutable
+        guard FileManager.default.isExecutableFile(atPath: galley.path) else { return }
+        let directory = try Repository.temporaryDirectory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let raw = directory.appendingPathComponent("raw.txt")
+        try Data(Array("# 序言\n\n正文".utf8) + [0x81, 0x20]).write(to: raw)
+        let run = try runProcess(galley.path, ["import", raw.path, "--output", directory.appendingPathComponent("out").path])
+        #expect(run.status != 0)
+        #expect(run.standardError.contains("byte offset 16"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import GalleyCheck
+import GalleyCore
+import GalleyTestSupport
+import GalleyText
+import Testing
+
+/// `OutputChecks.checkText` on the writer's output and on broken files.
+struct TextCheckTests {
+    func check(_ bytes: [UInt8]) throws -> [Diagnostic] {
+        let url = try Repository.temporaryDirectory("text-check").appendingPathComponent("book.txt")
+        try Data(bytes).write(to: url)
+        return OutputChecks.checkText(at: url)
+    }
+
+    @Test(arguments: [nil, 20] as [Int?])
+    func writerOutputPasses(columns: Int?) throws {
+        let diagnostics = try check(TextWriter(options: .init(columns: columns)).render(SampleBook.book))
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
+    @Test(arguments: [
+        ([0xEF, 0xBB, 0xBF] + Array("一\n".utf8), "text.bom", 1),
+        (Array("一\r\n二\n".utf8), "text.line-ending", 1),
+        (Array("一\n二".utf8), "text.final-newline", 2),
+        (Array("一\n二<sup>2</sup>\n".utf8), "text.markup", 2),
+        (Array("一\n\n**粗**\n".utf8), "text.markup", 3),
+        (Array("[链接](https://x)\n".utf8), "text.markup", 1),
+        (Array("A &amp; B\n".utf8), "text.markup", 1),
+        (Array("一\n二\u{7}\n".utf8), "text.control", 2),
+        (Array("一\n".utf8) + [0xE4, 0xB8] + Array("\n".utf8), "text.encoding", 2),
+    ] as [([UInt8], String, Int)])
+    func brokenFileIsReportedWithItsLine(bytes: [UInt8], code: String, line: Int) throws {
+        let diagnostics = try check(bytes)
+        #expect(diagnostics.count == 1, "\(diagnostics)")
+        #expect(diagnostics.first?.code == code)
+        #expect(diagnostics.first?.location?.line == line)
+        #expect(diagnostics.first?.severity == .error)
+    }
+
+    @Test func angleBracketsAndAmpersandsInTextAreNotMarkup() throws {
+        #expect(try check(Array("A & B，<尖括号>，2 * 3\n".utf8)).isEmpty)
+    }
+}
