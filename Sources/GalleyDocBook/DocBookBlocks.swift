@@ -12,9 +12,15 @@ extension DocBookEmitter {
         case .heading(let level, let attributes, let content):
             emitBridgehead(level: level, id: attributes.id, content: content)
         case .blockQuote(let blocks):
+            let quiet = sectionsAreBridgeheads
+            sectionsAreBridgeheads = false
             emitBlockQuote(blocks, role: role)
+            sectionsAreBridgeheads = quiet
         case .list(let list):
+            let quiet = sectionsAreBridgeheads
+            sectionsAreBridgeheads = false
             emitList(list)
+            sectionsAreBridgeheads = quiet
         case .codeBlock(let language, let text):
             var code = text
             if code.hasSuffix("\n") { code.removeLast() }
@@ -33,8 +39,11 @@ extension DocBookEmitter {
         case .section(let section):
             // A section inside a quote, list, note or a component that takes
             // no sections: a bridgehead keeps its title and id.
-            note("docbook.section-flattened",
-                 "section “\(plainText(section.title))” stands where DocBook takes no section; written as a bridgehead")
+            let inComponent = sectionsAreBridgeheads && footnoteDepth == 0
+            if !inComponent {
+                note("docbook.section-flattened",
+                     "section “\(plainText(section.title))” stands where DocBook takes no section; written as a bridgehead")
+            }
             emitBridgehead(level: section.level, id: section.attributes.id, content: section.title)
             for child in section.blocks { emitBlock(child) }
         }
