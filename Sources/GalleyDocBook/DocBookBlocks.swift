@@ -122,6 +122,12 @@ extension DocBookEmitter {
         return lines
     }
 
+    /// The classes as a role, without the one the element already says.
+    static func role(_ attributes: Attributes, except name: String) -> String? {
+        let classes = attributes.classes.filter { $0 != name }
+        return classes.isEmpty ? nil : classes.joined(separator: " ")
+    }
+
     private static let admonitions: Set<String> = ["note", "tip", "warning", "caution", "important"]
 
     private mutating func emitDiv(_ attributes: Attributes, _ blocks: [Block]) {
@@ -129,7 +135,7 @@ extension DocBookEmitter {
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
            footnoteDepth == 0, admonitionDepth == 0 {
-            xml.start(kind, self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
+            xml.start(kind, self.attributes([("xml:id", claim(attributes.id)), ("role", Self.role(attributes, except: kind))]))
             blockBreak()
             admonitionDepth += 1
             emitContent(blocks, sections: false)
@@ -169,7 +175,8 @@ extension DocBookEmitter {
             blockBreak()
             return
         }
-        xml.start("epigraph", self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
+        xml.start("epigraph", self.attributes([("xml:id", claim(attributes.id)),
+                                               ("role", Self.role(attributes, except: "epigraph"))]))
         blockBreak()
         if let attribution { emitAttribution(attribution) }
         for block in body { emitBlock(block) }
