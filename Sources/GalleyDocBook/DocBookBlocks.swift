@@ -258,24 +258,27 @@ extension DocBookEmitter {
         xml.start("mediaobject", attributes([("xml:id", claim(image.attributes.id)),
                                              ("role", fullRole.isEmpty ? nil : fullRole)]))
         emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
-                        alt: plainText(image.alt))
-        if let title = image.title, !title.isEmpty {
-            xml.start("caption")
-            xml.element("para", text: title)
-            xml.end()
-        }
+                        alt: plainText(image.alt), title: image.title)
         xml.end()
         blockBreak()
     }
 
-    /// `imageobject` and, when there is alt text, `textobject`.
-    mutating func emitImageObject(fileref: String, alt: String) {
+    /// `imageobject`, the alt text as the first `textobject` (what DocBook
+    /// XSL and pandoc take as the alternative), and the Markdown title as a
+    /// second one with `role="title"`: a tooltip, not a visible caption.
+    mutating func emitImageObject(fileref: String, alt: String, title: String? = nil) {
         xml.start("imageobject")
         xml.empty("imagedata", [("fileref", fileref)])
         xml.end()
-        if !alt.isEmpty {
+        let title = title.flatMap { $0.isEmpty ? nil : $0 }
+        if !alt.isEmpty || title != nil {
             xml.start("textobject")
             xml.element("phrase", text: alt)
+            xml.end()
+        }
+        if let title {
+            xml.start("textobject", [("role", "title")])
+            xml.element("phrase", text: title)
             xml.end()
         }
     }
