@@ -29,8 +29,8 @@ import GalleyTestSupport
         let file = try #require(report.outputs[.docbook])
 
         if try Judges.require("jing") {
-            #expect(try DocBookJudges.jingErrors(DocBookJudges.rng, file) == [])
-            #expect(try DocBookJudges.jingErrors(DocBookJudges.sch, file) == [])
+            #expect(try Jing.errors(Jing.docBookRNG, file) == [])
+            #expect(try Jing.errors(Jing.docBookSchematron, file) == [])
         }
         if try Judges.require("xsltproc") {
             let (status, messages) = try DocBookJudges.xsltMessages(file)

@@ -3,19 +3,7 @@ import GalleyTestSupport
 
 /// The external judges of a DocBook file, as the tests run them.
 enum DocBookJudges {
-    static let rng = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
-    static let sch = "/usr/share/xml/docbook/schema/schematron/5.0/docbook.sch"
     static let htmlStylesheet = "/usr/share/xml/docbook/stylesheet/docbook-xsl-ns/html/docbook.xsl"
-
-    /// jing's error lines for `file` against `schema` (its launcher's
-    /// classpath warnings left out).
-    static func jingErrors(_ schema: String, _ file: URL) throws -> [String] {
-        let result = try runProcess("jing", [schema, file.path])
-        let lines = result.output.split(separator: "\n").map(String.init)
-            .filter { !$0.hasPrefix("[warning] /usr/bin/jing") }
-        if result.status != 0 && lines.isEmpty { return ["jing exited with status \(result.status)"] }
-        return lines
-    }
 
     /// What DocBook XSL says on stderr while turning `file` into HTML.
     static func xsltMessages(_ file: URL) throws -> (status: Int32, messages: String) {

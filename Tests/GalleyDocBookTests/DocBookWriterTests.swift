@@ -50,8 +50,8 @@ import GalleyTestSupport
     func jingFindsNoErrors(_ name: String) throws {
         guard try Judges.require("jing") else { return }
         let (url, _, _) = try Self.written(name)
-        #expect(try DocBookJudges.jingErrors(DocBookJudges.rng, url) == [])
-        #expect(try DocBookJudges.jingErrors(DocBookJudges.sch, url) == [])
+        #expect(try Jing.errors(Jing.docBookRNG, url) == [])
+        #expect(try Jing.errors(Jing.docBookSchematron, url) == [])
     }
 
     @Test(arguments: sampleNames)

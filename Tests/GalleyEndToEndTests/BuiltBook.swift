@@ -1,6 +1,7 @@
 import Foundation
 import GalleyBuild
 import GalleyTestSupport
+import Testing
 
 struct BuildFailure: Error, CustomStringConvertible {
     var description: String
@@ -32,14 +33,23 @@ struct BuiltBook: Sendable {
         }
     }
 
-    /// XHTML content documents of the EPUB, sorted by path.
+    /// XHTML content documents of the EPUB in spine (reading) order.
     func xhtmlFiles() throws -> [URL] {
-        let enumerator = FileManager.default.enumerator(at: unpacked, includingPropertiesForKeys: nil)
-        var files: [URL] = []
-        while let url = enumerator?.nextObject() as? URL {
-            if url.pathExtension == "xhtml" && url.lastPathComponent != "nav.xhtml" { files.append(url) }
+        let container = try String(contentsOf: unpacked.appendingPathComponent("META-INF/container.xml"), encoding: .utf8)
+        let opfPath = try #require(container.firstMatch(of: /full-path="([^"]+)"/)).output.1
+        let opfURL = unpacked.appendingPathComponent(String(opfPath))
+        let opf = try String(contentsOf: opfURL, encoding: .utf8)
+        var hrefs: [String: String] = [:]
+        for item in opf.matches(of: /<item\s[^>]*>/) {
+            let tag = item.output
+            if let id = tag.firstMatch(of: /\sid="([^"]+)"/)?.output.1,
+               let href = tag.firstMatch(of: /\shref="([^"]+)"/)?.output.1 {
+                hrefs[String(id)] = String(href)
+            }
         }
-        return files.sorted { $0.path < $1.path }
+        return opf.matches(of: /<itemref\s[^>]*idref="([^"]+)"/).compactMap { match in
+            hrefs[String(match.output.1)].map { opfURL.deletingLastPathComponent().appendingPathComponent($0) }
+        }
     }
 
     /// The text of every `<p>` in the EPUB (tags removed, entities kept as

@@ -75,3 +75,19 @@ public func runProcess(_ tool: String, _ arguments: [String], in directory: URL?
                          standardOutput: String(decoding: outputData, as: UTF8.self),
                          standardError: String(decoding: errorData, as: UTF8.self))
 }
+
+/// jing with Debian's DocBook 5.0 schemas.
+public enum Jing {
+    public static let docBookRNG = "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng"
+    public static let docBookSchematron = "/usr/share/xml/docbook/schema/schematron/5.0/docbook.sch"
+
+    /// jing's error lines for `file` against `schema`, its launcher's
+    /// classpath warnings ("[warning] /usr/bin/jing: Unable to locate …") left out.
+    public static func errors(_ schema: String, _ file: URL) throws -> [String] {
+        let result = try runProcess("jing", [schema, file.path])
+        let lines = result.output.split(separator: "\n").map(String.init)
+            .filter { !$0.hasPrefix("[warning] /usr/bin/jing") }
+        if result.status != 0 && lines.isEmpty { return ["jing exited with status \(result.status)"] }
+        return lines
+    }
+}
