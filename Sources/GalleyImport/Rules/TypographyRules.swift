@@ -83,7 +83,7 @@ public struct PunctuationRule: ImportRule {
 /// sizes (710 × 1020). A fraction after Han text (毫米 1/16) keeps its space.
 public struct SpacingRule: ImportRule {
     public let name = "spacing"
-    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), Han–Han, around full-width punctuation, inside 978 - 7 - 80186."
+    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), Han–Han in headings and labels, around full-width punctuation, inside 978 - 7 - 80186."
     public init() {}
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
