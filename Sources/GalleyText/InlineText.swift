@@ -27,14 +27,20 @@ struct InlineText {
                  .superscript(let children), .subscript(let children), .span(_, let children):
                 append(children, to: &run)
             case .link(let link):
-                append(link.children, to: &run)
-                if case .external(let url) = link.target,
-                   Self.normalized(url) != Self.normalized(Self.plainText(link.children)) {
-                    if isCJK {
-                        run.append("（\(url)）")
-                    } else {
-                        run.append(" (\(url))")
-                    }
+                // A URL is one token: no break inside it, even between the Han
+                // characters of an IRI, unless it is longer than the line.
+                guard case .external(let url) = link.target else {
+                    append(link.children, to: &run)
+                    continue
+                }
+                let text = Self.plainText(link.children)
+                if link.isAutolink || Self.normalized(url) == Self.normalized(text) {
+                    run.append(text, unbreakable: true)
+                } else {
+                    append(link.children, to: &run)
+                    run.append(isCJK ? "（" : " (")
+                    run.append(url, unbreakable: true)
+                    run.append(isCJK ? "）" : ")")
                 }
             case .image(let image):
                 let alt = Self.plainText(image.alt)

@@ -67,6 +67,7 @@ struct TextComposer {
     func run(_ text: String) -> TextRun {
         var run = TextRun(measure: measure)
         run.append(text)
+        run.resolveSoftBreaks()
         run.trimSpaces()
         return run
     }

@@ -36,10 +36,13 @@ struct TextRun {
 
     var isEmpty: Bool { clusters.isEmpty }
 
-    /// Appends text. With `attached`, no line break may fall before or inside it.
-    mutating func append<S: StringProtocol>(_ text: S, attached: Bool = false) {
+    /// Appends text. With `attached`, no line break may fall before or inside
+    /// it; with `unbreakable` (a URL), none inside it.
+    mutating func append<S: StringProtocol>(_ text: S, attached: Bool = false, unbreakable: Bool = false) {
+        var first = true
         for character in text {
-            clusters.append(cluster(character, attached: attached))
+            clusters.append(cluster(character, attached: attached || (unbreakable && !first)))
+            first = false
         }
     }
 

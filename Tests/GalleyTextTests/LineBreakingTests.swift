@@ -127,4 +127,14 @@ struct LineBreakingTests {
         let layout = LineLayout(columns: 10, measure: DisplayWidth())
         #expect(layout.layout(run, firstPrefix: "", restPrefix: "", alignment: .right).map(\.text) == ["    沈红光"])
     }
+
+    @Test func aURLIsOneTokenEvenWithHanInside() {
+        var run = TextRun(measure: DisplayWidth())
+        run.append("自动链接：")
+        run.append("https://example.org/路径?q=1", unbreakable: true)
+        run.append("和")
+        let layout = LineLayout(columns: 30, measure: DisplayWidth())
+        #expect(layout.layout(run, firstPrefix: "", restPrefix: "").map(\.text)
+                == ["自动链接：", "https://example.org/路径?q=1和"])
+    }
 }
