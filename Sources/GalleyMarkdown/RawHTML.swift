@@ -93,7 +93,10 @@ struct RawHTML {
         case "b", "strong": return [.strong(children(&self))]
         case "i", "em": return [.emphasis(children(&self))]
         case "s", "del", "strike": return [.strikethrough(children(&self))]
-        case "code", "tt", "kbd", "samp": return [.code(filteredText(HTMLNode.textContent(node)))]
+        case "code", "tt", "kbd", "samp":
+            // Markdown inside (`<code>*x*</code>` arrives as an emphasis slot)
+            // is flattened to its text: code has no formatting.
+            return [.code(Self.plainText(children(&self)))]
         case "br": return [.lineBreak]
         case "wbr": return []
         case "span": return [.span(attributes(node), children(&self))]
@@ -151,7 +154,7 @@ struct RawHTML {
         for child in HTMLNode.children(of: node) {
             let name = HTMLNode.isElement(child) ? HTMLNode.name(child) : ""
             if name == "rt" {
-                result.append(.ruby(base: MergeText.merged(base), text: filteredText(HTMLNode.textContent(child))))
+                result.append(.ruby(base: MergeText.merged(base), text: Self.plainText(inlines(HTMLNode.children(of: child)))))
                 base = []
             } else if name == "rp" || name == "rtc" {
                 continue
@@ -208,6 +211,25 @@ struct RawHTML {
                 at: SourceLocation(file: file, line: line)))
         }
         return clean
+    }
+
+    /// The characters a run of inlines shows, without formatting.
+    static func plainText(_ inlines: [Inline]) -> String {
+        var text = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let value), .code(let value): text += value
+            case .softBreak: text += " "
+            case .lineBreak: text += "\n"
+            case .footnoteReference, .image: break
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
+                 .subscript(let c), .span(_, let c):
+                text += plainText(c)
+            case .ruby(let base, let reading): text += plainText(base) + "(" + reading + ")"
+            case .link(let link): text += plainText(link.children)
+            }
+        }
+        return text
     }
 
     /// HTML text with its newlines as soft breaks, so `SoftBreaks` treats
