@@ -141,8 +141,7 @@ struct RawHTML {
                 let attributes = attributes(node)
                 return attributes.isEmpty ? content : [.span(attributes, content)]
             }
-            guard let text = dropped(node, name: name), !text.isEmpty else { return [] }
-            return [.text(text)]
+            return dropped(node, name: name) ? children(&self) : []
         }
     }
 
@@ -168,9 +167,9 @@ struct RawHTML {
         return result
     }
 
-    /// Reports an element that has no meaning in the tree; returns the text
-    /// to keep (none for scripts, styles and form controls).
-    mutating func dropped(_ node: xmlNodePtr, name: String) -> String? {
+    /// Reports an element that has no meaning in the tree; returns whether
+    /// its content is kept (not for scripts, styles and form controls).
+    mutating func dropped(_ node: xmlNodePtr, name: String) -> Bool {
         let keepsText = !Self.droppedWithContent.contains(name)
         let known = Self.droppedWithContent.contains(name) || Self.droppedKeepingText.contains(name)
         let what = known ? "is not allowed in a book" : "has no meaning in Galley's tree"
@@ -178,7 +177,7 @@ struct RawHTML {
         diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
             "raw HTML element <\(name)> \(what) and was dropped\(kept)",
             at: SourceLocation(file: file, line: line)))
-        return keepsText ? HTMLNode.textContent(node) : nil
+        return keepsText
     }
 
     /// id, class and lang of an HTML element.
