@@ -25,38 +25,22 @@ enum FencedDivs {
         output.reserveCapacity(text.utf8.count)
         var attributes: [Attributes] = []
         var problems: [(String, Int)] = []
-        var codeFence: (character: Character, count: Int)?
         var depth = 0
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
-            if index > 0 { output += "\n" }
-            let indent = line.prefix(while: { $0 == " " }).count
-            let stripped = line.dropFirst(indent)
-            if indent <= 3, let fence = stripped.first, fence == "`" || fence == "~" {
-                let count = stripped.prefix(while: { $0 == fence }).count
-                if count >= 3 {
-                    if let open = codeFence {
-                        if open.character == fence, count >= open.count,
-                           stripped.dropFirst(count).allSatisfy({ $0 == " " || $0 == "\t" }) {
-                            codeFence = nil
-                        }
-                    } else {
-                        codeFence = (fence, count)
-                    }
-                }
+        SourceLines.scan(text) { line in
+            if line.number > 1 { output += "\n" }
+            guard !line.isCode, line.indent <= 3, line.startsWith(":::") else {
+                output += line.text
+                return
             }
-            guard codeFence == nil, indent <= 3, stripped.hasPrefix(":::") else {
-                output += line
-                continue
-            }
+            let stripped = line.stripped
             var rest = stripped.drop(while: { $0 == ":" })
             rest = rest.drop(while: { $0 == " " || $0 == "\t" })
             while rest.last == ":" || rest.last == " " || rest.last == "\t" { rest = rest.dropLast() }
             if rest.isEmpty {
                 if depth == 0 {
-                    problems.append(("a closing `:::` with no open fenced div", index + 1))
-                    output += line
-                    continue
+                    problems.append(("a closing `:::` with no open fenced div", line.number))
+                    output += line.text
+                    return
                 }
                 depth -= 1
                 output += closeMarker
@@ -65,8 +49,8 @@ enum FencedDivs {
                 output += openPrefix + "\(attributes.count)-->"
                 attributes.append(parsed)
             } else {
-                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)", index + 1))
-                output += line
+                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)", line.number))
+                output += line.text
             }
         }
         return (output, attributes, problems)

@@ -7,26 +7,14 @@ enum FootnoteDefinitions {
     /// `[^label]:` lines outside fenced code, with their 1-based line numbers.
     static func find(in text: String) -> [(label: String, line: Int)] {
         var result: [(String, Int)] = []
-        var codeFence: (character: Character, count: Int)?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = line.prefix(while: { $0 == " " }).count
-            guard indent <= 3 else { continue }
-            let stripped = line.dropFirst(indent)
-            if let fence = stripped.first, fence == "`" || fence == "~" {
-                let count = stripped.prefix(while: { $0 == fence }).count
-                if count >= 3 {
-                    if let open = codeFence {
-                        if open.character == fence, count >= open.count { codeFence = nil }
-                    } else {
-                        codeFence = (fence, count)
-                    }
-                    continue
-                }
-            }
-            guard codeFence == nil, stripped.hasPrefix("[^"), let close = stripped.firstIndex(of: "]"),
-                  stripped[stripped.index(after: close)...].hasPrefix(":") else { continue }
-            let label = stripped[stripped.index(stripped.startIndex, offsetBy: 2)..<close]
-            if !label.isEmpty { result.append((String(label), index + 1)) }
+        SourceLines.scan(text) { line in
+            guard !line.isCode, line.indent <= 3, line.startsWith("[^") else { return }
+            let bytes = line.stripped.utf8
+            guard let close = bytes.firstIndex(of: UInt8(ascii: "]")),
+                  bytes.index(after: close) < bytes.endIndex,
+                  bytes[bytes.index(after: close)] == UInt8(ascii: ":") else { return }
+            let label = Substring(bytes[bytes.index(bytes.startIndex, offsetBy: 2)..<close])
+            if !label.isEmpty { result.append((String(label), line.number)) }
         }
         return result
     }

@@ -4,22 +4,24 @@ enum FrontMatter {
     /// The YAML text (nil when there is none) and the body with the front
     /// matter lines blanked, so that line numbers in the body stay true.
     static func split(_ text: String) -> (yaml: String?, body: String) {
-        guard text.hasPrefix("---\n") || text == "---" else { return (nil, text) }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let end = lines.indices.dropFirst().first(where: {
-            let line = lines[$0].trimmingTrailingSpaces
-            return line == "---" || line == "..."
-        }) else { return (nil, text) }
-        let yaml = lines[1..<end].joined(separator: "\n")
-        for index in 0...end { lines[index] = "" }
-        return (yaml, lines.joined(separator: "\n"))
-    }
-}
-
-extension Substring {
-    var trimmingTrailingSpaces: Substring {
-        var text = self
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return text
+        let bytes = text.utf8
+        guard bytes.starts(with: "---\n".utf8) else { return (nil, text) }
+        // Scan line by line (bytes) only as far as the closing line.
+        var lineStart = bytes.index(bytes.startIndex, offsetBy: 4)
+        var lineCount = 1
+        while lineStart < bytes.endIndex {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            lineCount += 1
+            var line = bytes[lineStart..<lineEnd]
+            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { line = line.dropLast() }
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let yaml = String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: 4)..<lineStart]))
+                let rest = lineEnd < bytes.endIndex ? String(Substring(bytes[lineEnd...])) : ""
+                return (yaml, String(repeating: "\n", count: lineCount - 1) + rest)
+            }
+            guard lineEnd < bytes.endIndex else { break }
+            lineStart = bytes.index(after: lineEnd)
+        }
+        return (nil, text)
     }
 }

@@ -97,8 +97,7 @@ extension RawHTML {
                 if name != "div" { attributes.classes.insert(name, at: 0) }
                 return [.div(attributes, blocks(children))]
             }
-            _ = dropped(node, name: name)
-            return []
+            return dropped(node, name: name) ? blocks(children) : []
         }
     }
 

@@ -93,7 +93,10 @@ struct RawHTML {
         case "b", "strong": return [.strong(children(&self))]
         case "i", "em": return [.emphasis(children(&self))]
         case "s", "del", "strike": return [.strikethrough(children(&self))]
-        case "code", "tt", "kbd", "samp": return [.code(filteredText(HTMLNode.textContent(node)))]
+        case "code", "tt", "kbd", "samp":
+            // Markdown inside (`<code>*x*</code>` arrives as an emphasis slot)
+            // is flattened to its text: code has no formatting.
+            return [.code(Self.plainText(children(&self)))]
         case "br": return [.lineBreak]
         case "wbr": return []
         case "span": return [.span(attributes(node), children(&self))]
@@ -138,8 +141,7 @@ struct RawHTML {
                 let attributes = attributes(node)
                 return attributes.isEmpty ? content : [.span(attributes, content)]
             }
-            guard let text = dropped(node, name: name), !text.isEmpty else { return [] }
-            return [.text(text)]
+            return dropped(node, name: name) ? children(&self) : []
         }
     }
 
@@ -151,7 +153,7 @@ struct RawHTML {
         for child in HTMLNode.children(of: node) {
             let name = HTMLNode.isElement(child) ? HTMLNode.name(child) : ""
             if name == "rt" {
-                result.append(.ruby(base: MergeText.merged(base), text: filteredText(HTMLNode.textContent(child))))
+                result.append(.ruby(base: MergeText.merged(base), text: Self.plainText(inlines(HTMLNode.children(of: child)))))
                 base = []
             } else if name == "rp" || name == "rtc" {
                 continue
@@ -165,9 +167,9 @@ struct RawHTML {
         return result
     }
 
-    /// Reports an element that has no meaning in the tree; returns the text
-    /// to keep (none for scripts, styles and form controls).
-    mutating func dropped(_ node: xmlNodePtr, name: String) -> String? {
+    /// Reports an element that has no meaning in the tree; returns whether
+    /// its content is kept (not for scripts, styles and form controls).
+    mutating func dropped(_ node: xmlNodePtr, name: String) -> Bool {
         let keepsText = !Self.droppedWithContent.contains(name)
         let known = Self.droppedWithContent.contains(name) || Self.droppedKeepingText.contains(name)
         let what = known ? "is not allowed in a book" : "has no meaning in Galley's tree"
@@ -175,7 +177,7 @@ struct RawHTML {
         diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
             "raw HTML element <\(name)> \(what) and was dropped\(kept)",
             at: SourceLocation(file: file, line: line)))
-        return keepsText ? HTMLNode.textContent(node) : nil
+        return keepsText
     }
 
     /// id, class and lang of an HTML element.
@@ -208,6 +210,25 @@ struct RawHTML {
                 at: SourceLocation(file: file, line: line)))
         }
         return clean
+    }
+
+    /// The characters a run of inlines shows, without formatting.
+    static func plainText(_ inlines: [Inline]) -> String {
+        var text = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let value), .code(let value): text += value
+            case .softBreak: text += " "
+            case .lineBreak: text += "\n"
+            case .footnoteReference, .image: break
+            case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
+                 .subscript(let c), .span(_, let c):
+                text += plainText(c)
+            case .ruby(let base, let reading): text += plainText(base) + "(" + reading + ")"
+            case .link(let link): text += plainText(link.children)
+            }
+        }
+        return text
     }
 
     /// HTML text with its newlines as soft breaks, so `SoftBreaks` treats

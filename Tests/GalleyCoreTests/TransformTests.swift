@@ -34,6 +34,25 @@ import Testing
         #expect(result.diagnostics.map(\.code) == ["ids.duplicate"])
     }
 
+    @Test func generatedIDsStepAsideForWrittenOnes() {
+        let blocks: [Block] = [
+            .section(Section(level: 2, attributes: Attributes(id: "ch002"), title: [.text("a")])),
+            .paragraph([.span(Attributes(id: "ch001-s2"), [.text("x")])]),
+            .section(Section(level: 2, title: [.text("b")])),
+        ]
+        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
+            division(.chapter, path: "a.md", blocks: blocks), division(.chapter, path: "b.md"),
+        ])
+        let result = AssignIdentifiers.apply(book)
+        #expect(result.book.divisions.map(\.id) == ["ch001", "ch002-2"])
+        guard case .section(let second) = result.book.divisions[0].blocks[2] else {
+            Issue.record("expected a section")
+            return
+        }
+        #expect(second.attributes.id == "ch001-s2-2")
+        #expect(result.diagnostics.isEmpty)
+    }
+
     @Test(arguments: [("ch001", true), ("a.b-c_d", true), ("_x", true), ("1a", false),
                       ("序言", false), ("a b", false), ("", false), ("a:b", false)])
     func validIDs(_ id: String, _ valid: Bool) {

@@ -20,6 +20,7 @@ public enum AssignIdentifiers {
     public static func apply(_ book: Book, locate: Locator? = nil) -> Result {
         var state = State()
         state.locate = locate
+        state.reserved = explicitIDs(book)
         var book = book
         var roleCounts: [DivisionRole: Int] = [:]
         // Division ids first, so a section can never take a division's id.
@@ -49,6 +50,52 @@ public enum AssignIdentifiers {
         return Result(book: book, diagnostics: state.diagnostics)
     }
 
+    /// The ids written in the source: divisions', sections', headings',
+    /// divs', spans' and images'.
+    static func explicitIDs(_ book: Book) -> Set<String> {
+        var ids: Set<String> = []
+        let inlines = InlineVisitor { inline in
+            switch inline {
+            case .span(let attributes, _): if let id = attributes.id { ids.insert(id) }
+            case .image(let image): if let id = image.attributes.id { ids.insert(id) }
+            case .text, .emphasis, .strong, .strikethrough, .superscript, .subscript, .code, .link,
+                 .softBreak, .lineBreak, .footnoteReference, .ruby:
+                break
+            }
+        }
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .section(let section):
+                    if let id = section.attributes.id { ids.insert(id) }
+                    walk(section.blocks)
+                case .heading(_, let attributes, _):
+                    if let id = attributes.id { ids.insert(id) }
+                case .div(let attributes, let children):
+                    if let id = attributes.id { ids.insert(id) }
+                    walk(children)
+                case .blockQuote(let children):
+                    walk(children)
+                case .list(let list):
+                    for item in list.items { walk(item.blocks) }
+                case .paragraph, .codeBlock, .thematicBreak, .table:
+                    break
+                }
+            }
+        }
+        for division in book.divisions {
+            if !division.id.isEmpty { ids.insert(division.id) }
+            inlines.inlines(division.title)
+            inlines.blocks(division.blocks)
+            walk(division.blocks)
+            for note in division.footnotes {
+                inlines.blocks(note.blocks)
+                walk(note.blocks)
+            }
+        }
+        return ids
+    }
+
     static func generatedDivisionID(role: DivisionRole, ordinal: Int) -> String {
         func padded(_ n: Int, _ width: Int) -> String {
             let digits = String(n)
@@ -72,6 +119,8 @@ public enum AssignIdentifiers {
 
     private struct State {
         var used: Set<String> = []
+        /// Every id written in the source.
+        var reserved: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var file = ""
         var divisionID = ""
@@ -86,9 +135,17 @@ public enum AssignIdentifiers {
                 occurrence = occurrences[file, default: [:]][id, default: 0]
                 occurrences[file, default: [:]][id] = occurrence + 1
             }
-            if used.insert(id).inserted { return id }
+            // A generated id steps aside for every id written in the source,
+            // even one met later, so the author's ids are never renamed for it.
+            func free(_ candidate: String) -> Bool {
+                !used.contains(candidate) && (explicit || !reserved.contains(candidate))
+            }
+            if free(id) {
+                used.insert(id)
+                return id
+            }
             var n = 2
-            while used.contains("\(id)-\(n)") { n += 1 }
+            while !free("\(id)-\(n)") { n += 1 }
             let unique = "\(id)-\(n)"
             used.insert(unique)
             if explicit {
