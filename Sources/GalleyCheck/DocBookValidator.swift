@@ -6,17 +6,25 @@ import GalleyCore
 /// the DocBook 5.0 RELAX NG schema shipped in `Schemas/docbook.rng`
 /// (libxml2), and the DocBook Schematron's assertions checked natively.
 public enum DocBookValidator {
+    /// The schema text shipped as a resource.
+    static let schemaBytes: [UInt8]? = {
+        guard let url = Bundle.module.url(forResource: "docbook", withExtension: "rng", subdirectory: "Schemas"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return [UInt8](data)
+    }()
+
     /// The schema, compiled once per process.
     static let schema: Result<RelaxNGSchema, Diagnostic> = {
-        let name = "docbook.rng"
-        guard let url = Bundle.module.url(forResource: "docbook", withExtension: "rng", subdirectory: "Schemas"),
-              let data = try? Data(contentsOf: url) else {
+        guard let schemaBytes else {
             return .failure(Diagnostic(.error, "docbook.schema-missing",
                                        "the DocBook 5.0 RELAX NG schema is missing from Galley's resources",
-                                       at: SourceLocation(file: name)))
+                                       at: SourceLocation(file: "docbook.rng")))
         }
-        return RelaxNGSchema.compile([UInt8](data), name: name)
+        return RelaxNGSchema.compile(schemaBytes, name: "docbook.rng")
     }()
+
+    /// The element names of the schema, read once.
+    static let vocabulary: DocBookVocabulary? = schemaBytes.flatMap { DocBookVocabulary(schema: $0) }
 
     /// Every problem in `bytes`, located `name:line`. Empty when valid.
     public static func validate(_ bytes: [UInt8], name: String) -> [Diagnostic] {
@@ -36,12 +44,14 @@ public enum DocBookValidator {
             return [diagnostic]
         }
         var diagnostics: [Diagnostic] = []
+        // libxml2's schema errors come first for a line, then the clearer native ones.
         switch schema {
         case .success(let schema):
             diagnostics += schema.validate(document, code: "docbook.schema")
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         }
+        diagnostics += vocabulary?.unknownElements(in: document) ?? []
         diagnostics += DocBookSchematron.check(document)
         // In document order, so a reader fixes them top-down.
         return diagnostics.enumerated().sorted {

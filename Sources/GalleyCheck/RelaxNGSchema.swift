@@ -53,6 +53,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
         xmlSetStructuredErrorFunc(box, collectError)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         let status = withExtendedLifetime(collector) { xmlRelaxNGValidateDoc(context, document.pointer) }
+        collector.dropCascades()
         if status != 0 && collector.diagnostics.isEmpty && collector.leftToNativeChecks == 0 {
             collector.diagnostics.append(Diagnostic(.error, code, "the document is not valid against the schema",
                                                     at: SourceLocation(file: document.name)))
@@ -66,6 +67,8 @@ final class ErrorCollector {
     let code: String
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// The node and libxml2 code of each diagnostic, for `dropCascades`.
+    var origins: [(node: xmlNodePtr?, code: Int32)] = []
     /// Errors skipped because `DocBookSchematron` reports them better.
     var leftToNativeChecks = 0
 
@@ -93,4 +96,48 @@ func collectError(_ userData: UnsafeMutableRawPointer?, _ error: xmlErrorPtr?) {
     // RELAX NG errors carry no useful column.
     diagnostic.location?.column = nil
     collector.diagnostics.append(diagnostic)
+    collector.origins.append((error.pointee.node?.assumingMemoryBound(to: xmlNode.self), error.pointee.code))
+}
+
+extension ErrorCollector {
+    /// The generic complaints libxml2 makes about a container when it
+    /// backtracks over an error further on ("Element book has extra
+    /// content: info", "Did not expect element info there").
+    private static let cascadeCodes: Set<UInt32> = [
+        XML_RELAXNG_ERR_EXTRACONTENT.rawValue, XML_RELAXNG_ERR_ELEMWRONG.rawValue,
+        XML_RELAXNG_ERR_CONTENTVALID.rawValue, XML_RELAXNG_ERR_INTERSEQ.rawValue,
+    ]
+
+    /// Drops such a complaint when it is about a node that comes before
+    /// another error's node and does not contain it: libxml2 reports it
+    /// while backtracking from the later error, which is the real one, so
+    /// the messages point at the line to fix (as jing's would).
+    /// Must run while the document is alive.
+    func dropCascades() {
+        guard diagnostics.count > 1, origins.count == diagnostics.count else { return }
+        let nodes = origins.compactMap(\.node)
+        var kept: [Diagnostic] = []
+        for (index, diagnostic) in diagnostics.enumerated() {
+            let (node, code) = origins[index]
+            if let node, Self.cascadeCodes.contains(UInt32(code)),
+               nodes.contains(where: { other in other != node && Self.precedes(node, other) && !Self.isAncestor(node, of: other) }) {
+                continue
+            }
+            kept.append(diagnostic)
+        }
+        if !kept.isEmpty { diagnostics = kept }
+    }
+
+    private static func precedes(_ a: xmlNodePtr, _ b: xmlNodePtr) -> Bool {
+        xmlXPathCmpNodes(a, b) == 1
+    }
+
+    private static func isAncestor(_ a: xmlNodePtr, of b: xmlNodePtr) -> Bool {
+        var current = b.pointee.parent
+        while let node = current {
+            if node == a { return true }
+            current = node.pointee.parent
+        }
+        return false
+    }
 }

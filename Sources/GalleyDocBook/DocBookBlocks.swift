@@ -12,9 +12,15 @@ extension DocBookEmitter {
         case .heading(let level, let attributes, let content):
             emitBridgehead(level: level, id: attributes.id, content: content)
         case .blockQuote(let blocks):
+            let quiet = sectionsAreBridgeheads
+            sectionsAreBridgeheads = false
             emitBlockQuote(blocks, role: role)
+            sectionsAreBridgeheads = quiet
         case .list(let list):
+            let quiet = sectionsAreBridgeheads
+            sectionsAreBridgeheads = false
             emitList(list)
+            sectionsAreBridgeheads = quiet
         case .codeBlock(let language, let text):
             var code = text
             if code.hasSuffix("\n") { code.removeLast() }
@@ -33,8 +39,11 @@ extension DocBookEmitter {
         case .section(let section):
             // A section inside a quote, list, note or a component that takes
             // no sections: a bridgehead keeps its title and id.
-            note("docbook.section-flattened",
-                 "section “\(plainText(section.title))” stands where DocBook takes no section; written as a bridgehead")
+            let inComponent = sectionsAreBridgeheads && footnoteDepth == 0
+            if !inComponent {
+                note("docbook.section-flattened",
+                     "section “\(plainText(section.title))” stands where DocBook takes no section; written as a bridgehead")
+            }
             emitBridgehead(level: section.level, id: section.attributes.id, content: section.title)
             for child in section.blocks { emitBlock(child) }
         }
@@ -113,6 +122,12 @@ extension DocBookEmitter {
         return lines
     }
 
+    /// The classes as a role, without the one the element already says.
+    static func role(_ attributes: Attributes, except name: String) -> String? {
+        let classes = attributes.classes.filter { $0 != name }
+        return classes.isEmpty ? nil : classes.joined(separator: " ")
+    }
+
     private static let admonitions: Set<String> = ["note", "tip", "warning", "caution", "important"]
 
     private mutating func emitDiv(_ attributes: Attributes, _ blocks: [Block]) {
@@ -120,7 +135,7 @@ extension DocBookEmitter {
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
            footnoteDepth == 0, admonitionDepth == 0 {
-            xml.start(kind, self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
+            xml.start(kind, self.attributes([("xml:id", claim(attributes.id)), ("role", Self.role(attributes, except: kind))]))
             blockBreak()
             admonitionDepth += 1
             emitContent(blocks, sections: false)
@@ -160,7 +175,8 @@ extension DocBookEmitter {
             blockBreak()
             return
         }
-        xml.start("epigraph", self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
+        xml.start("epigraph", self.attributes([("xml:id", claim(attributes.id)),
+                                               ("role", Self.role(attributes, except: "epigraph"))]))
         blockBreak()
         if let attribution { emitAttribution(attribution) }
         for block in body { emitBlock(block) }
@@ -242,24 +258,27 @@ extension DocBookEmitter {
         xml.start("mediaobject", attributes([("xml:id", claim(image.attributes.id)),
                                              ("role", fullRole.isEmpty ? nil : fullRole)]))
         emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
-                        alt: plainText(image.alt))
-        if let title = image.title, !title.isEmpty {
-            xml.start("caption")
-            xml.element("para", text: title)
-            xml.end()
-        }
+                        alt: plainText(image.alt), title: image.title)
         xml.end()
         blockBreak()
     }
 
-    /// `imageobject` and, when there is alt text, `textobject`.
-    mutating func emitImageObject(fileref: String, alt: String) {
+    /// `imageobject`, the alt text as the first `textobject` (what DocBook
+    /// XSL and pandoc take as the alternative), and the Markdown title as a
+    /// second one with `role="title"`: a tooltip, not a visible caption.
+    mutating func emitImageObject(fileref: String, alt: String, title: String? = nil) {
         xml.start("imageobject")
         xml.empty("imagedata", [("fileref", fileref)])
         xml.end()
-        if !alt.isEmpty {
+        let title = title.flatMap { $0.isEmpty ? nil : $0 }
+        if !alt.isEmpty || title != nil {
             xml.start("textobject")
             xml.element("phrase", text: alt)
+            xml.end()
+        }
+        if let title {
+            xml.start("textobject", [("role", "title")])
+            xml.element("phrase", text: title)
             xml.end()
         }
     }

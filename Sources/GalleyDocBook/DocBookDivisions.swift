@@ -84,7 +84,11 @@ extension DocBookEmitter {
         if form.takesSections || !division.title.isEmpty {
             emitTitle(division.title)
         }
+        // Dedication, acknowledgements and colophon take no sections in
+        // DocBook: their headings are bridgeheads by design, not a loss.
+        sectionsAreBridgeheads = !form.takesSections
         emitContent(blocksWithUnplacedFootnotes(division), sections: form.takesSections)
+        sectionsAreBridgeheads = false
         xml.end()
         xml.newline()
         self.division = nil

@@ -31,6 +31,9 @@ struct DocBookEmitter {
     var textOnlyDepth = 0
     /// Footnote labels met in text-only content, written after it.
     var deferredFootnotes: [String] = []
+    /// In a component that takes no sections (colophon…), where a section
+    /// becoming a bridgehead is the DocBook idiom and not reported.
+    var sectionsAreBridgeheads = false
     /// Inside `<literallayout>`: whitespace is kept, so a soft break is a
     /// space and a hard break a newline.
     var verbatim = false

@@ -20,7 +20,9 @@ struct DocBookIDs {
                 if id.isEmpty || !Self.isNCName(id) || known.contains(id) {
                     id = "fn-\(Self.sanitized(division.id))-\(Self.sanitized(footnote.label))"
                 }
-                footnoteIDs[division.id + "\u{0}" + footnote.label] = id
+                let key = division.id + "\u{0}" + footnote.label
+                // The first definition of a label is the one references use.
+                if footnoteIDs[key] == nil { footnoteIDs[key] = id }
                 add(id)
                 footnote.blocks.forEach { collect($0) }
             }
@@ -104,17 +106,29 @@ struct DocBookIDs {
         }
     }
 
-    /// XML `NCName`: a name without a colon. Non-ASCII letters are accepted
-    /// loosely (the tree promises ASCII ids; this only guards the output).
+    /// XML `NCName` (a `Name` without a colon), by the character classes
+    /// of XML 1.0 fifth edition §2.3.
     static func isNCName(_ string: String) -> Bool {
-        guard let first = string.unicodeScalars.first else { return false }
-        func isStart(_ c: Unicode.Scalar) -> Bool {
-            (c >= "A" && c <= "Z") || (c >= "a" && c <= "z") || c == "_" || c.value >= 0xC0
+        guard let first = string.unicodeScalars.first, isNameStart(first) else { return false }
+        return string.unicodeScalars.allSatisfy { isNameStart($0) || isNameRest($0) }
+    }
+
+    private static func isNameStart(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D,
+             0x37F...0x1FFF, 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF,
+             0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
+            return true
+        default:
+            return false
         }
-        guard isStart(first) else { return false }
-        return string.unicodeScalars.allSatisfy {
-            isStart($0) || ($0 >= "0" && $0 <= "9") || $0 == "-" || $0 == "." || $0 == "\u{B7}"
-        } && string.unicodeScalars.allSatisfy { XMLCharacters.isAllowed($0) && !(0xD7F0...0xF8FF).contains($0.value) }
+    }
+
+    private static func isNameRest(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2D, 0x2E, 0x30...0x39, 0xB7, 0x300...0x36F, 0x203F...0x2040: return true
+        default: return false
+        }
     }
 
     /// `string` reduced to ASCII name characters, never empty.

@@ -49,7 +49,7 @@ extension DocBookEmitter {
         case .image(let image):
             xml.start("inlinemediaobject", attributes([("xml:id", claim(image.attributes.id))]))
             emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
-                            alt: plainText(image.alt))
+                            alt: plainText(image.alt), title: image.title)
             xml.end()
         case .softBreak:
             emitText(" ")

@@ -23,7 +23,7 @@ import GalleyTestSupport
         Broken(file: "duplicate-id.xml", line: 8, code: "docbook.duplicate-id"),
         Broken(file: "ill-formed.xml", line: 6, code: "docbook.not-well-formed"),
         Broken(file: "wrong-namespace.xml", line: 2, code: "docbook.namespace"),
-        Broken(file: "unknown-element.xml", line: 6, code: "docbook.schema"),
+        Broken(file: "unknown-element.xml", line: 6, code: "docbook.unknown-element"),
         Broken(file: "para-in-para.xml", line: 6, code: "docbook.schema"),
         Broken(file: "footnoteref-to-section.xml", line: 7, code: "docbook.reference-type"),
         Broken(file: "chapter-without-title.xml", line: 5, code: "docbook.schema"),

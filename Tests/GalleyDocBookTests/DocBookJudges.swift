@@ -15,7 +15,8 @@ enum DocBookJudges {
     }
 
     /// pandoc's plain-text reading of `file`, split into blocks (separated
-    /// by blank lines): body blocks in order, then the footnotes (`[n] …`).
+    /// by blank lines): body blocks in order, then the footnotes, which
+    /// pandoc puts at the end (`[n] …`, continuation blocks unmarked).
     static func pandocBlocks(_ file: URL) throws -> (body: [String], notes: [String]) {
         let result = try runProcess("pandoc", ["-f", "docbook", "-t", "plain", "--wrap=none", file.path])
         var body: [String] = [], notes: [String] = []
@@ -29,7 +30,6 @@ enum DocBookJudges {
         for line in result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.isEmpty {
                 flush()
-                inNote = false
                 continue
             }
             if current.isEmpty, isNoteStart(line) { inNote = true }
@@ -45,6 +45,26 @@ enum DocBookJudges {
         let digits = line[line.index(after: line.startIndex)..<close]
         return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
             && line[close...].hasPrefix("] ")
+    }
+
+    /// `text` without the URLs the text writer adds after a link's text
+    /// (`名称（https://…）`), which pandoc's plain writer leaves out.
+    static func withoutLinkTargets(_ text: String) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(where: { $0 == "（" || $0 == "(" }) {
+            let close: Character = rest[open] == "（" ? "）" : ")"
+            let inside = rest[rest.index(after: open)...]
+            let isURL = ["http://", "https://", "mailto:", "ftp://"].contains { inside.hasPrefix($0) }
+            if isURL, let end = inside.firstIndex(of: close) {
+                result += rest[..<open]
+                rest = inside[inside.index(after: end)...]
+            } else {
+                result += rest[...open]
+                rest = inside
+            }
+        }
+        return result + rest
     }
 
     /// The letters of `text` in order (any script: Han, kana, Latin…):

@@ -63,11 +63,27 @@ import GalleyTestSupport
         #expect(messages == "")
     }
 
-    @Test(arguments: sampleNames)
-    func pandocReadsTheSameTextAsTheTextWriter(_ name: String) throws {
+    /// On the small book only: `everything` carries on purpose what DocBook
+    /// itself makes the writer simplify (a note inside a note, a note in a
+    /// hard-broken paragraph, which pandoc reads as code), each reported by
+    /// a diagnostic the golden pins down.
+    @Test func pandocReadsTheSameTextAsTheTextWriter() throws {
+        let name = "small"
         guard try Judges.require("pandoc") else { return }
         let (url, _, _) = try Self.written(name)
         try PandocComparison.expectSameText(docBook: url, text: TextWriter().render(Self.sample(name)))
+    }
+
+    /// The comparison can fail: a text output missing one paragraph of the
+    /// book is caught.
+    @Test func pandocComparisonCatchesALostParagraph() throws {
+        guard try Judges.require("pandoc") else { return }
+        let (url, _, _) = try Self.written("small")
+        var shorter = SampleBooks.small
+        shorter.divisions[2].blocks.removeFirst()
+        withKnownIssue("the text output lacks the preface's first paragraph") {
+            try PandocComparison.expectSameText(docBook: url, text: TextWriter().render(shorter))
+        }
     }
 
     // MARK: Specific mappings (read in the goldens too)
