@@ -30,11 +30,10 @@ extension XHTMLContentRenderer {
         case .lineBreak: builder.empty("br")
         case .footnoteReference(let label): renderNoteReference(label)
         case .ruby(let base, let text):
+            // No <rp>: EPUB 3.3 discourages it (EPUBCheck HTM-055).
             builder.start("ruby")
             renderInlines(base)
-            builder.element("rp", text: "(")
             builder.element("rt", text: text)
-            builder.element("rp", text: ")")
             builder.end()
         case .span(let attributes, let children):
             builder.start("span", htmlAttributes(attributes))
