@@ -4,9 +4,9 @@
 # formats, and prints both times side by side. Not a test: figures only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-chapters=${CHAPTERS:-100}
+chapters=${CHAPTERS:-125}
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT; echo "work: $work" >&2
 mkdir -p "$work/Source"
 
 galley="$(swift build -c release --show-bin-path)/galley"

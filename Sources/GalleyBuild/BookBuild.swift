@@ -68,22 +68,33 @@ public struct BookBuild: Sendable {
                                                  at: SourceLocation(file: sourceDirectory.path)))
             return report
         }
-        for format in formats {
-            let url = outputDirectory.appendingPathComponent(format.fileName)
-            do {
-                report.diagnostics += try write(book, as: format, to: url)
-                report.outputs[format] = url
-            } catch let error as DiagnosticsError {
-                report.diagnostics += error.diagnostics
-                continue
-            } catch {
-                report.diagnostics.append(Diagnostic(.error, "build.write", "\(error)",
-                                                     at: SourceLocation(file: url.path)))
-                continue
-            }
-            if validate { report.diagnostics += check(format, at: url) }
+        // The writers share nothing but the book: run them (and their
+        // checks) side by side, and report in the order the formats were asked.
+        let results = ResultSlots<(URL?, [Diagnostic])>(count: formats.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
+            results[index] = produce(formats[index], from: book)
+        }
+        for (format, result) in zip(formats, results.values) {
+            if let url = result?.0 { report.outputs[format] = url }
+            report.diagnostics += result?.1 ?? []
         }
         return report
+    }
+
+    /// Writes one format and checks it: the output's URL when written, and
+    /// what was found.
+    private func produce(_ format: OutputFormat, from book: Book) -> (URL?, [Diagnostic]) {
+        let url = outputDirectory.appendingPathComponent(format.fileName)
+        var diagnostics: [Diagnostic]
+        do {
+            diagnostics = try write(book, as: format, to: url)
+        } catch let error as DiagnosticsError {
+            return (nil, error.diagnostics)
+        } catch {
+            return (nil, [Diagnostic(.error, "build.write", "\(error)", at: SourceLocation(file: url.path))])
+        }
+        if validate { diagnostics += check(format, at: url) }
+        return (url, diagnostics)
     }
 
     private func write(_ book: Book, as format: OutputFormat, to url: URL) throws -> [Diagnostic] {
@@ -148,4 +159,19 @@ public struct BookBuild: Sendable {
         // Whole seconds: dcterms:modified has no fractions, zip times even less.
         return Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down))
     }
+}
+
+/// Fixed slots that concurrent workers fill, one each.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { slots } }
 }

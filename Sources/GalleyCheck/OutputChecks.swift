@@ -34,7 +34,7 @@ public enum OutputChecks {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             report("text.bom", "the file starts with a byte order mark; write UTF-8 without BOM", line: 1)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             // Name the line of the first invalid sequence.
             var decoder = UTF8()
             var iterator = bytes.makeIterator()
@@ -52,28 +52,49 @@ public enum OutputChecks {
             report("text.final-newline", "the last line does not end with a line feed",
                    line: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
         }
-        // A writer that leaks its input's markup shows it in these forms.
+        // A writer that leaks its input's markup shows it in these forms. A
+        // warning, not an error: a code block may hold them legitimately.
         let markup = ["<sup>", "</sup>", "<sub>", "</sub>", "<br>", "<br/>", "<b>", "</b>", "<i>", "</i>",
                       "<span", "</span>", "<p>", "</p>", "<div", "</div>", "**", "](", "&amp;", "&lt;", "&gt;",
-                      "&quot;", "&nbsp;", "&#"]
+                      "&quot;", "&nbsp;", "&#"].map { Array($0.utf8) }
         var markupFindings = 0
-        // Split on scalars: "\r\n" is a single Character and would hide the CR.
-        for (index, scalars) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated() {
-            let number = index + 1
-            let line = String(String.UnicodeScalarView(scalars))
-            if scalars.contains("\r") {
+        // Work on the bytes, line by line: this runs on every build.
+        var number = 0
+        var lineStart = 0
+        while lineStart < bytes.count {
+            number += 1
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            if line.contains(0x0D) {
                 report("text.line-ending", "carriage return: lines must end with LF only", line: number)
             }
-            if let control = line.unicodeScalars.first(where: { $0.value < 0x20 && $0 != "\t" && $0 != "\r" }) {
-                report("text.control", "control character U+\(String(control.value, radix: 16, uppercase: true)) in the text",
+            if let control = line.first(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0D }) {
+                report("text.control", "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
                        line: number)
             }
-            if markupFindings < 20, let found = markup.first(where: { line.contains($0) }) {
+            if markupFindings < 20, line.contains(where: { $0 == 0x3C || $0 == 0x2A || $0 == 0x5D || $0 == 0x26 }),
+               let found = markup.first(where: { line.contains(bytes: $0) }) {
                 markupFindings += 1
-                report("text.markup", "markup `\(found)` in the plain text", line: number)
+                diagnostics.append(Diagnostic(.warning, "text.markup",
+                                              "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
+                                              at: SourceLocation(file: path, line: number)))
             }
+            lineStart = lineEnd + 1
         }
         return diagnostics
+    }
+}
+
+private extension ArraySlice where Element == UInt8 {
+    /// True when `needle` occurs in the slice.
+    func contains(bytes needle: [UInt8]) -> Bool {
+        guard let first = needle.first, count >= needle.count else { return false }
+        var index = startIndex
+        let last = endIndex - needle.count
+        while index <= last {
+            if self[index] == first && self[index..<index + needle.count].elementsEqual(needle) { return true }
+            index += 1
+        }
+        return false
     }
 }

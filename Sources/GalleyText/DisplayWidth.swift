@@ -22,10 +22,15 @@ public struct DisplayWidth: Sendable, Hashable {
     /// An emoji sequence (VS16, ZWJ sequence, skin tone, flag) takes 2.
     public func columns(of character: Character) -> Int {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F, scalars.count == 1 { return first.value >= 0x20 ? 1 : 0 }
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        // Most clusters are one code point: answer without looking further.
+        if iterator.next() == nil {
+            if first.value < 0x7F { return first.value >= 0x20 ? 1 : 0 }
+            return columns(of: first)
+        }
         if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }   // regional indicators: a flag
-        if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji { return 2 }
         for scalar in scalars {
             let width = columns(of: scalar)
             if width > 0 { return width }

@@ -71,7 +71,9 @@ struct LineLayout {
     /// columns; nil means unlimited.
     func breakLines(_ run: TextRun, firstWidth: Int?, restWidth: Int?, breakWidth: Int? = nil) -> [Line] {
         let clusters = run.clusters
-        let breaks = run.breakOpportunities()
+        // Unlimited lines (one paragraph per line) need no break opportunities.
+        let unlimited = firstWidth == nil && restWidth == nil && breakWidth == nil
+        let breaks = unlimited ? [] : run.breakOpportunities()
         var lines: [Line] = []
         var start = 0
         var afterHardBreak = false
@@ -92,7 +94,7 @@ struct LineLayout {
                     afterHardBreak = true
                     break
                 }
-                if index > start, breaks[index] { lastBreak = index }
+                if index > start, !unlimited, breaks[index] { lastBreak = index }
                 if let limit, index > start, cluster.kind != .space, width + cluster.width > limit {
                     end = lastBreak ?? splitPoint(clusters, from: start, overflowingAt: index)
                     next = end
