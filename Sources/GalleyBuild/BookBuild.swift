@@ -125,9 +125,9 @@ public struct BookBuild: Sendable {
         }
     }
 
-    /// The default stylesheet (`Styles/` of the Galley repository or of the
-    /// installed share folder), then every `.css` in the project's `Styles/`.
-    /// A project stylesheet named like a default one replaces it.
+    /// Every `.css` in the project's `Styles/`, in name order. The EPUB
+    /// writer puts its default stylesheet before them (a project
+    /// `galley.css` replaces it).
     public func stylesheets() -> [URL] {
         let projectStyles = projectDirectory.appendingPathComponent("Styles")
         return Self.cssFiles(in: projectStyles)
