@@ -4,9 +4,13 @@
 #   Build/screenshots/titlepage.png, preface.png, foreword.png
 # Installs chromium and fonts-noto-cjk (Debian) when missing.
 set -euo pipefail
+# Arguments are taken relative to the caller's folder, defaults to the repository's.
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+epub="$(absolute "${1:-}")"
+out="$(absolute "${2:-}")"
 cd "$(dirname "$0")/.."
-epub="${1:-Build/book.epub}"
-out="${2:-Build/screenshots}"
+[ -n "${1:-}" ] || epub="$PWD/Build/book.epub"
+[ -n "${2:-}" ] || out="$PWD/Build/screenshots"
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -39,8 +43,14 @@ for role in titlepage preface foreword; do
     status=1
     continue
   fi
+  rm -f "$out/$role.png"
   chromium --headless --disable-gpu --no-sandbox --hide-scrollbars \
-    --screenshot="$PWD/$out/$role.png" --window-size=800,1100 "file://$page" >/dev/null 2>&1
-  echo "screenshots: $out/$role.png ($(basename "$page"))"
+    --screenshot="$out/$role.png" --window-size=800,1100 "file://$page" >/dev/null 2>&1 || true
+  if [ -s "$out/$role.png" ]; then
+    echo "screenshots: $out/$role.png ($(basename "$page"))"
+  else
+    echo "screenshots: chromium wrote no $out/$role.png" >&2
+    status=1
+  fi
 done
 exit $status

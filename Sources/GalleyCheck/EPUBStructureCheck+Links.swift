@@ -91,4 +91,15 @@ extension EPUBStructureCheck {
         }
         if entries == 0 { error("epub.nav-toc-empty", "the toc lists nothing", path, line: EPUBXMLNodes.line(toc)) }
     }
+
+    /// The EPUB 2 NCX's `content src` targets resolve like any link.
+    mutating func checkNCX(_ ncx: ParsedXMLDocument, path: String) {
+        guard let root = ncx.root else { return }
+        let folder = (path as NSString).deletingLastPathComponent
+        for element in EPUBXMLNodes.descendants(root)
+        where EPUBXMLNodes.isElement(element, "content", in: "http://www.daisy.org/z3986/2005/ncx/") {
+            guard let source = EPUBXMLNodes.attribute(element, "src"), !Self.hasScheme(source) else { continue }
+            checkLink(source, from: path, folder: folder, line: EPUBXMLNodes.line(element), isHyperlink: true)
+        }
+    }
 }

@@ -15,6 +15,7 @@ struct EPUBStructureCheck {
     var manifestPaths: [String: String] = [:] // zip path → media type
     var spinePaths: [String] = []
     var navPath: String?
+    var ncxDocuments: [String: ParsedXMLDocument] = [:]
 
     static func check(_ url: URL) -> [Diagnostic] {
         var early: [Diagnostic] = []
@@ -73,15 +74,18 @@ struct EPUBStructureCheck {
             case "application/xhtml+xml":
                 if let document = parse(path) {
                     documents[path] = document
-                    ids[path] = Self.ids(in: document)
+                    ids[path] = collectIds(in: document, path: path)
                 }
-            case "image/svg+xml", "application/x-dtbncx+xml", "application/smil+xml":
+            case "application/x-dtbncx+xml":
+                if let ncx = parse(path) { ncxDocuments[path] = ncx }
+            case "image/svg+xml", "application/smil+xml":
                 _ = parse(path)
             default:
                 continue
             }
         }
         for (path, document) in documents.sorted(by: { $0.key < $1.key }) { checkLinks(in: document, path: path) }
+        for (path, ncx) in ncxDocuments.sorted(by: { $0.key < $1.key }) { checkNCX(ncx, path: path) }
         if let navPath, let nav = documents[navPath] { checkNavigation(nav, path: navPath) }
     }
 
@@ -125,13 +129,17 @@ struct EPUBStructureCheck {
         }
     }
 
-    /// Every `id` (and `xml:id`) value in a document.
-    static func ids(in document: ParsedXMLDocument) -> Set<String> {
+    /// Every `id` (and `xml:id`) value in a document; a repeated one is an error.
+    mutating func collectIds(in document: ParsedXMLDocument, path: String) -> Set<String> {
         guard let root = document.root else { return [] }
         var result = Set<String>()
         for element in EPUBXMLNodes.descendants(root) {
-            if let id = EPUBXMLNodes.attribute(element, "id") { result.insert(id) }
-            if let id = EPUBXMLNodes.attribute(element, "id", namespace: EPUBXMLNodes.xml) { result.insert(id) }
+            for id in [EPUBXMLNodes.attribute(element, "id"),
+                       EPUBXMLNodes.attribute(element, "id", namespace: EPUBXMLNodes.xml)].compactMap({ $0 }) {
+                if !result.insert(id).inserted {
+                    error("epub.duplicate-id", "id `\(id)` appears more than once", path, line: EPUBXMLNodes.line(element))
+                }
+            }
         }
         return result
     }

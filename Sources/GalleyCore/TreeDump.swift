@@ -8,7 +8,10 @@
 ///         title
 ///           text "一、背景"
 ///         paragraph
-///           text "中文" ; a comment-free, quoted string
+///           text "中文"
+///
+/// Strings are quoted with invisible characters escaped (`\u{A0}`), so a
+/// golden file shows exactly what the tree holds.
 public enum TreeDump {
     public static func dump(_ book: Book, metadata: Bool = true) -> String {
         var out = Output()

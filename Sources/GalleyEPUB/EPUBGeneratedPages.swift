@@ -29,7 +29,7 @@ enum EPUBGeneratedPages {
                 builder.element("p", [("class", "cover-subtitle")], text: subtitle)
             }
             for line in creatorLines(publication) {
-                builder.element("p", [("class", "cover-creator")], text: line)
+                renderCreator(line, className: "cover-creator", labels: publication.labels, into: &builder)
             }
             if let publisher = metadata.publisher, !publisher.isEmpty {
                 builder.element("p", [("class", "cover-publisher")], text: publisher)
@@ -57,7 +57,7 @@ enum EPUBGeneratedPages {
             builder.newline()
         }
         for line in creatorLines(publication) {
-            builder.element("p", [("class", "creator")], text: line)
+            renderCreator(line, className: "creator", labels: publication.labels, into: &builder)
             builder.newline()
         }
         if let publisher = metadata.publisher, !publisher.isEmpty {
@@ -70,10 +70,15 @@ enum EPUBGeneratedPages {
         return builder.bytes
     }
 
-    /// `上海市党建研究会 编著` / `Edited by Jane Doe`, one line per role.
-    static func creatorLines(_ publication: EPUBPublication) -> [String] {
+    /// One title-page line: the names, and the role as printed (编著, Edited by).
+    struct CreatorLine {
+        var names: String
+        var role: String?
+    }
+
+    /// `上海市党建研究会｜编著` / `Edited by Jane Doe`, one line per role.
+    static func creatorLines(_ publication: EPUBPublication) -> [CreatorLine] {
         let labels = publication.labels
-        var lines: [String] = []
         var groups: [(role: String?, names: [String])] = []
         for creator in publication.book.metadata.creators {
             let role = creator.displayRole ?? labels.creatorRoles[creator.role]
@@ -83,12 +88,22 @@ enum EPUBGeneratedPages {
                 groups.append((role, [creator.name]))
             }
         }
-        for group in groups {
-            let names = group.names.joined(separator: labels.nameSeparator)
-            guard let role = group.role, !role.isEmpty else { lines.append(names); continue }
-            lines.append(labels.creatorRoleAfterName ? "\(names) \(role)" : "\(role) \(names)")
+        return groups.map { CreatorLine(names: $0.names.joined(separator: labels.nameSeparator),
+                                        role: $0.role.flatMap { $0.isEmpty ? nil : $0 }) }
+    }
+
+    /// In Chinese the role follows the names, set apart by CSS margin rather
+    /// than a space character (clreq: spacing belongs to the stylesheet); in
+    /// English it precedes them as words.
+    static func renderCreator(_ line: CreatorLine, className: String, labels: EPUBLabels, into builder: inout XMLBuilder) {
+        builder.start("p", [("class", className)])
+        if let role = line.role, !labels.creatorRoleAfterName {
+            builder.text("\(role) \(line.names)")
+        } else {
+            builder.element("span", [("class", "names")], text: line.names)
+            if let role = line.role { builder.element("span", [("class", "role")], text: role) }
         }
-        return lines
+        builder.end()
     }
 
     /// Roles a printed contents page leaves out.

@@ -20,7 +20,18 @@ struct EPUBLabels: Sendable {
     /// Separator between names on the title page.
     var nameSeparator: String
 
+    /// Chinese books number notes ①②③ (GB/T 15834 calls them 序号); others 1, 2, 3.
+    var circledNoteNumbers: Bool
+
     func name(of role: DivisionRole) -> String { roles[role] ?? roles[.chapter]! }
+
+    /// The marker of note `number` as the reader sees it.
+    func noteMarker(_ number: Int) -> String {
+        if circledNoteNumbers, (1...20).contains(number) {
+            return String(Unicode.Scalar(0x2460 + UInt32(number - 1))!)
+        }
+        return String(number)
+    }
 
     /// The table for a BCP 47 tag: Simplified or Traditional Chinese, else English.
     static func forLanguage(_ tag: String) -> EPUBLabels {
@@ -42,7 +53,7 @@ struct EPUBLabels: Sendable {
         summaryText: "本书为文字出版物，提供目录、结构化标题，内容按阅读顺序排列。",
         summaryImagesDescribed: "所有图像均配有替代文字。",
         summaryImagesNotDescribed: "部分图像缺少替代文字。",
-        nameSeparator: "、")
+        nameSeparator: "、", circledNoteNumbers: true)
 
     static let traditionalChinese = EPUBLabels(
         cover: "封面", titlePage: "扉頁", contents: "目錄", bodyMatter: "正文", landmarks: "導覽",
@@ -56,7 +67,7 @@ struct EPUBLabels: Sendable {
         summaryText: "本書為文字出版物，提供目錄、結構化標題，內容按閱讀順序排列。",
         summaryImagesDescribed: "所有圖像均配有替代文字。",
         summaryImagesNotDescribed: "部分圖像缺少替代文字。",
-        nameSeparator: "、")
+        nameSeparator: "、", circledNoteNumbers: true)
 
     static let english = EPUBLabels(
         cover: "Cover", titlePage: "Title Page", contents: "Contents", bodyMatter: "Start of Content",
@@ -72,5 +83,5 @@ struct EPUBLabels: Sendable {
         summaryText: "A textual publication with a table of contents and structured headings, in reading order.",
         summaryImagesDescribed: " Every image has a text alternative.",
         summaryImagesNotDescribed: " Some images lack a text alternative.",
-        nameSeparator: ", ")
+        nameSeparator: ", ", circledNoteNumbers: false)
 }

@@ -55,10 +55,15 @@ enum EPUBNavigation {
         let labels = publication.labels
         var result: [(String, String, String)] = []
         var seen = Set<String>()
-        let firstBody = publication.documents.first { document in
-            if case .division(let index) = document.kind { return publication.book.divisions[index].role.matter == .body }
-            return false
-        } ?? publication.documents.first { if case .division = $0.kind { return true } else { return false } }
+        // Where reading starts: the first body division, else (a book of
+        // front matter only) the first one a contents page would list.
+        func division(_ document: EPUBPublication.ContentDocument) -> Division? {
+            if case .division(let index) = document.kind { return publication.book.divisions[index] }
+            return nil
+        }
+        let firstBody = publication.documents.first { division($0)?.role.matter == .body }
+            ?? publication.documents.first { division($0).map { !EPUBGeneratedPages.unlistedRoles.contains($0.role) } ?? false }
+            ?? publication.documents.first { division($0) != nil }
         for document in publication.documents {
             var entry: (String, String)?
             switch document.kind {

@@ -44,7 +44,7 @@ extension EPUBPublication {
             divisions[index] = EPUBSectionIds.assign(divisions[index], taken: authored)
             let scan = EPUBTreeScan.scan(divisions[index])
             var ids = Set(scan.ids)
-            ids.formUnion(FootnoteTable(divisions[index]).ids)
+            ids.formUnion(FootnoteTable(divisions[index], labels: publication.labels).ids)
             publication.divisionIds[divisions[index].id, default: []].formUnion(ids)
             for image in scan.images {
                 addImage(image, chapterPath: divisions[index].sourcePath, options: options,
@@ -100,14 +100,15 @@ extension EPUBPublication {
     private static func addImage(_ image: Image, chapterPath: String, options: EPUBWriter.Options,
                                  to publication: inout EPUBPublication,
                                  diagnostics: inout [Diagnostic], errors: inout [Diagnostic]) {
-        publication.imageCount += 1
-        if EPUBPlainText.normalized(EPUBPlainText.of(image.alt)).isEmpty { publication.imagesWithoutAlt += 1 }
         if isRemote(image.source) {
             diagnostics.append(Diagnostic(.warning, "epub.remote-image",
                                           "remote image `\(image.source)` cannot go into an EPUB; its alt text is shown instead",
                                           at: image.location ?? SourceLocation(file: chapterPath)))
             return
         }
+        // A remote image is shown as its alt text, so only local ones count here.
+        publication.imageCount += 1
+        if EPUBPlainText.normalized(EPUBPlainText.of(image.alt)).isEmpty { publication.imagesWithoutAlt += 1 }
         guard let url = resolveImage(image.source, chapterPath: chapterPath, sourceDirectory: options.sourceDirectory) else {
             errors.append(Diagnostic(.error, "epub.missing-image", "image `\(image.source)` not found",
                                      at: image.location ?? SourceLocation(file: chapterPath)))

@@ -202,11 +202,11 @@ struct FootnoteTable {
     private(set) var references: [String: [String]] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(_ division: Division) {
+    init(_ division: Division, labels: EPUBLabels) {
         for (index, note) in division.footnotes.enumerated() {
             let number = note.number > 0 ? note.number : index + 1
             let id = note.id.isEmpty ? "fn-\(division.id)-\(number)" : note.id
-            entries[note.label] = Entry(id: id, number: String(number))
+            entries[note.label] = Entry(id: id, number: labels.noteMarker(number))
         }
     }
 

@@ -24,7 +24,7 @@ struct XHTMLContentRenderer {
         let division = publication.book.divisions[index]
         let path = publication.divisionPaths[division.id] ?? publication.documents.first { $0.kind == .division(index) }!.path
         var renderer = XHTMLContentRenderer(publication: publication, division: division, path: path,
-                                            notes: FootnoteTable(division))
+                                            notes: FootnoteTable(division, labels: publication.labels))
         renderer.renderDocument()
         renderer.diagnostics.append(contentsOf: renderer.notes.diagnostics)
         if renderer.builder.droppedCharacterCount > 0 {

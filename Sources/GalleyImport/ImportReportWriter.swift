@@ -29,11 +29,29 @@ public enum ImportReportWriter {
                 switch change.kind {
                 case .removed: out += "removed `\(inline(change.before))`\n"
                 case .moved(let file): out += "`\(inline(change.before))` → \(file): \(inline(change.after))\n"
-                case .changed: out += "`\(inline(change.before))` → `\(inline(change.after))`\n"
+                case .changed:
+                    let (before, after) = excerpt(change.before, change.after)
+                    out += "`\(inline(before))` → `\(inline(after))`\n"
                 }
             }
         }
         return out
+    }
+
+    /// Long texts shortened to the part that changed, with some context either side.
+    static func excerpt(_ before: String, _ after: String, context: Int = 12) -> (String, String) {
+        guard before.count > 60 || after.count > 60 else { return (before, after) }
+        let a = Array(before), b = Array(after)
+        var prefix = 0
+        while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        let start = max(0, prefix - context)
+        func cut(_ chars: [Character]) -> String {
+            let end = min(chars.count, chars.count - suffix + context)
+            return (start > 0 ? "…" : "") + String(chars[start..<max(start, end)]) + (end < chars.count ? "…" : "")
+        }
+        return (cut(a), cut(b))
     }
 
     static func lineLabel(_ lines: [Int]) -> String {

@@ -18,8 +18,11 @@ public enum Segmenter {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { close(); continue }
             if let level = headingLevel(line) {
                 close()
-                let text = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
-                blocks.append(ImportBlock(kind: .heading(level: level), text: text, lines: [number]))
+                var text = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
+                // A pandoc-style id (`{#part-1}`) is Markdown, not heading text.
+                let id = text.capture("\\s\\{#([A-Za-z][A-Za-z0-9_-]*)\\}$")
+                if let id { text = String(text.dropLast(id.count + 4)).trimmingCharacters(in: .whitespaces) }
+                blocks.append(ImportBlock(kind: .heading(level: level), text: text, lines: [number], id: id))
                 continue
             }
             if open == nil {
@@ -30,6 +33,14 @@ public enum Segmenter {
             }
         }
         close()
+        // Already a Markdown signature block (`::: signature` … `:::`): kept as one.
+        for b in blocks.indices where blocks[b].kind == .paragraph {
+            let lines = blocks[b].textLines
+            guard lines.count > 2, lines.first == "::: signature", lines.last == ":::" else { continue }
+            blocks[b].kind = .signature
+            blocks[b].text = lines.dropFirst().dropLast()
+                .map { String($0).replacing("(\\\\|\\s{2,})$", with: "") }.joined(separator: "\n")
+        }
         return blocks
     }
 
@@ -81,8 +92,14 @@ public enum Segmenter {
 
     /// Groups blocks into divisions.
     public static func divisions(_ blocks: [ImportBlock]) -> [ImportDivision] {
-        let bodyStart = blocks.firstIndex { divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks) }
-            ?? blocks.count
+        guard let bodyStart = blocks.firstIndex(where: { divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks) })
+        else {
+            // No heading opens a division: front pages only if a copyright page marks their end.
+            guard let end = blocks.lastIndex(where: isCopyrightLine), end + 1 < blocks.count else {
+                return blocks.isEmpty ? [] : [ImportDivision(role: .chapter, blocks: blocks)]
+            }
+            return frontPages(Array(blocks[...end])) + [ImportDivision(role: .chapter, blocks: Array(blocks[(end + 1)...]))]
+        }
         var divisions = frontPages(Array(blocks[..<bodyStart]))
         var index = bodyStart
         while index < blocks.count {

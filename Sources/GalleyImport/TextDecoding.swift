@@ -79,7 +79,8 @@ public enum TextDecoding {
         }
     }
 
-    /// Runs glibc iconv (Foundation on Linux does not decode GB18030),
+    /// Runs glibc iconv (swift-corelibs-foundation has no GB18030 `String.Encoding`
+    /// and does not expose `CFStringConvertEncodingToNSStringEncoding`),
     /// stopping at the first invalid or truncated sequence.
     static func convert(_ input: [UInt8], from encoding: String, offsetBase: Int) throws -> String {
         guard let converter = iconv_open("UTF-8", encoding), converter != iconv_t(bitPattern: -1) else {

@@ -3,6 +3,23 @@ import GalleyCore
 
 /// Reads a book project: `Source/book.yaml` and the chapter files it lists,
 /// into one `Book`, with the standard transforms applied.
+///
+/// `book.yaml` keys: `title`, `language` (BCP 47) and `chapters` (paths
+/// relative to `Source/`, in reading order) are required; `subtitle`;
+/// `author` (a name or a list: role `aut`); `creators` (a list of `{name,
+/// role, file-as, organization}`, role a MARC code or a printed role: 著 aut,
+/// 编著/主编/编 edt, 译 trl, 绘 ill); `publisher` (a name or `{name,
+/// address}`); `date` (YYYY[-MM[-DD]]); `isbn` (spaces dropped, hyphens
+/// kept, check digit verified); `identifier`; `subjects`; `description`;
+/// `rights`; `cover`; `writing-mode` (horizontal|vertical); `text-columns`;
+/// `contents` (the printed table of contents: a list of `{title, level,
+/// page}` or the path of a YAML file holding one). Unknown keys warn.
+///
+/// Chapter files: optional front matter (`role`, `id`, `lang`, `title`);
+/// CommonMark + GFM (tables, task lists, strikethrough, autolinks,
+/// footnotes); `# Title {#id .class key=value}`; fenced divs `::: name` /
+/// `::: {#id .class}`; raw HTML mapped to tree nodes or dropped with a
+/// warning; links `other.md#id` resolved across chapters.
 public struct BookReader: Sendable {
     public init() {}
 
@@ -56,14 +73,15 @@ public struct BookReader: Sendable {
         return (book, diagnostics + located)
     }
 
-    /// The standard transforms, in the order their inputs require: ids
-    /// first (footnote ids and link targets use them), soft breaks last
+    /// The standard transforms, in the order their inputs require: nesting
+    /// limited first (every later step recurses), ids next (footnote ids and link targets use them), soft breaks last
     /// (they look at final text), then one text node per run.
     public static func transform(_ book: Book, locate: AssignIdentifiers.Locator? = nil) -> (Book, [Diagnostic]) {
-        let identified = AssignIdentifiers.apply(book, locate: locate)
+        let limited = LimitNesting.apply(book)
+        let identified = AssignIdentifiers.apply(limited.book, locate: locate)
         let numbered = NumberFootnotes.apply(identified.book)
         let linked = ResolveLinks.apply(numbered)
         let softened = SoftBreaks.apply(linked.book)
-        return (MergeText.apply(softened), identified.diagnostics + linked.diagnostics)
+        return (MergeText.apply(softened), limited.diagnostics + identified.diagnostics + linked.diagnostics)
     }
 }

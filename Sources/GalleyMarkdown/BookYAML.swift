@@ -30,6 +30,23 @@ struct BookYAMLReader {
         "text-columns", "contents", "chapters",
     ]
 
+    /// The shape of a BCP 47 tag (language, then subtags of 1–8 letters or
+    /// digits); whether the subtags are registered is not checked.
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...8).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// `2008`, `2008-12` or `2008-12-01` (W3CDTF, as EPUB's dc:date wants).
+    static func isW3CDate(_ date: String) -> Bool {
+        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
+        return parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+
     mutating func error(_ code: String, _ message: String, _ node: Node?, file: String? = nil) {
         diagnostics.append(Diagnostic(.error, code, message,
             at: SourceLocation(file: file ?? self.file, line: node?.mark?.line, column: node?.mark?.column)))
@@ -60,9 +77,15 @@ struct BookYAMLReader {
         }
         let title = requiredString("title", values, root)
         let language = requiredString("language", values, root)
+        if let language, !Self.isLanguageTag(language) {
+            error("bookyaml.value", "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`", values["language"])
+        }
         var metadata = Metadata(title: title ?? "", language: language ?? "")
         metadata.subtitle = optionalString("subtitle", values)
         metadata.date = optionalString("date", values)
+        if let date = metadata.date, !Self.isW3CDate(date) {
+            warning("bookyaml.date", "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", values["date"])
+        }
         metadata.identifier = optionalString("identifier", values)
         metadata.description = optionalString("description", values)
         metadata.rights = optionalString("rights", values)
@@ -105,6 +128,10 @@ struct BookYAMLReader {
                 for item in sequence {
                     guard let path = item.string, !path.isEmpty else {
                         error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
+                        continue
+                    }
+                    if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+                        error("bookyaml.value", "the chapter path `\(path)` leaves Source/; chapter paths are relative to Source/ and stay inside it", item)
                         continue
                     }
                     chapters.append((path, item.mark?.line))

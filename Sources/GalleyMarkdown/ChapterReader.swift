@@ -30,6 +30,8 @@ struct ChapterReader {
 
     /// - Parameter listedAt: where `book.yaml` lists the file, for "missing file".
     mutating func read(_ path: String, listedAt: SourceLocation) -> Division? {
+        let first = diagnostics.count
+        defer { sortByLine(from: first) }
         let file = displayPath(path)
         guard let data = FileManager.default.contents(atPath: sourceDirectory.appendingPathComponent(path).path) else {
             diagnostics.append(Diagnostic(.error, "bookyaml.missing-file",
@@ -37,13 +39,18 @@ struct ChapterReader {
                 at: listedAt))
             return nil
         }
-        var text = String(decoding: data, as: UTF8.self)
-        if !data.elementsEqual(text.utf8) {
+        var text: String
+        if let valid = String(validating: data, as: UTF8.self) {
+            text = valid
+        } else {
+            text = String(decoding: data, as: UTF8.self)
+            let before = text.unicodeScalars.prefix(while: { $0 != "\u{FFFD}" })
+            let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             diagnostics.append(Diagnostic(.warning, "markdown.encoding",
-                "the file is not valid UTF-8; invalid bytes became U+FFFD", at: SourceLocation(file: file)))
+                "the file is not valid UTF-8; invalid bytes became U+FFFD", at: SourceLocation(file: file, line: line)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
 
@@ -110,6 +117,11 @@ struct ChapterReader {
         for (id, lines) in converter.idLines { idLines[path, default: [:]][id, default: []] += lines }
 
         reportMissingImages(in: converted.blocks + converted.footnotes.flatMap(\.blocks), chapter: path)
+        let defined = Set(converted.footnotes.map { FootnoteDefinitions.normalized($0.label) })
+        for (label, line) in FootnoteDefinitions.find(in: marked.text) where !defined.contains(FootnoteDefinitions.normalized(label)) {
+            diagnostics.append(Diagnostic(.warning, "markdown.unused-footnote",
+                "the footnote `[^\(label)]` is defined but never cited, so it is left out", at: SourceLocation(file: file, line: line)))
+        }
 
         let sections = Sectioning.build(converted.blocks)
         var attributes = sections.titleAttributes
@@ -139,5 +151,14 @@ struct ChapterReader {
             diagnostics.append(Diagnostic(.warning, "markdown.missing-image",
                 "the image `\(source)` does not exist (paths are relative to the chapter file)", at: location))
         }
+    }
+
+    /// One chapter's messages in line order (they are found in several passes).
+    mutating func sortByLine(from start: Int) {
+        let sorted = diagnostics[start...].enumerated().sorted {
+            let a = $0.element.location?.line ?? 0, b = $1.element.location?.line ?? 0
+            return a != b ? a < b : $0.offset < $1.offset
+        }.map(\.element)
+        diagnostics.replaceSubrange(start..., with: sorted)
     }
 }

@@ -13,8 +13,9 @@ enum FencedDivs {
 
     enum Item {
         case block(Block)
-        case open(Attributes, line: Int)
-        case close(line: Int)
+        /// `closer` names what should close it, for messages (`:::`, `</div>`).
+        case open(Attributes, line: Int, closer: String)
+        case close(line: Int, closer: String)
     }
 
     /// The chapter text with fence lines replaced, the attributes of each
@@ -101,27 +102,31 @@ enum FencedDivs {
 
     /// Pairs markers into divs; an unclosed div runs to the end of the list.
     static func group(_ items: [Item]) -> (blocks: [Block], problems: [(String, Int)]) {
-        var stack: [(attributes: Attributes, line: Int, blocks: [Block])] = [(.empty, 0, [])]
+        var stack: [(attributes: Attributes, line: Int, closer: String, blocks: [Block])] = [(.empty, 0, "", [])]
+        // `<blockquote>` … `</blockquote>` around Markdown is a quote, not a div.
+        func container(_ done: (attributes: Attributes, line: Int, closer: String, blocks: [Block])) -> Block {
+            done.closer == "</blockquote>" ? .blockQuote(done.blocks) : .div(done.attributes, done.blocks)
+        }
         var problems: [(String, Int)] = []
         for item in items {
             switch item {
             case .block(let block):
                 stack[stack.count - 1].blocks.append(block)
-            case .open(let attributes, let line):
-                stack.append((attributes, line, []))
-            case .close(let line):
+            case .open(let attributes, let line, let closer):
+                stack.append((attributes, line, closer, []))
+            case .close(let line, let closer):
                 if stack.count == 1 {
-                    problems.append(("a closing `:::` with no open fenced div here", line))
+                    problems.append(("a closing `\(closer)` with nothing open to close", line))
                     continue
                 }
                 let done = stack.removeLast()
-                stack[stack.count - 1].blocks.append(.div(done.attributes, done.blocks))
+                stack[stack.count - 1].blocks.append(container(done))
             }
         }
         while stack.count > 1 {
             let done = stack.removeLast()
-            problems.append(("this fenced div is never closed with `:::`", done.line))
-            stack[stack.count - 1].blocks.append(.div(done.attributes, done.blocks))
+            problems.append(("this block is never closed with `\(done.closer)`; it runs to the end of its container", done.line))
+            stack[stack.count - 1].blocks.append(container(done))
         }
         return (stack[0].blocks, problems)
     }

@@ -10,7 +10,16 @@ final class HTMLFragment {
     private static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
+    /// libxml2 initialises its globals lazily and not thread-safely; the
+    /// reader may run beside other libxml2 users (tests run in parallel),
+    /// so it is done once, up front.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
     init(_ html: String) {
+        _ = Self.initialized
         // An explicit body keeps libxml2 from moving leading text or
         // `<style>` into an implied `<head>`.
         let wrapped = "<html><body>" + html + "</body></html>"

@@ -56,6 +56,10 @@ extension MarkdownConverter {
                                children: children, isAutolink: isAutolink,
                                location: location(node.startLine)))]
         case CMARK_NODE_IMAGE:
+            guard !node.url.isEmpty else {
+                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept", line: node.startLine)
+                return inlines(of: node)
+            }
             let title = node.title
             return [.image(Image(source: node.url, alt: inlines(of: node), title: title.isEmpty ? nil : title,
                                  location: location(node.startLine)))]
@@ -109,19 +113,23 @@ extension MarkdownConverter {
         return String(decoding: source[start..<end], as: UTF8.self)
     }
 
-    /// Text left as `[^label]`: cmark found no definition for it.
+    /// Text left as `[^label]`: cmark found no definition for it. Scans
+    /// UTF-8 bytes: this runs on every paragraph of the book.
     mutating func reportUndefinedFootnotes(in inlines: [Inline], line: Int) {
         for inline in inlines {
-            guard case .text(let text) = inline, text.contains("[^") else { continue }
-            var rest = Substring(text)
-            while let open = rest.range(of: "[^") {
-                rest = rest[open.upperBound...]
-                guard let close = rest.firstIndex(of: "]") else { break }
-                let label = rest[..<close]
-                if !label.isEmpty, !label.contains(where: { $0 == " " || $0 == "[" || $0 == "\n" }) {
-                    warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text", line: line)
-                }
-                rest = rest[close...]
+            guard case .text(let text) = inline else { continue }
+            let bytes = text.utf8
+            var index = bytes.startIndex
+            while let open = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {
+                index = bytes.index(after: open)
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "^") else { continue }
+                let labelStart = bytes.index(after: index)
+                guard let close = bytes[labelStart...].firstIndex(where: {
+                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
+                }), bytes[close] == UInt8(ascii: "]"), close > labelStart else { continue }
+                let label = String(decoding: bytes[labelStart..<close], as: UTF8.self)
+                warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text", line: line)
+                index = bytes.index(after: close)
             }
         }
     }

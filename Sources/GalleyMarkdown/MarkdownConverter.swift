@@ -64,8 +64,8 @@ struct MarkdownConverter {
                 case .open(let index):
                     var attributes = divAttributes[index]
                     attributes.id = checkedID(attributes.id, line: node.startLine)
-                    items.append(.open(attributes, line: node.startLine))
-                case .close: items.append(.close(line: node.startLine))
+                    items.append(.open(attributes, line: node.startLine, closer: ":::"))
+                case .close: items.append(.close(line: node.startLine, closer: ":::"))
                 }
                 continue
             }
@@ -77,9 +77,9 @@ struct MarkdownConverter {
                     var html = RawHTML(file: file)
                     let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
                     absorb(html)
-                    items.append(.open(attributes, line: node.startLine))
-                case .close:
-                    items.append(.close(line: node.startLine))
+                    items.append(.open(attributes, line: node.startLine, closer: "</\(name)>"))
+                case .close(let name):
+                    items.append(.close(line: node.startLine, closer: "</\(name)>"))
                 }
                 continue
             }
@@ -96,7 +96,13 @@ struct MarkdownConverter {
         }
         switch node.type {
         case CMARK_NODE_PARAGRAPH:
-            let content = inlines(of: node)
+            var content = inlines(of: node)
+            // Typed first-line indents (U+3000 U+3000, the plain-text habit)
+            // go: CSS indents paragraphs, and a typed indent would double it.
+            if case .text(let text)? = content.first, text.hasPrefix("\u{3000}") {
+                let rest = String(text.drop(while: { $0 == "\u{3000}" }))
+                if rest.isEmpty { content.removeFirst() } else { content[0] = .text(rest) }
+            }
             return content.isEmpty ? [] : [.paragraph(content)]
         case CMARK_NODE_HEADING:
             var content = inlines(of: node)

@@ -4,7 +4,7 @@ import GalleyCore
 extension RawHTML {
     enum Wrapper {
         case open(name: String, tag: String)
-        case close
+        case close(name: String)
     }
 
     /// An HTML block that is only the opening or only the closing tag of a
@@ -16,8 +16,8 @@ extension RawHTML {
         guard text.first == "<", text.last == ">", !text.dropFirst().contains("<") else { return nil }
         let closing = text.dropFirst().first == "/"
         let name = text.dropFirst(closing ? 2 : 1).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
-        guard divisions.contains(name) else { return nil }
-        if closing { return .close }
+        guard divisions.contains(name) || name == "blockquote" else { return nil }
+        if closing { return .close(name: name) }
         guard !text.hasSuffix("/>") else { return nil }
         return .open(name: name, tag: String(text))
     }

@@ -113,7 +113,12 @@ struct RawHTML {
                                location: SourceLocation(file: file, line: line)))]
         case "img":
             let alt = HTMLNode.attribute(node, "alt") ?? ""
-            return [.image(Image(source: HTMLNode.attribute(node, "src") ?? "",
+            guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
+                diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
+                    "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
+                return alt.isEmpty ? [] : [.text(alt)]
+            }
+            return [.image(Image(source: source,
                                  alt: alt.isEmpty ? [] : [.text(alt)],
                                  title: HTMLNode.attribute(node, "title"),
                                  attributes: attributes(node),
@@ -208,7 +213,7 @@ struct RawHTML {
     /// HTML text with its newlines as soft breaks, so `SoftBreaks` treats
     /// a line break inside `<p>中文\n中文</p>` like one in Markdown.
     static func withSoftBreaks(_ text: String) -> [Inline] {
-        guard text.contains("\n") else { return [.text(text)] }
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return [.text(text)] }
         var result: [Inline] = []
         for (index, part) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var piece = Substring(part)

@@ -23,7 +23,7 @@ import GalleyTestSupport
             try Data(actual).write(to: golden)
             return
         }
-        let expected = try [UInt8](Data(contentsOf: golden))
-        #expect(actual == expected, "\(name) differs from \(golden.lastPathComponent):\n\(String(decoding: actual, as: UTF8.self))")
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(String(decoding: actual, as: UTF8.self) == expected, "\(name) differs from \(golden.lastPathComponent)")
     }
 }

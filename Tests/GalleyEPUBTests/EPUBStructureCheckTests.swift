@@ -115,4 +115,17 @@ import GalleyTestSupport
         // With the chapter out of the spine, links to it are reported too.
         #expect(!Self.errors(diagnostics, "epub.link-outside-spine").isEmpty)
     }
+
+    @Test func duplicateIdsAndDanglingNCXEntriesAreLocated() throws {
+        let chapter = "OEBPS/text/ch001.xhtml", ncx = "OEBPS/toc.ncx"
+        var entries = Self.replacing(try Self.entries(), in: chapter, "<section id=\"sec-two\">", with: "<section id=\"sec-one\">")
+        entries = Self.replacing(entries, in: ncx, "text/ch001.xhtml#ch001-s1", with: "text/ch001.xhtml#gone")
+        let diagnostics = OutputChecks.checkEPUB(at: try Self.zip(entries))
+        let duplicate = Self.errors(diagnostics, "epub.duplicate-id")
+        #expect(duplicate.count == 1)
+        // The second `<section id="sec-one">` stands on the line before 第二节's heading.
+        #expect(duplicate.first?.location?.line == Self.line(of: "<h2>第二节", in: entries, chapter).map { $0 - 1 })
+        let gone = Self.errors(diagnostics, "epub.dangling-fragment").filter { $0.location?.file.hasSuffix(ncx) == true }
+        #expect(gone.first?.location?.line == Self.line(of: "#gone", in: entries, ncx))
+    }
 }

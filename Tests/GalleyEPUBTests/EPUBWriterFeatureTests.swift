@@ -152,7 +152,7 @@ import GalleyTestSupport
         #expect(preface.components(separatedBy: "<aside epub:type=\"footnote\"").count == 2)
         #expect(preface.contains("id=\"fnref-preface-1\" href=\"#fn-preface-1\""))
         #expect(preface.contains("id=\"fnref-preface-1-2\" href=\"#fn-preface-1\""))
-        #expect(preface.contains("href=\"#fnref-preface-1\">1</a>") && preface.contains("href=\"#fnref-preface-1-2\">"))
+        #expect(preface.contains("href=\"#fnref-preface-1\">①</a>") && preface.contains("href=\"#fnref-preface-1-2\">"))
     }
 
     @Test func softBreakBetweenHanVanishesAndForbiddenCharactersAreDropped() throws {
@@ -161,5 +161,23 @@ import GalleyTestSupport
         let chapter = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
         #expect(!chapter.unicodeScalars.contains("\u{0007}") && chapter.contains("𠀀😀"))
         #expect(result.diagnostics.contains { $0.code == "epub.invalid-xml-character" })
+    }
+
+    @Test func remoteImagesAndUnresolvedLinksKeepTheirTextWithAWarning() throws {
+        var book = SampleBooks.chinese
+        book.divisions[2].blocks.append(.paragraph([
+            .image(Image(source: "https://example.org/map.png", alt: [.text("地图")])),
+            .link(Link(target: .unresolved("other.md#x"), children: [.text("别处")])),
+            .link(Link(target: .internal(division: "nowhere", fragment: nil), children: [.text("无处")])),
+            .link(Link(target: .internal(division: "preface", fragment: "missing"), children: [.text("序言某处")])),
+        ]))
+        let result = try EPUBWriter(options: SampleBooks.options()).render(book)
+        let chapter = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
+        #expect(chapter.contains("<p><span class=\"image-alt\">地图</span>别处无处<a href=\"preface.xhtml\">序言某处</a></p>"))
+        let codes = result.diagnostics.map(\.code)
+        #expect(codes.contains("epub.remote-image") && codes.contains("epub.unresolved-link"))
+        #expect(codes.filter { $0 == "epub.dangling-link" }.count == 2)
+        #expect(!result.entries.contains { $0.name.hasPrefix("OEBPS/images/") })
+        #expect(!Self.text(result.entries, "OEBPS/content.opf").contains(">visual<"), "no image is shipped")
     }
 }

@@ -69,3 +69,29 @@ struct EncodingTests {
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }
 }
+
+/// The command's options reach the importer.
+struct ImportCommandTests {
+    @Test func optionsDisableRulesAndKeepSpacing() throws {
+        let galley = Repository.galleyExecutable
+        guard FileManager.default.isExecutableFile(atPath: galley.path) else { return }
+        let directory = try Repository.temporaryDirectory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let raw = directory.appendingPathComponent("raw.txt")
+        try Data("# 第一章 总论\n\n改革开放 30 周年,深化改革开\n\n放的进程中。\n".utf8).write(to: raw)
+        let out = directory.appendingPathComponent("book")
+        let report = directory.appendingPathComponent("report.md")
+        let run = try runProcess(galley.path, ["import", raw.path, "-o", out.path, "--report", report.path,
+                                               "--disable", "page-break-joins", "--cjk-spacing", "keep"])
+        #expect(run.status == 0, "\(run.output)")
+        let chapter = try String(contentsOf: out.appendingPathComponent("Source/chapter-01.md"), encoding: .utf8)
+        #expect(chapter.contains("\n改革开放 30 周年，深化改革开\n\n放的进程中。\n"))
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(text.contains("Disabled rules: page-break-joins."))
+        #expect(text.contains("## punctuation (1)"))
+        // A second run refuses to overwrite; --force overwrites.
+        #expect(try runProcess(galley.path, ["import", raw.path, "-o", out.path]).status != 0)
+        #expect(try runProcess(galley.path, ["import", raw.path, "-o", out.path, "--force"]).status == 0)
+        #expect(try runProcess(galley.path, ["import", raw.path, "-o", out.path, "--disable", "nonsense"]).status != 0)
+    }
+}

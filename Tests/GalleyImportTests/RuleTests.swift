@@ -1,4 +1,5 @@
 import Foundation
+import GalleyTestSupport
 import Testing
 @testable import GalleyImport
 
@@ -17,6 +18,8 @@ struct RuleTests {
     @Test func runningHeadsRemovesRepeatedRunningTitles() {
         let input = Self.chapter + "甲乙丙丁\n\n第一章 总论\n\n18 第一章 总论\n\n总论的正文。\n"
         #expect(apply([RunningHeadsRule()], to: input).texts(.chapter) == ["第一章 总论", "甲乙丙丁", "总论的正文。"])
+        let repeated = Self.chapter + "## 一、缘起\n\n正文。\n\n一、缘起  7\n\n下文。\n\n丛书名\n\n甲。\n\n丛书名\n\n乙。\n\n12  丛书名\n\n丙。\n"
+        #expect(apply([RunningHeadsRule()], to: repeated).texts(.chapter) == ["第一章 总论", "一、缘起", "正文。", "下文。", "甲。", "乙。", "丙。"])
     }
 
     @Test func joinsParagraphsCutByPageBreaks() {
@@ -70,8 +73,10 @@ struct RuleTests {
     @Test func spacingRemovesExtractionSpaces() {
         #expect(SpacingRule.clean("改革开放 30 周年,2008 年 12 月", keepLatinSpacing: false) == "改革开放30周年,2008年12月")
         #expect(SpacingRule.clean("ISBN 978 - 7 - 80186 - 921 - 0", keepLatinSpacing: false) == "ISBN 978-7-80186-921-0")
-        #expect(SpacingRule.clean("开 本：710 × 1020 毫米 1/16", keepLatinSpacing: false) == "开本：710×1020毫米 1/16")
-        #expect(SpacingRule.clean("第一节 凝聚力 的追求", keepLatinSpacing: false) == "第一节 凝聚力的追求")
+        #expect(SpacingRule.clean("开本：710 × 1020 毫米 1/16", keepLatinSpacing: false) == "开本：710×1020毫米 1/16")
+        #expect(SpacingRule.removeHanSpaces("第一节 凝聚力 的追求") == "第一节 凝聚力的追求")
+        let result = apply([SpacingRule()], to: "# 第一节 凝聚力 的追求\n\n地 址：上海\n\n提取出来变成“序 言”这样的形式。\n")
+        #expect(result.texts(.chapter) == ["第一节 凝聚力的追求", "地址：上海", "提取出来变成“序 言”这样的形式。"])
         #expect(SpacingRule.clean("改革开放 30 周年", keepLatinSpacing: true) == "改革开放 30 周年")
         #expect(SpacingRule.clean("之际 ，为 “两新” 组织", keepLatinSpacing: true) == "之际，为“两新”组织")
     }
@@ -110,6 +115,9 @@ struct RuleTests {
         #expect(meta.isbn == "978-7-80186-921-0")
         #expect(meta.date == "2008-02")
         #expect(MetadataRule.isbn("ISBN 978-7-80186-921-1") == nil)   // wrong check digit
+        let two = apply([MetadataRule()], to: "# 书 名\n\n——副 标题\n\n张 三、李四 主编\n\n# 第一章 开端\n").document.metadata
+        #expect(two.subtitle == "副标题")
+        #expect(two.creators.map(\.name) == ["张三", "李四"])
     }
 
     @Test func printedContentsBecomeData() {
@@ -128,5 +136,55 @@ struct RuleTests {
         #expect(result.texts(.chapter) == ["第一章 总论", "深化改革开", "放的进程中。"])
         #expect(!result.log.changes.contains { $0.rule == "page-break-joins" })
         #expect(Set(ImportRules.names).count == ImportRules.all.count)
+    }
+}
+
+extension RuleTests {
+    @Test func textWithoutHeadingsIsOneChapter() {
+        let result = Importer().run(text: "第一段文字。\n\n第二段文字，\n\n接着写。\n")
+        #expect(result.document.divisions.map(\.role) == [.chapter])
+        #expect(result.texts(.chapter) == ["第一段文字。", "第二段文字，接着写。"])
+    }
+
+    @Test func reportShowsTheChangedPartOfLongParagraphs() {
+        let before = String(repeating: "甲", count: 50) + "之际,为" + String(repeating: "乙", count: 50)
+        let (a, b) = ImportReportWriter.excerpt(before, PunctuationRule.convert(before))
+        // twelve characters either side of the changed one
+        #expect(a == "…" + String(repeating: "甲", count: 10) + "之际,为" + String(repeating: "乙", count: 11) + "…")
+        #expect(b == "…" + String(repeating: "甲", count: 10) + "之际，为" + String(repeating: "乙", count: 11) + "…")
+    }
+}
+
+extension RuleTests {
+    @Test func unpairedStraightQuotesAreLeftAndReported() {
+        #expect(PunctuationRule.convert("他说\"好。") == "他说\"好。")
+        #expect(PunctuationRule.convert("称为'两新'组织") == "称为‘两新’组织")
+        let result = apply([PunctuationRule()], to: "# 第一章 总论\n\n他说\"好。\n")
+        #expect(result.log.findings.map(\.lines) == [[3]])
+    }
+}
+
+extension RuleTests {
+    /// Clean text goes through unchanged: the rules only act on damage.
+    @Test(arguments: ["chapter-01.md", "chapter-02.md", "chapter-03.md", "chapter-04.md"])
+    func cleanChapterIsLeftAlone(_ name: String) throws {
+        let clean = try String(contentsOf: Fixture.directory.appendingPathComponent("Benchmark/" + name), encoding: .utf8)
+        let body = clean.components(separatedBy: "---\n")[2]
+            .replacingOccurrences(of: " \\{#[a-z]+-[0-9]+\\}", with: "", options: .regularExpression)
+        let result = Importer().run(text: body)
+        #expect(result.file("chapter-01.md") == clean)
+        #expect(result.log.changes.allSatisfy { $0.rule == "heading-ids" })
+    }
+}
+
+extension RuleTests {
+    /// The committed preface and foreword, imported again, come back unchanged.
+    @Test(arguments: ["preface.md", "foreword.md"])
+    func committedSourceIsAFixedPoint(_ name: String) throws {
+        let committed = try String(contentsOf: Repository.root.appendingPathComponent("Source/" + name), encoding: .utf8)
+        let body = committed.components(separatedBy: "---\n")[2]
+        let result = Importer().run(text: body)
+        #expect(result.file(name) == committed)
+        #expect(result.log.changes.isEmpty)
     }
 }

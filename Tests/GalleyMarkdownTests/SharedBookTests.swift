@@ -54,3 +54,31 @@ import Testing
         }
     }
 }
+
+@Suite struct ReaderStabilityTests {
+    /// `galley build` twice must give identical files: the tree must not
+    /// depend on dictionary order or anything else that varies by run.
+    @Test func readingTwiceGivesTheSameJSON() throws {
+        let source = Repository.fixtureBook("torture").appendingPathComponent("Source")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let first = try encoder.encode(BookReader().read(sourceDirectory: source).book)
+        let second = try encoder.encode(BookReader().read(sourceDirectory: source).book)
+        #expect(first == second)
+        // `galley tree` prints this JSON; it must read back to the same tree.
+        let decoded = try JSONDecoder().decode(Book.self, from: first)
+        #expect(decoded == (try BookReader().read(sourceDirectory: source).book))
+    }
+
+    @Test func missingBookYAMLIsALocatedError() throws {
+        let empty = try Repository.temporaryDirectory("reader-empty")
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect {
+            try BookReader().read(sourceDirectory: empty)
+        } throws: { error in
+            let diagnostics = (error as? DiagnosticsError)?.diagnostics ?? []
+            return diagnostics.map(\.code) == ["bookyaml.missing-file"]
+                && diagnostics[0].location?.file.hasSuffix("book.yaml") == true
+        }
+    }
+}

@@ -19,17 +19,17 @@ public enum NumberFootnotes {
         }
         collector.inlines(division.title)
         collector.blocks(division.blocks)
+        var byLabel: [String: Footnote] = [:]
+        for note in division.footnotes where byLabel[note.label] == nil { byLabel[note.label] = note }
         // Notes may cite notes; those come after every note the text cites.
         var index = 0
         while index < order.count {
-            if let note = division.footnotes.first(where: { $0.label == order[index] }) {
-                collector.blocks(note.blocks)
-            }
+            if let note = byLabel[order[index]] { collector.blocks(note.blocks) }
             index += 1
         }
         var notes: [Footnote] = []
         for label in order {
-            guard var note = division.footnotes.first(where: { $0.label == label }) else { continue }
+            guard var note = byLabel[label] else { continue }
             note.number = notes.count + 1
             note.id = "fn-\(division.id)-\(note.number)"
             notes.append(note)

@@ -41,7 +41,15 @@ public struct FootnotesRule: ImportRule {
             var blocks = document.divisions[d].blocks
             var references: [Reference] = []
             var notes: [(block: Int, number: Int, length: Int)] = []
+            var next = 1
             for b in blocks.indices where !blocks[b].isHeading {
+                // Already a Markdown footnote definition: keep its label.
+                if blocks[b].kind == .paragraph, let label = blocks[b].text.capture("^\\[\\^([^\\]\\s]+)\\]:") {
+                    blocks[b].kind = .footnote(label: label)
+                    blocks[b].text = String(blocks[b].text.dropFirst(label.count + 4)).trimmed
+                    next = max(next, (Int(label) ?? 0) + 1)
+                    continue
+                }
                 if blocks[b].kind == .paragraph, let (number, length) = Self.noteMarker(blocks[b].text) {
                     notes.append((b, number, length))
                     blocks[b].kind = .footnote(label: nil)
@@ -54,7 +62,6 @@ public struct FootnotesRule: ImportRule {
                     }
                 }
             }
-            var next = 1
             for note in notes {
                 guard let r = references.lastIndex(where: { $0.block < note.block && $0.number == note.number && $0.label == nil })
                 else {

@@ -14,6 +14,7 @@ public struct SignatureRule: ImportRule {
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         for d in document.divisions.indices where Self.roles.contains(document.divisions[d].role) {
             var blocks = document.divisions[d].blocks
+            if blocks.contains(where: { $0.kind == .signature }) { continue }
             var end = blocks.count
             while end > 0, blocks[end - 1].isFootnote { end -= 1 }
             var start = end

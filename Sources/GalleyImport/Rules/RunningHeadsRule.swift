@@ -25,7 +25,8 @@ enum RunningHeads {
 
 /// `running-heads`: removes page numbers, running heads spelled
 /// vertically one or two characters a line (序 / 言 / 3), and running
-/// titles repeating the book or division title (alone or with a page number).
+/// titles (alone or with a page number) that repeat the book title or a
+/// heading, or recur on three or more pages as a short unfinished line.
 public struct RunningHeadsRule: ImportRule {
     public let name = "running-heads"
     public let summary = "Remove page numbers, vertical running heads (序 / 言 / 3) and repeated running titles."
@@ -34,7 +35,19 @@ public struct RunningHeadsRule: ImportRule {
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         var titles: Set<String> = ["目录"]
         if let title = document.metadata.title { titles.insert(title) }
-        for division in document.divisions { if let title = division.title { titles.insert(title) } }
+        // Running heads repeat a heading (book, chapter or section title) …
+        for division in document.divisions where division.role != .contents {
+            for block in division.blocks where block.isHeading { titles.insert(Segmenter.collapse(block.text)) }
+        }
+        // … or are any short unfinished line printed on three or more pages.
+        var counts: [String: Int] = [:]
+        for division in document.divisions where division.role.isProse {
+            for block in division.blocks where block.kind == .paragraph && !block.text.contains("\n") {
+                let text = Segmenter.collapse(block.text.replacing("^[0-9]{1,4}\\s+|\\s+[0-9]{1,4}$", with: ""))
+                if text.count <= 30, let last = text.last, !CJK.terminal.contains(last) { counts[text, default: 0] += 1 }
+            }
+        }
+        titles.formUnion(counts.filter { $0.value >= 3 }.keys)
 
         for d in document.divisions.indices {
             let role = document.divisions[d].role
@@ -45,18 +58,19 @@ public struct RunningHeadsRule: ImportRule {
             while index < blocks.count {
                 // A run of blocks made only of short Han pieces and page numbers.
                 var end = index
-                var pieces = ""
-                var lineCount = 0
+                var pieces: [String] = []
                 while end < blocks.count, !blocks[end].isHeading,
                       blocks[end].textLines.allSatisfy({ RunningHeads.isPageNumber($0) || RunningHeads.isVerticalPiece($0) }) {
                     for line in blocks[end].textLines where !RunningHeads.isPageNumber(line) {
-                        pieces += Segmenter.collapse(line)
+                        pieces.append(Segmenter.collapse(line))
                     }
-                    lineCount += blocks[end].textLines.count
                     end += 1
                 }
                 if end > index {
-                    let vertical = lineCount >= 2 && !pieces.isEmpty && (titles.contains(pieces) || pieces.count <= 4)
+                    // Two or more pieces spelling a title, or single characters stacked: a vertical head.
+                    // One short piece is more likely the last words of a page (第四 / 5).
+                    let vertical = pieces.count >= 2
+                        && (titles.contains(pieces.joined()) || pieces.allSatisfy { $0.count == 1 })
                     for k in index..<end {
                         let onlyNumbers = blocks[k].textLines.allSatisfy { RunningHeads.isPageNumber($0) }
                         if vertical || onlyNumbers { keep[k] = false }

@@ -8,7 +8,8 @@ public struct UnwrapLinesRule: ImportRule {
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         for d in document.divisions.indices {
-            for b in document.divisions[d].blocks.indices where document.divisions[d].blocks[b].text.contains("\n") {
+            for b in document.divisions[d].blocks.indices where document.divisions[d].blocks[b].text.contains("\n")
+                && document.divisions[d].blocks[b].kind != .signature {
                 let block = document.divisions[d].blocks[b]
                 var text = ""
                 var soft = false
@@ -48,7 +49,8 @@ public struct LetterSpacingRule: ImportRule {
     /// The text without spaces if every space-separated piece is one Han character.
     static func collapsed(_ text: String) -> String? {
         let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
-        guard pieces.count >= 2, pieces.allSatisfy({ $0.count == 1 && CJK.isHan($0.first!) }) else { return nil }
+        guard pieces.count >= 2, pieces.allSatisfy({ $0.count == 1 && CJK.isWide($0.first!) }),
+              pieces.contains(where: { CJK.isHan($0.first!) }) else { return nil }
         return pieces.joined()
     }
 }

@@ -66,10 +66,17 @@ public struct MetadataRule: ImportRule {
                     log.moved(block.lines, block.text, to: "book.yaml", "title: \(text)")
                     return true
                 }
-                if let creator = Self.creator(block.text) {
-                    meta.creators.append(creator)
-                    log.moved(block.lines, block.text, to: "book.yaml",
-                              "creator: \(creator.name) (\(creator.displayRole ?? creator.role))")
+                let creators = Self.creators(block.text)
+                if !creators.isEmpty {
+                    meta.creators += creators
+                    log.moved(block.lines, block.text, to: "book.yaml", creators.map {
+                        "creator: \($0.name) (\($0.displayRole ?? $0.role))"
+                    }.joined(separator: "; "))
+                    return true
+                }
+                if meta.title != nil, meta.subtitle == nil, let subtitle = block.text.trimmed.capture("^[—－-]{1,2}\\s*(.+)$") {
+                    meta.subtitle = Segmenter.collapse(subtitle)
+                    log.moved(block.lines, block.text, to: "book.yaml", "subtitle: \(meta.subtitle!)")
                     return true
                 }
                 if meta.publisher == nil, text.matches(Self.publisherPattern) {
@@ -92,15 +99,21 @@ public struct MetadataRule: ImportRule {
         document.metadata = meta
     }
 
-    static func creator(_ line: String) -> ImportedCreator? {
+    /// `上海市党建研究会 编著` → one editor; `张三、李四 主编` → two. Spaces inside a
+    /// name are letter-spacing (`张 三`), so only 、，, separate names.
+    static func creators(_ line: String) -> [ImportedCreator] {
         let text = line.trimmed
         for (printed, code) in roles where text.hasSuffix(printed) {
-            let name = Segmenter.collapse(text.dropLast(printed.count))
-            guard !name.isEmpty, name.count <= 40, !name.contains("/"), !name.contains("／") else { continue }
-            let organization = organizationSuffixes.contains { name.hasSuffix($0) }
-            return ImportedCreator(name: name, role: code, displayRole: printed, isOrganization: organization)
+            let names = text.dropLast(printed.count).split(whereSeparator: { "、，,；;".contains($0) })
+                .map { Segmenter.collapse($0) }.filter { !$0.isEmpty }
+            guard !names.isEmpty, names.allSatisfy({ $0.count <= 40 && !$0.contains("/") && !$0.contains("／") })
+            else { continue }
+            return names.map { name in
+                ImportedCreator(name: name, role: code, displayRole: printed,
+                                isOrganization: organizationSuffixes.contains { name.hasSuffix($0) })
+            }
         }
-        return nil
+        return []
     }
 
     /// Fields of the copyright page; the first value found wins.

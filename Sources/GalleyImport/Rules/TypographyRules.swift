@@ -11,6 +11,11 @@ public struct PunctuationRule: ImportRule {
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         document.rewriteBlocks(log: &log) { block in Self.convert(block.text) }
+        for division in document.divisions {
+            for block in division.blocks where block.text.contains("\"") && block.text.contains(where: CJK.isHan) {
+                log.finding(block.lines, "unpaired straight quotes left as they are: “\(block.text.prefix(30))…”")
+            }
+        }
     }
 
     static func convert(_ text: String) -> String {
@@ -32,9 +37,11 @@ public struct PunctuationRule: ImportRule {
             var run = 1
             while k + run < chars.count, chars[k + run] == c { run += 1 }
             let before = out.last(where: { $0 != " " }), after = k + run < chars.count ? chars[k + run] : nil
-            if (c == "." || c == "。") && run >= 3 && (wide(before) || wide(after) || c == "。") {
+            // In a Chinese paragraph a run is Chinese unless it sits between Latin letters or digits.
+            let latin = before.map(CJK.isASCIIAlphanumeric) ?? false || after.map(CJK.isASCIIAlphanumeric) ?? false
+            if (c == "." || c == "。") && run >= 3 && (!latin || wide(before) || wide(after) || c == "。") {
                 out += ["…", "…"]
-            } else if c == "-" && run >= 2 && run <= 3 && (wide(before) || wide(after)) {
+            } else if c == "-" && run >= 2 && run <= 3 && (!latin || wide(before) || wide(after)) {
                 out += ["—", "—"]
             } else {
                 out += Array(repeating: c, count: run)
@@ -44,8 +51,11 @@ public struct PunctuationRule: ImportRule {
         chars = out
 
         var open: [Int] = []
-        var doubleQuotes = chars.filter { $0 == "\"" }.count.isMultiple(of: 2)
-        var openDouble = true
+        // Straight quotes are paired only when they pair up; an odd count is left for a person.
+        let doubles = chars.indices.filter { chars[$0] == "\"" }
+        let singles = chars.indices.filter { chars[$0] == "'" && (wide(neighbour($0, -1)) || wide(neighbour($0, 1))) }
+        for (n, i) in (doubles.count.isMultiple(of: 2) ? doubles : []).enumerated() { chars[i] = n.isMultiple(of: 2) ? "“" : "”" }
+        for (n, i) in (singles.count.isMultiple(of: 2) ? singles : []).enumerated() { chars[i] = n.isMultiple(of: 2) ? "‘" : "’" }
         for i in chars.indices {
             let c = chars[i]
             if let full = fullWidth[c] {
@@ -59,31 +69,34 @@ public struct PunctuationRule: ImportRule {
                     chars[start] = "（"
                     chars[i] = "）"
                 }
-            } else if c == "\"" && doubleQuotes {
-                chars[i] = openDouble ? "“" : "”"
-                openDouble.toggle()
-            } else if c == "'" && (wide(neighbour(i, -1)) || wide(neighbour(i, 1))) {
-                let opening = !(neighbour(i, -1).map(CJK.isHan) ?? false) || (neighbour(i, 1).map(CJK.isHan) ?? false) && neighbour(i, -1).map(CJK.isPunctuation) ?? true
-                chars[i] = opening ? "‘" : "’"
             }
         }
-        if !doubleQuotes { doubleQuotes = false }
         return String(chars)
     }
 }
 
 /// `spacing`: removes spaces the extraction put between Han characters
 /// and digits or Latin letters (`--cjk-spacing keep` leaves those),
-/// between two Han characters (except after 第X章/节), next to full-width
+/// between two Han characters in headings (except after 第X章/节) and in
+/// letter-spaced labels (地 址：), next to full-width
 /// punctuation, and inside hyphenated numbers (978 - 7 - 80186) and
 /// sizes (710 × 1020). A fraction after Han text (毫米 1/16) keeps its space.
 public struct SpacingRule: ImportRule {
     public let name = "spacing"
-    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), Han–Han, around full-width punctuation, inside 978 - 7 - 80186."
+    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), Han–Han in headings and labels, around full-width punctuation, inside 978 - 7 - 80186."
     public init() {}
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
-        document.rewriteBlocks(log: &log) { block in Self.clean(block.text, keepLatinSpacing: options.cjkSpacing == .keep) }
+        document.rewriteBlocks(log: &log) { block in
+            var text = Self.clean(block.text, keepLatinSpacing: options.cjkSpacing == .keep)
+            // Between two Han characters a space may be the author's (“序 言” quoted as an example);
+            // only headings and letter-spaced labels (地 址：) lose it.
+            if block.isHeading { text = Self.removeHanSpaces(text) }
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                guard let label = String(line).capture("^([\\p{Han} \\u3000]{2,12})[：:]") else { return String(line) }
+                return Self.removeHanSpaces(label) + line.dropFirst(label.count)
+            }.joined(separator: "\n")
+        }
     }
 
     static func clean(_ text: String, keepLatinSpacing: Bool) -> String {
@@ -99,7 +112,7 @@ public struct SpacingRule: ImportRule {
         // Quotes and brackets hug the Han text they stand beside.
         text = text.replacing("([\\p{Han}，。、；：？！])[ \\t\\u3000]+(?=[“‘（《「『])", with: "$1")
         text = text.replacing("([”’）》」』])[ \\t\\u3000]+(?=[\\p{Han}“‘（《])", with: "$1")
-        return removeHanSpaces(text)
+        return text
     }
 
     /// Spaces between two Han characters removed, except the one after a leading 第X章/节.
