@@ -36,10 +36,3 @@ import GalleyTestSupport
         }
     }
 }
-@Test func dumpSeeds() throws {
-    guard let count = ProcessInfo.processInfo.environment["DUMP_SEEDS"].flatMap({ Int($0) }) else { return }
-    for seed in 1...count {
-        var generator = RandomBooks(seed: UInt64(seed))
-        try Data(DocBookWriter().render(generator.book()).bytes).write(to: URL(fileURLWithPath: "/tmp/dbk/seeds/\(seed).xml"))
-    }
-}
