@@ -164,17 +164,19 @@ extension DocBookEmitter {
     /// wants at least one block or section: an empty one gets `<para/>`.
     mutating func emitContent(_ blocks: [Block], sections: Bool) {
         let ordered = sections ? Self.attachingStrayBlocks(blocks) : blocks
-        if ordered.isEmpty {
-            xml.empty("para")
-            blockBreak()
-            return
-        }
+        let start = xml.bytes.count
         for block in ordered {
             if case .section(let section) = block, sections {
                 emitSection(section)
             } else {
                 emitBlock(block)
             }
+        }
+        // Blocks can vanish (an empty list, a table without cells, an empty
+        // div): what matters is whether an element was written.
+        if !xml.bytes[start...].contains(where: { $0 != UInt8(ascii: "\n") }) {
+            xml.empty("para")
+            blockBreak()
         }
     }
 

@@ -25,6 +25,10 @@ struct DocBookEmitter {
     var admonitionDepth = 0
     /// Inside an element with mixed content, where added newlines would be text.
     var inlineDepth = 0
+    /// Inside a `<link>`: a link in a link is undefined in every output.
+    var linkDepth = 0
+    /// Every `linkend` a `<link>` was given.
+    var linkTargets: Set<String> = []
     /// Inside an element whose content is DocBook's `db._text` (superscript,
     /// subscript): only text, phrases, links and inline images may stand
     /// there, so emphasis becomes a phrase and footnotes wait until it closes.

@@ -36,6 +36,14 @@ struct DocBookIDs {
         footnoteIDs[division + "\u{0}" + label]
     }
 
+    /// The ids written so far.
+    var written: Set<String> { claimed }
+
+    /// Stops treating `targets` as link targets (they were not written).
+    mutating func forget(_ targets: Set<String>) {
+        known.subtract(targets)
+    }
+
     /// Marks `id` as written; false when it already was.
     mutating func claim(_ id: String) -> Bool {
         claimed.insert(id).inserted

@@ -53,10 +53,10 @@ extension DocBookEmitter {
                         text: identifier)
             xml.newline()
         }
-        if let rights = metadata.rights, !rights.isEmpty {
+        if let rights = metadata.rights, !Self.paragraphs(of: rights).isEmpty {
             emitRights(rights, holderFallback: publisherName)
         }
-        if let description = metadata.description, !description.isEmpty {
+        if let description = metadata.description, !Self.paragraphs(of: description).isEmpty {
             xml.start("abstract")
             for paragraph in Self.paragraphs(of: description) {
                 xml.element("para", text: paragraph)

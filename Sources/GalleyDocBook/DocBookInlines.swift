@@ -122,36 +122,46 @@ extension DocBookEmitter {
     // MARK: Links
 
     private mutating func emitLink(_ link: Link, lineBreaks: LineBreakMode) {
+        if linkDepth > 0 {
+            note("docbook.nested-link", "a link inside another link keeps its text only")
+            emitInlineContent(link.children, lineBreaks: lineBreaks)
+            return
+        }
+        linkDepth += 1
+        defer { linkDepth -= 1 }
         switch link.target {
         case .external(let url):
             let title = link.title.flatMap { $0.isEmpty ? nil : $0 }
             xml.start("link", attributes([("xlink:href", Self.uriEscaped(url)), ("xlink:title", title)]))
-            if link.children.isEmpty {
-                emitText(url)
-            } else {
-                withFullInlines { $0.emitInlineContent(link.children, lineBreaks: lineBreaks) }
-            }
+            emitLinkContent(link.children, lineBreaks: lineBreaks, fallback: url)
             xml.end()
         case .internal(let divisionID, let fragment):
             let target = fragment ?? divisionID
             guard ids.known.contains(target) else {
-                warn("docbook.dangling-link", "link to “#\(target)” names no id in the book; its text is kept without the link")
+                warn("docbook.dangling-link", "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
                 emitInlineContent(link.children, lineBreaks: lineBreaks)
                 return
             }
+            linkTargets.insert(target)
             xml.start("link", [("linkend", target)])
-            if link.children.isEmpty {
-                // A link with no text shows its target's title (xref would
-                // need a title the target may not have).
-                emitText(ids.titles[target].map { plainText($0) } ?? target)
-            } else {
-                withFullInlines { $0.emitInlineContent(link.children, lineBreaks: lineBreaks) }
-            }
+            // A link with no text shows its target's title (xref would need
+            // a title the target may not have), else the id.
+            let title = ids.titles[target].map { plainText($0) } ?? ""
+            emitLinkContent(link.children, lineBreaks: lineBreaks,
+                            fallback: title.allSatisfy(\.isWhitespace) ? target : title)
             xml.end()
         case .unresolved(let raw):
             warn("docbook.unresolved-link", "link to “\(raw)” was not resolved to a place in the book; its text is kept")
             emitInlineContent(link.children, lineBreaks: lineBreaks)
         }
+    }
+
+    /// A link's content; `fallback` when it would be empty (DocBook XSL
+    /// complains about a link with no content).
+    private mutating func emitLinkContent(_ children: [Inline], lineBreaks: LineBreakMode, fallback: String) {
+        let start = xml.bytes.count
+        withFullInlines { $0.emitInlineContent(children, lineBreaks: lineBreaks) }
+        if xml.bytes.count == start { emitText(fallback) }
     }
 
     /// The URL with every character an `xsd:anyURI` should not carry raw

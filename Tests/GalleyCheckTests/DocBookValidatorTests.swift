@@ -31,6 +31,9 @@ import GalleyTestSupport
         Broken(file: "nested-admonition.xml", line: 7, code: "docbook.exclusion"),
         Broken(file: "bad-attribute-value.xml", line: 6, code: "docbook.schema"),
         Broken(file: "empty-section.xml", line: 6, code: "docbook.schema"),
+        Broken(file: "termdef-without-firstterm.xml", line: 6, code: "docbook.termdef"),
+        Broken(file: "segments-mismatch.xml", line: 8, code: "docbook.seglistitem"),
+        Broken(file: "glossterm-to-para.xml", line: 6, code: "docbook.reference-type"),
     ]
 
     static func fixture(_ name: String) throws -> (url: URL, bytes: [UInt8]) {
