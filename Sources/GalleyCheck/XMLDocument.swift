@@ -26,7 +26,8 @@ public final class ParsedXMLDocument: @unchecked Sendable {
         }
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+                            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+                            | XML_PARSE_BIG_LINES.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 xmlCtxtReadMemory(context, $0, Int32(buffer.count), name, "UTF-8", options)
