@@ -70,13 +70,10 @@ public struct BookBuild: Sendable {
         }
         // The writers share nothing but the book: run them (and their
         // checks) side by side, and report in the order the formats were asked.
-        let results = ResultSlots<(URL?, [Diagnostic])>(count: formats.count)
-        DispatchQueue.concurrentPerform(iterations: formats.count) { index in
-            results[index] = produce(formats[index], from: book)
-        }
-        for (format, result) in zip(formats, results.values) {
-            if let url = result?.0 { report.outputs[format] = url }
-            report.diagnostics += result?.1 ?? []
+        let results = formats.concurrentMap { produce($0, from: book) }
+        for (format, (url, diagnostics)) in zip(formats, results) {
+            if let url { report.outputs[format] = url }
+            report.diagnostics += diagnostics
         }
         return report
     }
@@ -159,19 +156,4 @@ public struct BookBuild: Sendable {
         // Whole seconds: dcterms:modified has no fractions, zip times even less.
         return Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down))
     }
-}
-
-/// Fixed slots that concurrent workers fill, one each.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { slots } }
 }

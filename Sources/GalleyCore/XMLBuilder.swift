@@ -65,32 +65,43 @@ public struct XMLBuilder: Sendable {
         }
     }
 
+    /// Escapes on the UTF-8 bytes: ASCII that needs no escape is copied as
+    /// is, and only the lead bytes of the few sequences XML forbids (C1
+    /// controls, U+FDD0–FDEF, U+xFFFE/xFFFF) send a character to the slow path.
     private mutating func append(escaping string: String, inAttribute: Bool) {
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "&": bytes.append(contentsOf: "&amp;".utf8)
-            case "<": bytes.append(contentsOf: "&lt;".utf8)
-            case ">": bytes.append(contentsOf: "&gt;".utf8)
-            case "\"" where inAttribute: bytes.append(contentsOf: "&quot;".utf8)
-            case "\n" where inAttribute: bytes.append(contentsOf: "&#10;".utf8)
-            case "\t" where inAttribute: bytes.append(contentsOf: "&#9;".utf8)
-            case "\r": bytes.append(contentsOf: "&#13;".utf8)
-            default:
-                if XMLCharacters.isAllowed(scalar) {
-                    appendUTF8(scalar)
-                } else {
-                    droppedCharacterCount += 1
+        var string = string
+        string.withUTF8 { utf8 in
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+                case 0x22 where inAttribute: bytes.append(contentsOf: "&quot;".utf8)
+                case 0x0A where inAttribute: bytes.append(contentsOf: "&#10;".utf8)
+                case 0x09 where inAttribute: bytes.append(contentsOf: "&#9;".utf8)
+                case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
+                case 0x09, 0x0A, 0x20...0x7E: bytes.append(byte)
+                case 0x00...0x1F, 0x7F: droppedCharacterCount += 1
+                case 0xC2, 0xEF, 0xF0...0xF4:
+                    // Possibly forbidden: decode this one scalar and judge it.
+                    let length = byte >= 0xF0 ? 4 : byte == 0xEF ? 3 : 2
+                    let end = Swift.min(index + length, count)
+                    var decoder = UTF8()
+                    var iterator = utf8[index..<end].makeIterator()
+                    if case .scalarValue(let scalar) = decoder.decode(&iterator), XMLCharacters.isAllowed(scalar) {
+                        bytes.append(contentsOf: utf8[index..<end])
+                    } else {
+                        droppedCharacterCount += 1
+                    }
+                    index = end
+                    continue
+                default: bytes.append(byte)
                 }
+                index += 1
             }
-        }
-    }
-
-    private mutating func appendUTF8(_ scalar: Unicode.Scalar) {
-        let value = scalar.value
-        if value < 0x80 {
-            bytes.append(UInt8(value))
-        } else {
-            bytes.append(contentsOf: UTF8.encode(scalar)!)
         }
     }
 }

@@ -50,7 +50,7 @@ public final class OCFArchiveWriter {
         }
         let entry = zip_uint64_t(index)
         let method: Int32 = compression == .stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE
-        try check(zip_set_file_compression(archive, entry, method, compression == .stored ? 0 : 9), name)
+        try check(zip_set_file_compression(archive, entry, method, compression == .stored ? 0 : 6), name)
         // Fixed time and attributes: libzip would otherwise stamp "now".
         try check(zip_file_set_dostime(archive, entry, dosTime.time, dosTime.date, 0), name)
         try check(zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), 0o100644 << 16), name)

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import GalleyCore
 
@@ -39,8 +40,8 @@ public struct BookReader: Sendable {
         var diagnostics = yamlReader.diagnostics
         guard let manifest else { throw DiagnosticsError(diagnostics) }
 
-        var chapterReader = ChapterReader(sourceDirectory: sourceDirectory, displayDirectory: display)
-        var divisions: [Division] = []
+        var paths: [SourceLocation: String] = [:]
+        var listed: [SourceLocation] = []
         var seen: Set<String> = []
         for (path, line) in manifest.chapters {
             let listedAt = SourceLocation(file: yamlReader.file, line: line)
@@ -49,12 +50,29 @@ public struct BookReader: Sendable {
                     "the chapter `\(path)` is listed twice", at: listedAt))
                 continue
             }
-            if let division = chapterReader.read(path, listedAt: listedAt) { divisions.append(division) }
+            paths[listedAt] = path
+            listed.append(listedAt)
         }
-        diagnostics += chapterReader.diagnostics
+        // libxml2 (raw HTML) must be set up on one thread before several use it.
+        xmlInitParser()
+        // Chapters are independent until the book-wide transforms: read them
+        // side by side, keeping the book's order and each chapter's messages.
+        let chapters = paths
+        let reads = listed.concurrentMap { listedAt -> (Division?, [Diagnostic], [String: [String: [Int]]]) in
+            var reader = ChapterReader(sourceDirectory: sourceDirectory, displayDirectory: display)
+            let division = reader.read(chapters[listedAt]!, listedAt: listedAt)
+            return (division, reader.diagnostics, reader.idLines)
+        }
+        var divisions: [Division] = []
+        var allIDLines: [String: [String: [Int]]] = [:]
+        for (division, chapterDiagnostics, lines) in reads {
+            if let division { divisions.append(division) }
+            diagnostics += chapterDiagnostics
+            allIDLines.merge(lines) { $0.merging($1) { $0 + $1 } }
+        }
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
+        let idLines = allIDLines
 
-        let idLines = chapterReader.idLines
         let locate: AssignIdentifiers.Locator = { path, id, occurrence in
             guard let lines = idLines[path]?[id], occurrence < lines.count else { return nil }
             return SourceLocation(file: display.isEmpty ? path : "\(display)/\(path)", line: lines[occurrence])
@@ -66,7 +84,7 @@ public struct BookReader: Sendable {
         let located = transformDiagnostics.map { diagnostic in
             var diagnostic = diagnostic
             if let file = diagnostic.location?.file, sourcePaths.contains(file) {
-                diagnostic.location?.file = chapterReader.displayPath(file)
+                diagnostic.location?.file = display.isEmpty ? file : "\(display)/\(file)"
             }
             return diagnostic
         }

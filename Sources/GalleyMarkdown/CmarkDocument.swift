@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import GalleyCore
 
 /// Owns one parsed cmark-gfm document and frees it when done. The reader
@@ -18,8 +19,17 @@ final class CmarkDocument {
         return true
     }()
 
+    /// cmark-gfm keeps the inline parser's special characters in one global
+    /// table that every parser edits: attaching an extension adds its
+    /// characters, freeing a parser removes them. Two parsers at once on two
+    /// threads lose autolinks and strikethrough at random, so parsing is
+    /// serialised; turning the result into Galley's tree is not.
+    private static let parsing = NSLock()
+
     init(markdown: [UInt8]) {
         _ = Self.registered
+        Self.parsing.lock()
+        defer { Self.parsing.unlock() }
         let parser = cmark_parser_new(Self.options)!
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tasklist"] {
