@@ -55,6 +55,9 @@ public struct BookBuild: Sendable {
 
     public func run() -> Report {
         var report = Report()
+        if validate && formats.contains(.docbook) {
+            DispatchQueue.global().async { OutputChecks.prepareDocBookCheck() }
+        }
         let book: Book
         do {
             let result = try readBook()

@@ -1,3 +1,4 @@
+import CLibXML2
 import Foundation
 import GalleyCore
 
@@ -7,6 +8,14 @@ public enum OutputChecks {
     /// every XHTML/XML entry well-formed.
     public static func checkEPUB(at url: URL) -> [Diagnostic] {
         EPUBStructureCheck.check(url)
+    }
+
+    /// Compiles the DocBook schema now (it takes a while), so that a build
+    /// can do it while it reads the book rather than after writing.
+    public static func prepareDocBookCheck() {
+        xmlInitParser()   // guarded by libxml2's own init lock
+        _ = DocBookValidator.schema
+        _ = DocBookValidator.vocabulary
     }
 
     /// Well-formed, valid against the DocBook 5.0 RELAX NG schema, and the
