@@ -65,26 +65,31 @@ public struct XMLBuilder: Sendable {
         }
     }
 
-    /// Escapes on the UTF-8 bytes: ASCII that needs no escape is copied as
-    /// is, and only the lead bytes of the few sequences XML forbids (C1
-    /// controls, U+FDD0–FDEF, U+xFFFE/xFFFF) send a character to the slow path.
+    /// Escapes on the UTF-8 bytes: runs of bytes that need nothing are
+    /// copied at once; only markup characters, C0 controls and the lead
+    /// bytes of the few sequences XML forbids (C1 controls, U+FDD0–FDEF,
+    /// U+xFFFE/xFFFF) stop a run.
     private mutating func append(escaping string: String, inAttribute: Bool) {
         var string = string
         string.withUTF8 { utf8 in
-            var index = 0
             let count = utf8.count
+            var runStart = 0
+            var index = 0
+            func flush(to end: Int) {
+                if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
+            }
             while index < count {
                 let byte = utf8[index]
+                let replacement: String
                 switch byte {
-                case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-                case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-                case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-                case 0x22 where inAttribute: bytes.append(contentsOf: "&quot;".utf8)
-                case 0x0A where inAttribute: bytes.append(contentsOf: "&#10;".utf8)
-                case 0x09 where inAttribute: bytes.append(contentsOf: "&#9;".utf8)
-                case 0x0D: bytes.append(contentsOf: "&#13;".utf8)
-                case 0x09, 0x0A, 0x20...0x7E: bytes.append(byte)
-                case 0x00...0x1F, 0x7F: droppedCharacterCount += 1
+                case 0x26: replacement = "&amp;"
+                case 0x3C: replacement = "&lt;"
+                case 0x3E: replacement = "&gt;"
+                case 0x22 where inAttribute: replacement = "&quot;"
+                case 0x0A where inAttribute: replacement = "&#10;"
+                case 0x09 where inAttribute: replacement = "&#9;"
+                case 0x0D: replacement = "&#13;"
+                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: replacement = ""
                 case 0xC2, 0xEF, 0xF0...0xF4:
                     // Possibly forbidden: decode this one scalar and judge it.
                     let length = byte >= 0xF0 ? 4 : byte == 0xEF ? 3 : 2
@@ -92,16 +97,28 @@ public struct XMLBuilder: Sendable {
                     var decoder = UTF8()
                     var iterator = utf8[index..<end].makeIterator()
                     if case .scalarValue(let scalar) = decoder.decode(&iterator), XMLCharacters.isAllowed(scalar) {
-                        bytes.append(contentsOf: utf8[index..<end])
-                    } else {
-                        droppedCharacterCount += 1
+                        index = end
+                        continue
                     }
+                    flush(to: index)
+                    droppedCharacterCount += 1
                     index = end
+                    runStart = end
                     continue
-                default: bytes.append(byte)
+                default:
+                    index += 1
+                    continue
+                }
+                flush(to: index)
+                if !replacement.isEmpty {
+                    bytes.append(contentsOf: replacement.utf8)
+                } else {
+                    droppedCharacterCount += 1
                 }
                 index += 1
+                runStart = index
             }
+            flush(to: count)
         }
     }
 }
@@ -120,7 +137,12 @@ public enum XMLCharacters {
 
     /// The string with every character XML 1.0 forbids removed.
     public static func filtered(_ string: String) -> String {
-        if string.unicodeScalars.allSatisfy(isAllowed) { return string }
+        // Only these bytes can start a forbidden character; most text has none.
+        let suspect = string.utf8.contains { byte in
+            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || byte == 0xC2 || byte == 0xEF || byte >= 0xF0
+        }
+        if !suspect || string.unicodeScalars.allSatisfy(isAllowed) { return string }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: string.unicodeScalars.filter(isAllowed))
         return String(scalars)

@@ -117,7 +117,9 @@ extension MarkdownConverter {
     /// UTF-8 bytes: this runs on every paragraph of the book.
     mutating func reportUndefinedFootnotes(in inlines: [Inline], line: Int) {
         for inline in inlines {
-            guard case .text(let text) = inline else { continue }
+            guard case .text(var text) = inline else { continue }
+            // Most text has no "[": look with a contiguous scan first.
+            guard text.withUTF8({ $0.contains(UInt8(ascii: "[")) }) else { continue }
             let bytes = text.utf8
             var index = bytes.startIndex
             while let open = bytes[index...].firstIndex(of: UInt8(ascii: "[")) {

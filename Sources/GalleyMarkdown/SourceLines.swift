@@ -30,28 +30,46 @@ enum SourceLines {
     static func scan(_ text: String, _ body: (SourceLine) -> Void) {
         var fence: (byte: UInt8, count: Int)?
         var number = 0
-        for lineBytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            let line = Substring(lineBytes)
-            let indent = lineBytes.prefix(while: { $0 == UInt8(ascii: " ") }).count
-            var isCode = fence != nil
-            let rest = lineBytes.dropFirst(indent)
-            if indent <= 3, let first = rest.first, first == UInt8(ascii: "`") || first == UInt8(ascii: "~") {
-                let count = rest.prefix(while: { $0 == first }).count
-                if count >= 3 {
-                    if let open = fence {
-                        let trailing = rest.dropFirst(count)
-                        if open.byte == first, count >= open.count,
-                           trailing.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
-                            fence = nil
+        var text = text
+        text.makeContiguousUTF8()
+        let lines = text   // the same storage, read while `text` lends its buffer
+        let utf8 = lines.utf8
+        // Offsets into a contiguous buffer, turned into indices once per line:
+        // the generic `split` over `String.UTF8View` costs several times more.
+        text.withUTF8 { buffer in
+            let count = buffer.count
+            var start = 0
+            while start <= count {
+                var end = start
+                while end < count, buffer[end] != 0x0A { end += 1 }
+                number += 1
+                var indent = 0
+                while start + indent < end, buffer[start + indent] == 0x20 { indent += 1 }
+                var isCode = fence != nil
+                let restStart = start + indent
+                if indent <= 3, restStart < end, buffer[restStart] == 0x60 || buffer[restStart] == 0x7E {
+                    let first = buffer[restStart]
+                    var run = 0
+                    while restStart + run < end, buffer[restStart + run] == first { run += 1 }
+                    if run >= 3 {
+                        if let open = fence {
+                            var trailingBlank = true
+                            for offset in (restStart + run)..<end where buffer[offset] != 0x20 && buffer[offset] != 0x09 {
+                                trailingBlank = false
+                                break
+                            }
+                            if open.byte == first, run >= open.count, trailingBlank { fence = nil }
+                        } else {
+                            fence = (first, run)
+                            isCode = true
                         }
-                    } else {
-                        fence = (first, count)
-                        isCode = true
                     }
                 }
+                let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                let upper = utf8.index(lower, offsetBy: end - start)
+                body(SourceLine(text: lines[lower..<upper], number: number, indent: indent, isCode: isCode))
+                start = end + 1
             }
-            body(SourceLine(text: line, number: number, indent: indent, isCode: isCode))
         }
     }
 }
