@@ -25,10 +25,7 @@ public struct DisplayWidth: Sendable, Hashable {
         var iterator = scalars.makeIterator()
         guard let first = iterator.next() else { return 0 }
         // Most clusters are one code point: answer without looking further.
-        if iterator.next() == nil {
-            if first.value < 0x7F { return first.value >= 0x20 ? 1 : 0 }
-            return columns(of: first)
-        }
+        if iterator.next() == nil { return columns(of: first) }
         if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }   // regional indicators: a flag
         if scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji { return 2 }
         for scalar in scalars {
@@ -49,7 +46,11 @@ public struct DisplayWidth: Sendable, Hashable {
     /// the characters between which a line may break without a space.
     static func isWide(_ character: Character) -> Bool {
         guard let first = character.unicodeScalars.first else { return false }
-        if first.value < 0x1100 { return false }
-        return galley_is_wide(first.value) != 0
+        return isWide(scalar: first)
+    }
+
+    /// `isWide` for a cluster that is this one code point.
+    static func isWide(scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x1100 && galley_is_wide(scalar.value) != 0
     }
 }

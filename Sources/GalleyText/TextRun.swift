@@ -55,7 +55,12 @@ struct TextRun {
     }
 
     private func cluster(_ character: Character, attached: Bool) -> Cluster {
-        let value = character.unicodeScalars.first!.value
+        // Look at the scalars once: most clusters are a single code point,
+        // whose width and breaking class come straight from it.
+        var scalars = character.unicodeScalars.makeIterator()
+        let first = scalars.next()!
+        let isSingle = scalars.next() == nil
+        let value = first.value
         switch value {
         case 0x0A, 0x0D:
             return Cluster(character: " ", width: 1, kind: .softBreak, isAttached: false)
@@ -71,8 +76,9 @@ struct TextRun {
         case 0x200B:
             return Cluster(character: character, width: 0, kind: .zeroWidthSpace, isAttached: attached)
         default:
-            return Cluster(character: character, width: measure.columns(of: character),
-                           kind: DisplayWidth.isWide(character) ? .wide : .narrow, isAttached: attached)
+            let width = isSingle ? measure.columns(of: first) : measure.columns(of: character)
+            let isWide = isSingle ? DisplayWidth.isWide(scalar: first) : DisplayWidth.isWide(character)
+            return Cluster(character: character, width: width, kind: isWide ? .wide : .narrow, isAttached: attached)
         }
     }
 
