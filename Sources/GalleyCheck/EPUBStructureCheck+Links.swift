@@ -38,7 +38,10 @@ extension EPUBStructureCheck {
         if pieces[0].isEmpty {
             target = path
         } else {
-            guard let resolved = Self.resolve(href, from: folder) else {
+            let key = folder + "\n" + pieces[0]
+            let cached = self.resolved[key] ?? Self.resolve(String(pieces[0]), from: folder)
+            self.resolved[key] = cached
+            guard let resolved = cached else {
                 error("epub.dangling-link", "`\(href)` points outside the container", path, line: line)
                 return nil
             }

@@ -13,6 +13,9 @@ struct EPUBStructureCheck {
     var documents: [String: ParsedXMLDocument] = [:]
     var ids: [String: Set<String>] = [:]
     var manifestPaths: [String: String] = [:] // zip path → media type
+    /// `resolve` results by folder and href (without fragment): a book links
+    /// to the same few files thousands of times.
+    var resolved: [String: String?] = [:]
     var spinePaths: [String] = []
     var navPath: String?
     var ncxDocuments: [String: ParsedXMLDocument] = [:]
