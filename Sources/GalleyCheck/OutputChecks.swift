@@ -67,28 +67,44 @@ public enum OutputChecks {
                       "<span", "</span>", "<p>", "</p>", "<div", "</div>", "**", "](", "&amp;", "&lt;", "&gt;",
                       "&quot;", "&nbsp;", "&#"].map { Array($0.utf8) }
         var markupFindings = 0
-        // Work on the bytes, line by line: this runs on every build.
-        var number = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
-            number += 1
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            let line = bytes[lineStart..<lineEnd]
-            if line.contains(0x0D) {
-                report("text.line-ending", "carriage return: lines must end with LF only", line: number)
+        // One pass over the bytes (this runs on every build); only a line
+        // holding < * ] & is searched for markup.
+        bytes.withUnsafeBufferPointer { buffer in
+            var number = 1
+            var hasCarriageReturn = false
+            var control: UInt8?
+            var markupCandidate = false
+            var lineStart = 0
+            for index in 0...buffer.count {
+                let byte: UInt8 = index < buffer.count ? buffer[index] : 0x0A
+                switch byte {
+                case 0x0A:
+                    if index == buffer.count && lineStart == index { break }
+                    if hasCarriageReturn {
+                        report("text.line-ending", "carriage return: lines must end with LF only", line: number)
+                    }
+                    if let control {
+                        report("text.control", "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
+                               line: number)
+                    }
+                    if markupCandidate, markupFindings < 20,
+                       let found = markup.first(where: { bytes[lineStart..<index].contains(bytes: $0) }) {
+                        markupFindings += 1
+                        diagnostics.append(Diagnostic(.warning, "text.markup",
+                                                      "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
+                                                      at: SourceLocation(file: path, line: number)))
+                    }
+                    number += 1
+                    lineStart = index + 1
+                    hasCarriageReturn = false
+                    control = nil
+                    markupCandidate = false
+                case 0x0D: hasCarriageReturn = true
+                case 0x3C, 0x2A, 0x5D, 0x26: markupCandidate = true
+                case 0x00...0x08, 0x0B...0x0C, 0x0E...0x1F: if control == nil { control = byte }
+                default: break
+                }
             }
-            if let control = line.first(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0D }) {
-                report("text.control", "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
-                       line: number)
-            }
-            if markupFindings < 20, line.contains(where: { $0 == 0x3C || $0 == 0x2A || $0 == 0x5D || $0 == 0x26 }),
-               let found = markup.first(where: { line.contains(bytes: $0) }) {
-                markupFindings += 1
-                diagnostics.append(Diagnostic(.warning, "text.markup",
-                                              "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
-                                              at: SourceLocation(file: path, line: number)))
-            }
-            lineStart = lineEnd + 1
         }
         return diagnostics
     }
