@@ -63,6 +63,13 @@ struct EPUBPublication {
 
     /// A path inside `OEBPS/` as seen from the folder of `currentPath`.
     func relative(_ path: String, from currentPath: String) -> String {
+        // Most links stay in one folder (text/a.xhtml → text/b.xhtml).
+        let folderEnd = currentPath.lastIndex(of: "/").map { currentPath.index(after: $0) } ?? currentPath.startIndex
+        let folder = currentPath[..<folderEnd]
+        if path.hasPrefix(folder) {
+            let rest = path.dropFirst(folder.count)
+            if !rest.contains("/") { return String(rest) }
+        }
         let from = currentPath.split(separator: "/").dropLast()
         let to = path.split(separator: "/")
         var common = 0
@@ -73,9 +80,26 @@ struct EPUBPublication {
 
     /// Percent-encodes what may not stand raw in a URL fragment.
     static func encodeFragment(_ fragment: String) -> String {
+        // Galley's own ids are ASCII names: nothing to encode, and no
+        // Foundation call per link.
+        if fragment.utf8.allSatisfy(isFragmentByte) { return fragment }
+        return fragment.addingPercentEncoding(withAllowedCharacters: fragmentCharacters) ?? fragment
+    }
+
+    private static let fragmentCharacters: CharacterSet = {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._~!$&'()*+,;=:@/?")
-        return fragment.addingPercentEncoding(withAllowedCharacters: allowed) ?? fragment
+        return allowed
+    }()
+
+    private static func isFragmentByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~!$&'()*+,;=:@/?".utf8.contains(byte)
+        }
     }
 
     /// Media types of the images EPUB 3.3 lists as core media types.
