@@ -90,8 +90,12 @@ public struct XMLBuilder: Sendable {
                 case 0x09 where inAttribute: replacement = "&#9;"
                 case 0x0D: replacement = "&#13;"
                 case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: replacement = ""
-                case 0xC2, 0xEF, 0xF0...0xF4:
-                    // Possibly forbidden: decode this one scalar and judge it.
+                case 0xC2 where index + 1 < count && utf8[index + 1] < 0xA0,
+                     0xEF where index + 1 < count && (utf8[index + 1] == 0xB7 || utf8[index + 1] == 0xBF),
+                     0xF0...0xF4:
+                    // Possibly forbidden (U+0080–009F, U+FDxx, U+FFxx, planes
+                    // 1–16): decode this one scalar and judge it. Fullwidth
+                    // punctuation (EF BC xx) does not come here.
                     let length = byte >= 0xF0 ? 4 : byte == 0xEF ? 3 : 2
                     let end = Swift.min(index + length, count)
                     var decoder = UTF8()
@@ -138,9 +142,12 @@ public enum XMLCharacters {
     /// The string with every character XML 1.0 forbids removed.
     public static func filtered(_ string: String) -> String {
         // Only these bytes can start a forbidden character; most text has none.
+        var previous: UInt8 = 0
         let suspect = string.utf8.contains { byte in
-            (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-                || byte == 0xC2 || byte == 0xEF || byte >= 0xF0
+            defer { previous = byte }
+            return (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                || (previous == 0xC2 && byte < 0xA0) || (previous == 0xEF && (byte == 0xB7 || byte == 0xBF))
+                || byte >= 0xF0
         }
         if !suspect || string.unicodeScalars.allSatisfy(isAllowed) { return string }
         var scalars = String.UnicodeScalarView()

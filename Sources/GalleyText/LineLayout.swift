@@ -132,6 +132,7 @@ struct LineLayout {
         var slice = clusters
         while let last = slice.last, last.kind == .space { slice.removeLast() }
         var text = ""
+        text.reserveCapacity(slice.count * 3)   // most clusters are one 3-byte Han character
         var width = 0
         for cluster in slice {
             text.append(cluster.character)
