@@ -9,6 +9,8 @@ extension EPUBStructureCheck {
         ("video", "src"), ("source", "src"), ("script", "src"), ("iframe", "src"), ("object", "data"),
     ]
 
+    static let linkElementInitials = Set(linkAttributes.map { $0.element.utf8.first! })
+
     static func hasScheme(_ href: String) -> Bool {
         guard let colon = href.firstIndex(of: ":") else { return false }
         let scheme = href[..<colon]
@@ -21,7 +23,11 @@ extension EPUBStructureCheck {
     mutating func checkLinks(in document: ParsedXMLDocument, path: String) {
         guard let root = document.root else { return }
         let folder = (path as NSString).deletingLastPathComponent
-        for element in EPUBXMLNodes.descendants(root) where EPUBXMLNodes.namespace(element) == EPUBXMLNodes.xhtml {
+        for element in EPUBXMLNodes.descendants(root) {
+            // Only elements whose names start like a link-bearing one are
+            // looked at further (most are p, span, li…).
+            guard let first = element.pointee.name?.pointee, Self.linkElementInitials.contains(first),
+                  EPUBXMLNodes.namespace(element) == EPUBXMLNodes.xhtml else { continue }
             let name = EPUBXMLNodes.name(element)
             for (elementName, attributeName) in Self.linkAttributes where elementName == name {
                 guard let href = EPUBXMLNodes.attribute(element, attributeName), !Self.hasScheme(href) else { continue }

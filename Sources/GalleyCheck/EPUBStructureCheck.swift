@@ -136,7 +136,7 @@ struct EPUBStructureCheck {
     mutating func collectIds(in document: ParsedXMLDocument, path: String) -> Set<String> {
         guard let root = document.root else { return [] }
         var result = Set<String>()
-        for element in EPUBXMLNodes.descendants(root) {
+        for element in EPUBXMLNodes.descendants(root) where EPUBXMLNodes.hasAttribute(element, named: "id") {
             for id in [EPUBXMLNodes.attribute(element, "id"),
                        EPUBXMLNodes.attribute(element, "id", namespace: EPUBXMLNodes.xml)].compactMap({ $0 }) {
                 if !result.insert(id).inserted {

@@ -49,13 +49,49 @@ enum EPUBXMLNodes {
     }
 
     /// Every element under `node` (itself included), in document order.
+    /// Walks the sibling and parent links: no array per node.
     static func descendants(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var stack = [node]
-        while let current = stack.popLast() {
-            result.append(current)
-            stack.append(contentsOf: children(current).reversed())
+        var result: [xmlNodePtr] = [node]
+        var current = firstElement(from: node.pointee.children)
+        while let element = current {
+            result.append(element)
+            if let child = firstElement(from: element.pointee.children) {
+                current = child
+                continue
+            }
+            // No children: the next sibling, or the next sibling of an ancestor.
+            var climber: xmlNodePtr? = element
+            current = nil
+            while let at = climber, at != node {
+                if let sibling = firstElement(from: at.pointee.next) {
+                    current = sibling
+                    break
+                }
+                climber = at.pointee.parent
+            }
         }
         return result
+    }
+
+    /// `node` or the first element sibling after it.
+    private static func firstElement(from node: xmlNodePtr?) -> xmlNodePtr? {
+        var candidate = node
+        while let current = candidate, current.pointee.type != XML_ELEMENT_NODE { candidate = current.pointee.next }
+        return candidate
+    }
+
+    /// True when `node` has an attribute of this local name in no namespace
+    /// or in `namespaceURI`, checked without copying any value.
+    static func hasAttribute(_ node: xmlNodePtr, named attributeName: StaticString) -> Bool {
+        var property = node.pointee.properties
+        while let current = property {
+            if let name = current.pointee.name,
+               attributeName.withUTF8Buffer({ strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                                                      UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }) {
+                return true
+            }
+            property = current.pointee.next
+        }
+        return false
     }
 }
