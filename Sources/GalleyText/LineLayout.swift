@@ -131,13 +131,15 @@ struct LineLayout {
     private func line(_ clusters: ArraySlice<TextRun.Cluster>) -> Line {
         var slice = clusters
         while let last = slice.last, last.kind == .space { slice.removeLast() }
-        var text = ""
-        text.reserveCapacity(slice.count * 3)   // most clusters are one 3-byte Han character
+        // Bytes, not String.append(Character): appending a Character checks
+        // grapheme boundaries each time, and the clusters are whole already.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(slice.count * 3)   // most clusters are one 3-byte Han character
         var width = 0
         for cluster in slice {
-            text.append(cluster.character)
+            utf8.append(contentsOf: cluster.character.utf8)
             width += cluster.width
         }
-        return Line(text: text, contentWidth: width)
+        return Line(text: String(decoding: utf8, as: UTF8.self), contentWidth: width)
     }
 }
