@@ -142,12 +142,18 @@ public enum XMLCharacters {
     /// The string with every character XML 1.0 forbids removed.
     public static func filtered(_ string: String) -> String {
         // Only these bytes can start a forbidden character; most text has none.
-        var previous: UInt8 = 0
-        let suspect = string.utf8.contains { byte in
-            defer { previous = byte }
-            return (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
-                || (previous == 0xC2 && byte < 0xA0) || (previous == 0xEF && (byte == 0xB7 || byte == 0xBF))
-                || byte >= 0xF0
+        var copy = string
+        let suspect = copy.withUTF8 { utf8 -> Bool in
+            var previous: UInt8 = 0
+            for byte in utf8 {
+                if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
+                    || (previous == 0xC2 && byte < 0xA0) || (previous == 0xEF && (byte == 0xB7 || byte == 0xBF))
+                    || byte >= 0xF0 {
+                    return true
+                }
+                previous = byte
+            }
+            return false
         }
         if !suspect || string.unicodeScalars.allSatisfy(isAllowed) { return string }
         var scalars = String.UnicodeScalarView()
