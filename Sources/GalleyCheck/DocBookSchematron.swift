@@ -84,7 +84,7 @@ struct DocBookSchematron {
                   "root element <\(name)> is not in the DocBook namespace \(Self.namespace)", line: Self.line(root))
             return
         }
-        if Self.versionRoots.contains(name), Self.attribute(root, "version") == nil {
+        if Self.versionRoots.contains(name), XMLNodes.attribute(root, "version") == nil {
             error("docbook.version", "the root element must have a version attribute (version=\"5.0\")",
                   line: Self.line(root))
         }
@@ -101,7 +101,7 @@ struct DocBookSchematron {
                 }
             }
         }
-        if let id = Self.attribute(node, "id", namespace: Self.xmlNamespace) {
+        if let id = XMLNodes.attribute(node, "id", namespace: Self.xmlNamespace) {
             if let first = ids[id] {
                 error("docbook.duplicate-id", "xml:id “\(id)” is already used on line \(first.line)", line: line)
             } else {
@@ -123,11 +123,11 @@ struct DocBookSchematron {
 
     private mutating func collectReferences(_ node: xmlNodePtr, name: String, line: Int) {
         for attribute in ["linkend", "endterm", "otherterm"] {
-            if let value = Self.attribute(node, attribute) {
+            if let value = XMLNodes.attribute(node, attribute) {
                 references.append(Reference(element: name, attribute: attribute, value: value, line: line))
             }
         }
-        if let values = Self.attribute(node, "linkends") {
+        if let values = XMLNodes.attribute(node, "linkends") {
             for value in values.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
                 references.append(Reference(element: name, attribute: "linkends", value: String(value), line: line))
             }
@@ -193,25 +193,5 @@ struct DocBookSchematron {
             child = current.pointee.next
         }
         return result
-    }
-
-    /// The attribute's value; `namespace == nil` means no namespace.
-    /// (Read from the attribute list so that no libxml2 buffer needs freeing.)
-    static func attribute(_ node: xmlNodePtr, _ name: String, namespace: String? = nil) -> String? {
-        var property = node.pointee.properties
-        while let current = property {
-            defer { property = current.pointee.next }
-            guard let attributeName = current.pointee.name, String(cString: attributeName) == name else { continue }
-            let attributeNamespace = current.pointee.ns?.pointee.href.map { String(cString: $0) }
-            guard attributeNamespace == namespace else { continue }
-            var value = ""
-            var child = current.pointee.children
-            while let text = child {
-                if let content = text.pointee.content { value += String(cString: content) }
-                child = text.pointee.next
-            }
-            return value
-        }
-        return nil
     }
 }

@@ -15,7 +15,7 @@ struct DocBookVocabulary: Sendable {
         var stack: [xmlNodePtr] = [root]
         while let node = stack.popLast() {
             if DocBookSchematron.localName(node) == "element",
-               let name = DocBookSchematron.attribute(node, "name") {
+               let name = XMLNodes.attribute(node, "name") {
                 names.insert(name.trimmingSpaces)
             }
             var child = node.pointee.children

@@ -23,15 +23,15 @@ extension EPUBStructureCheck {
     mutating func checkLinks(in document: ParsedXMLDocument, path: String) {
         guard let root = document.root else { return }
         let folder = (path as NSString).deletingLastPathComponent
-        for element in EPUBXMLNodes.descendants(root) {
+        for element in XMLNodes.descendants(root) {
             // Only elements whose names start like a link-bearing one are
             // looked at further (most are p, span, li…).
             guard let first = element.pointee.name?.pointee, Self.linkElementInitials.contains(first),
-                  EPUBXMLNodes.namespace(element) == EPUBXMLNodes.xhtml else { continue }
-            let name = EPUBXMLNodes.name(element)
+                  XMLNodes.namespace(element) == XMLNodes.xhtml else { continue }
+            let name = XMLNodes.name(element)
             for (elementName, attributeName) in Self.linkAttributes where elementName == name {
-                guard let href = EPUBXMLNodes.attribute(element, attributeName), !Self.hasScheme(href) else { continue }
-                checkLink(href, from: path, folder: folder, line: EPUBXMLNodes.line(element), isHyperlink: name == "a" || name == "area")
+                guard let href = XMLNodes.attribute(element, attributeName), !Self.hasScheme(href) else { continue }
+                checkLink(href, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: name == "a" || name == "area")
             }
         }
     }
@@ -72,24 +72,24 @@ extension EPUBStructureCheck {
     /// Exactly one `nav epub:type="toc"`, whose entries are spine documents.
     mutating func checkNavigation(_ nav: ParsedXMLDocument, path: String) {
         guard let root = nav.root else { return }
-        let navs = EPUBXMLNodes.descendants(root).filter { EPUBXMLNodes.isElement($0, "nav", in: EPUBXMLNodes.xhtml) }
+        let navs = XMLNodes.descendants(root).filter { XMLNodes.isElement($0, "nav", in: XMLNodes.xhtml) }
         let tocs = navs.filter {
-            (EPUBXMLNodes.attribute($0, "type", namespace: EPUBXMLNodes.ops) ?? "").split(separator: " ").contains("toc")
+            (XMLNodes.attribute($0, "type", namespace: XMLNodes.ops) ?? "").split(separator: " ").contains("toc")
         }
         guard tocs.count == 1, let toc = tocs.first else {
             error("epub.nav-toc", "the navigation document must have exactly one nav epub:type=\"toc\"; it has \(tocs.count)",
-                  path, line: EPUBXMLNodes.line(root))
+                  path, line: XMLNodes.line(root))
             return
         }
         let folder = (path as NSString).deletingLastPathComponent
         var entries = 0
-        for anchor in EPUBXMLNodes.descendants(toc) where EPUBXMLNodes.isElement(anchor, "a", in: EPUBXMLNodes.xhtml) {
+        for anchor in XMLNodes.descendants(toc) where XMLNodes.isElement(anchor, "a", in: XMLNodes.xhtml) {
             entries += 1
-            let line = EPUBXMLNodes.line(anchor)
-            if EPUBXMLNodes.text(anchor).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            let line = XMLNodes.line(anchor)
+            if XMLNodes.text(anchor).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 error("epub.nav-empty-label", "a toc entry has no label", path, line: line)
             }
-            guard let href = EPUBXMLNodes.attribute(anchor, "href"), !Self.hasScheme(href),
+            guard let href = XMLNodes.attribute(anchor, "href"), !Self.hasScheme(href),
                   let target = Self.resolve(href, from: folder) else {
                 error("epub.nav-href", "a toc entry has no internal href", path, line: line)
                 continue
@@ -98,17 +98,17 @@ extension EPUBStructureCheck {
                 error("epub.nav-outside-spine", "toc entry `\(href)` is not a document of the spine", path, line: line)
             }
         }
-        if entries == 0 { error("epub.nav-toc-empty", "the toc lists nothing", path, line: EPUBXMLNodes.line(toc)) }
+        if entries == 0 { error("epub.nav-toc-empty", "the toc lists nothing", path, line: XMLNodes.line(toc)) }
     }
 
     /// The EPUB 2 NCX's `content src` targets resolve like any link.
     mutating func checkNCX(_ ncx: ParsedXMLDocument, path: String) {
         guard let root = ncx.root else { return }
         let folder = (path as NSString).deletingLastPathComponent
-        for element in EPUBXMLNodes.descendants(root)
-        where EPUBXMLNodes.isElement(element, "content", in: "http://www.daisy.org/z3986/2005/ncx/") {
-            guard let source = EPUBXMLNodes.attribute(element, "src"), !Self.hasScheme(source) else { continue }
-            checkLink(source, from: path, folder: folder, line: EPUBXMLNodes.line(element), isHyperlink: true)
+        for element in XMLNodes.descendants(root)
+        where XMLNodes.isElement(element, "content", in: "http://www.daisy.org/z3986/2005/ncx/") {
+            guard let source = XMLNodes.attribute(element, "src"), !Self.hasScheme(source) else { continue }
+            checkLink(source, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: true)
         }
     }
 }

@@ -5,20 +5,20 @@ import GalleyCore
 extension EPUBStructureCheck {
     /// Metadata musts, manifest items present in the zip, spine, one nav.
     mutating func checkPackage(_ package: ParsedXMLDocument, path: String) {
-        guard let root = package.root, EPUBXMLNodes.isElement(root, "package", in: EPUBXMLNodes.opf) else {
+        guard let root = package.root, XMLNodes.isElement(root, "package", in: XMLNodes.opf) else {
             error("epub.package-root", "the package document's root is not an OPF `package`", path, line: 1)
             return
         }
-        let rootLine = EPUBXMLNodes.line(root)
-        if EPUBXMLNodes.attribute(root, "version") != "3.0" {
+        let rootLine = XMLNodes.line(root)
+        if XMLNodes.attribute(root, "version") != "3.0" {
             error("epub.package-version", "package `version` must be 3.0", path, line: rootLine)
         }
-        let sections = EPUBXMLNodes.children(root)
-        let metadata = sections.first { EPUBXMLNodes.isElement($0, "metadata", in: EPUBXMLNodes.opf) }
-        let manifest = sections.first { EPUBXMLNodes.isElement($0, "manifest", in: EPUBXMLNodes.opf) }
-        let spine = sections.first { EPUBXMLNodes.isElement($0, "spine", in: EPUBXMLNodes.opf) }
+        let sections = XMLNodes.children(root)
+        let metadata = sections.first { XMLNodes.isElement($0, "metadata", in: XMLNodes.opf) }
+        let manifest = sections.first { XMLNodes.isElement($0, "manifest", in: XMLNodes.opf) }
+        let spine = sections.first { XMLNodes.isElement($0, "spine", in: XMLNodes.opf) }
         if let metadata {
-            checkMetadata(metadata, uniqueIdentifier: EPUBXMLNodes.attribute(root, "unique-identifier"), path: path)
+            checkMetadata(metadata, uniqueIdentifier: XMLNodes.attribute(root, "unique-identifier"), path: path)
         } else {
             error("epub.no-metadata", "the package document has no `metadata`", path, line: rootLine)
         }
@@ -29,10 +29,10 @@ extension EPUBStructureCheck {
         let folder = (path as NSString).deletingLastPathComponent
         var itemsById: [String: String] = [:]
         var navItems: [(path: String, line: Int)] = []
-        for item in EPUBXMLNodes.children(manifest) where EPUBXMLNodes.isElement(item, "item", in: EPUBXMLNodes.opf) {
-            let line = EPUBXMLNodes.line(item)
-            guard let id = EPUBXMLNodes.attribute(item, "id"), let href = EPUBXMLNodes.attribute(item, "href"),
-                  let mediaType = EPUBXMLNodes.attribute(item, "media-type") else {
+        for item in XMLNodes.children(manifest) where XMLNodes.isElement(item, "item", in: XMLNodes.opf) {
+            let line = XMLNodes.line(item)
+            guard let id = XMLNodes.attribute(item, "id"), let href = XMLNodes.attribute(item, "href"),
+                  let mediaType = XMLNodes.attribute(item, "media-type") else {
                 error("epub.manifest-item", "a manifest `item` lacks id, href or media-type", path, line: line)
                 continue
             }
@@ -47,49 +47,49 @@ extension EPUBStructureCheck {
                 continue
             }
             manifestPaths[target] = mediaType
-            let properties = (EPUBXMLNodes.attribute(item, "properties") ?? "").split(separator: " ")
+            let properties = (XMLNodes.attribute(item, "properties") ?? "").split(separator: " ")
             if properties.contains("nav") { navItems.append((target, line)) }
         }
         if navItems.count != 1 {
             error("epub.nav-count", "the manifest must have exactly one item with properties=\"nav\"; it has \(navItems.count)",
-                  path, line: EPUBXMLNodes.line(manifest))
+                  path, line: XMLNodes.line(manifest))
         }
         navPath = navItems.first?.path
         let unlisted = archive.names.filter {
             $0 != "mimetype" && !$0.hasPrefix("META-INF/") && $0 != path && !$0.hasSuffix("/") && manifestPaths[$0] == nil
         }
         for name in unlisted {
-            warning("epub.unlisted-file", "`\(name)` is in the zip but not in the manifest", path, line: EPUBXMLNodes.line(manifest))
+            warning("epub.unlisted-file", "`\(name)` is in the zip but not in the manifest", path, line: XMLNodes.line(manifest))
         }
         guard let spine else {
             error("epub.no-spine", "the package document has no `spine`", path, line: rootLine)
             return
         }
-        for itemref in EPUBXMLNodes.children(spine) where EPUBXMLNodes.isElement(itemref, "itemref", in: EPUBXMLNodes.opf) {
-            let idref = EPUBXMLNodes.attribute(itemref, "idref") ?? ""
+        for itemref in XMLNodes.children(spine) where XMLNodes.isElement(itemref, "itemref", in: XMLNodes.opf) {
+            let idref = XMLNodes.attribute(itemref, "idref") ?? ""
             guard let target = itemsById[idref] else {
-                error("epub.spine-idref", "spine itemref `\(idref)` names no manifest item", path, line: EPUBXMLNodes.line(itemref))
+                error("epub.spine-idref", "spine itemref `\(idref)` names no manifest item", path, line: XMLNodes.line(itemref))
                 continue
             }
             spinePaths.append(target)
         }
-        if spinePaths.isEmpty { error("epub.empty-spine", "the spine lists no document", path, line: EPUBXMLNodes.line(spine)) }
+        if spinePaths.isEmpty { error("epub.empty-spine", "the spine lists no document", path, line: XMLNodes.line(spine)) }
     }
 
     private mutating func checkMetadata(_ metadata: xmlNodePtr, uniqueIdentifier: String?, path: String) {
-        let elements = EPUBXMLNodes.children(metadata)
-        let line = EPUBXMLNodes.line(metadata)
-        let identifiers = elements.filter { EPUBXMLNodes.isElement($0, "identifier", in: EPUBXMLNodes.dc) }
-        if uniqueIdentifier == nil || !identifiers.contains(where: { EPUBXMLNodes.attribute($0, "id") == uniqueIdentifier }) {
+        let elements = XMLNodes.children(metadata)
+        let line = XMLNodes.line(metadata)
+        let identifiers = elements.filter { XMLNodes.isElement($0, "identifier", in: XMLNodes.dc) }
+        if uniqueIdentifier == nil || !identifiers.contains(where: { XMLNodes.attribute($0, "id") == uniqueIdentifier }) {
             error("epub.unique-identifier", "`unique-identifier` names no `dc:identifier`", path, line: line)
         }
         for (name, label) in [("title", "dc:title"), ("language", "dc:language")]
-        where !elements.contains(where: { EPUBXMLNodes.isElement($0, name, in: EPUBXMLNodes.dc)
-                                          && !EPUBXMLNodes.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
+        where !elements.contains(where: { XMLNodes.isElement($0, name, in: XMLNodes.dc)
+                                          && !XMLNodes.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
             error("epub.metadata", "the package metadata has no `\(label)`", path, line: line)
         }
         let modified = elements.filter {
-            EPUBXMLNodes.isElement($0, "meta", in: EPUBXMLNodes.opf) && EPUBXMLNodes.attribute($0, "property") == "dcterms:modified"
+            XMLNodes.isElement($0, "meta", in: XMLNodes.opf) && XMLNodes.attribute($0, "property") == "dcterms:modified"
         }
         if modified.count != 1 {
             error("epub.modified", "the package metadata must have exactly one dcterms:modified; it has \(modified.count)", path, line: line)

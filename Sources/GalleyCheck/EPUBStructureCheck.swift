@@ -100,19 +100,19 @@ struct EPUBStructureCheck {
             return nil
         }
         guard let container = parse(containerPath), let root = container.root else { return nil }
-        let rootfiles = EPUBXMLNodes.descendants(root).filter {
-            EPUBXMLNodes.isElement($0, "rootfile", in: EPUBXMLNodes.container)
+        let rootfiles = XMLNodes.descendants(root).filter {
+            XMLNodes.isElement($0, "rootfile", in: XMLNodes.container)
         }
         guard let rootfile = rootfiles.first(where: {
-            EPUBXMLNodes.attribute($0, "media-type") == "application/oebps-package+xml"
-        }), let fullPath = EPUBXMLNodes.attribute(rootfile, "full-path"), !fullPath.isEmpty else {
+            XMLNodes.attribute($0, "media-type") == "application/oebps-package+xml"
+        }), let fullPath = XMLNodes.attribute(rootfile, "full-path"), !fullPath.isEmpty else {
             error("epub.no-rootfile", "no `rootfile` with media-type application/oebps-package+xml and a full-path",
-                  containerPath, line: rootfiles.first.map(EPUBXMLNodes.line) ?? EPUBXMLNodes.line(root))
+                  containerPath, line: rootfiles.first.map(XMLNodes.line) ?? XMLNodes.line(root))
             return nil
         }
         guard archive.contains(fullPath) else {
             error("epub.missing-package", "the package document `\(fullPath)` is not in the zip",
-                  containerPath, line: EPUBXMLNodes.line(rootfile))
+                  containerPath, line: XMLNodes.line(rootfile))
             return nil
         }
         return fullPath
@@ -136,11 +136,11 @@ struct EPUBStructureCheck {
     mutating func collectIds(in document: ParsedXMLDocument, path: String) -> Set<String> {
         guard let root = document.root else { return [] }
         var result = Set<String>()
-        for element in EPUBXMLNodes.descendants(root) where EPUBXMLNodes.hasAttribute(element, named: "id") {
-            for id in [EPUBXMLNodes.attribute(element, "id"),
-                       EPUBXMLNodes.attribute(element, "id", namespace: EPUBXMLNodes.xml)].compactMap({ $0 }) {
+        for element in XMLNodes.descendants(root) where XMLNodes.hasAttribute(element, named: "id") {
+            for id in [XMLNodes.attribute(element, "id"),
+                       XMLNodes.attribute(element, "id", namespace: XMLNodes.xml)].compactMap({ $0 }) {
                 if !result.insert(id).inserted {
-                    error("epub.duplicate-id", "id `\(id)` appears more than once", path, line: EPUBXMLNodes.line(element))
+                    error("epub.duplicate-id", "id `\(id)` appears more than once", path, line: XMLNodes.line(element))
                 }
             }
         }

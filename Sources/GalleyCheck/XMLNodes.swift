@@ -1,8 +1,8 @@
 import CLibXML2
 import Foundation
 
-/// Read-only helpers over libxml2 element nodes for the EPUB checks.
-enum EPUBXMLNodes {
+/// Read-only helpers over libxml2 element nodes for the EPUB and DocBook checks.
+enum XMLNodes {
     static let xhtml = "http://www.w3.org/1999/xhtml"
     static let opf = "http://www.idpf.org/2007/opf"
     static let ops = "http://www.idpf.org/2007/ops"
