@@ -17,7 +17,7 @@ book: galley
 
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-xctest
 
 bench: galley
 	./Scripts/benchmark.sh
