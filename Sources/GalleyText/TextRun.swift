@@ -40,9 +40,45 @@ struct TextRun {
     /// it; with `unbreakable` (a URL), none inside it.
     mutating func append<S: StringProtocol>(_ text: S, attached: Bool = false, unbreakable: Bool = false) {
         var first = true
+        // Text made only of code points that never join their neighbours
+        // into one grapheme cluster (most Chinese prose) is walked by code
+        // point, which skips the cost of grapheme breaking.
+        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            for scalar in text.unicodeScalars {
+                clusters.append(cluster(scalar, attached: attached || (unbreakable && !first)))
+                first = false
+            }
+            return
+        }
         for character in text {
             clusters.append(cluster(character, attached: attached || (unbreakable && !first)))
             first = false
+        }
+    }
+
+    /// Code points that form a grapheme cluster of their own whatever stands
+    /// next to them (UAX #29: none is Extend, SpacingMark, Prepend, a
+    /// control, ZWJ, a regional indicator or Hangul) — provided the next one
+    /// is such a code point too, which `append` checks for the whole text.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
+             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private func cluster(_ scalar: Unicode.Scalar, attached: Bool) -> Cluster {
+        switch scalar.value {
+        case 0x20...0x7E, 0x4E00...0x9FFF:
+            // The common cases, answered without a Character round trip.
+            let isWide = scalar.value >= 0x4E00
+            return Cluster(character: Character(scalar), width: isWide ? 2 : 1,
+                           kind: isWide ? .wide : scalar.value == 0x20 ? .space : .narrow, isAttached: attached)
+        default:
+            return cluster(Character(scalar), attached: attached)
         }
     }
 
