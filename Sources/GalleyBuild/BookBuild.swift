@@ -1,25 +1,15 @@
 import Foundation
-import GalleyCore
-import GalleyMarkdown
-import GalleyEPUB
-import GalleyDocBook
-import GalleyText
 import GalleyCheck
+import GalleyCore
+import GalleyDocBook
+import GalleyEPUB
+import GalleyMarkdown
+import GalleyText
 
-/// The output formats `galley build` writes.
-public enum OutputFormat: String, CaseIterable, Sendable {
-    case epub, docbook, text
-
-    public var fileName: String {
-        switch self {
-        case .epub: return "book.epub"
-        case .docbook: return "book.xml"
-        case .text: return "book.txt"
-        }
-    }
-}
-
-/// One run of the pipeline: read `Source/`, write the outputs, check them.
+/// One run of the pipeline: read `Source/`, write every asked format into a
+/// private folder, check them there, and publish them into the output
+/// folder only when every one passed. A failed build leaves the previous
+/// outputs exactly as they were.
 public struct BookBuild: Sendable {
     public var projectDirectory: URL
     public var outputDirectory: URL
@@ -42,14 +32,25 @@ public struct BookBuild: Sendable {
 
     public var sourceDirectory: URL { projectDirectory.appendingPathComponent("Source") }
 
+    /// Where the outputs of a build that failed its checks are kept for
+    /// inspection, inside the output folder.
+    public static let failedFolderName = "failed-build"
+    /// Prefix of the private folder a build writes into before publishing.
+    static let stagingPrefix = ".galley-staging-"
+
     public struct Report: Sendable {
         public var outputs: [OutputFormat: URL] = [:]
         public var diagnostics: [Diagnostic] = []
         public var succeeded: Bool { !diagnostics.hasErrors }
     }
 
+    /// The project's files, read only inside the project folder.
+    public var projectFolder: ProjectFolder {
+        ProjectFolder(root: projectDirectory, base: sourceDirectory)
+    }
+
     /// Reads the book only (what `galley tree` prints).
-    public func readBook() throws -> (book: Book, diagnostics: [Diagnostic]) {
+    public func readBook() throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
         try BookReader().read(sourceDirectory: sourceDirectory)
     }
 
@@ -58,7 +59,7 @@ public struct BookBuild: Sendable {
         if validate && formats.contains(.docbook) {
             DispatchQueue.global().async { OutputChecks.prepareDocBookCheck() }
         }
-        let book: Book
+        let book: NormalizedBook
         do {
             let result = try readBook()
             book = result.book
@@ -71,71 +72,82 @@ public struct BookBuild: Sendable {
                                                  at: SourceLocation(file: sourceDirectory.path)))
             return report
         }
+        let settings: WriterSettings
+        switch writerSettings() {
+        case .success(let found): settings = found
+        case .failure(let error):
+            report.diagnostics += error.diagnostics
+            return report
+        }
+        let staging: URL
+        switch Publisher(outputDirectory: outputDirectory, fileNames: formats.map(\.fileName)).prepare() {
+        case .success(let folder): staging = folder
+        case .failure(let error):
+            report.diagnostics += error.diagnostics
+            return report
+        }
         // The writers share nothing but the book: run them (and their
         // checks) side by side, and report in the order the formats were asked.
-        let results = formats.concurrentMap { produce($0, from: book) }
-        for (format, (url, diagnostics)) in zip(formats, results) {
-            if let url { report.outputs[format] = url }
-            report.diagnostics += diagnostics
+        let results = formats.concurrentMap { produce($0, from: book, settings: settings, into: staging) }
+        var written: [OutputFormat] = []
+        var found: [Diagnostic] = []
+        for (format, (wasWritten, diagnostics)) in zip(formats, results) {
+            if wasWritten { written.append(format) }
+            found += diagnostics
+        }
+        let publisher = Publisher(outputDirectory: outputDirectory, fileNames: formats.map(\.fileName))
+        let complete = written.count == formats.count && !found.hasErrors
+        let outcome = complete ? publisher.publish(staging) : publisher.keepFailed(staging)
+        report.diagnostics += outcome.relocate(found, from: staging)
+        report.diagnostics += outcome.diagnostics
+        if complete && !outcome.diagnostics.hasErrors {
+            for format in formats { report.outputs[format] = outputDirectory.appendingPathComponent(format.fileName) }
         }
         return report
     }
 
-    /// Writes one format and checks it: the output's URL when written, and
-    /// what was found.
-    private func produce(_ format: OutputFormat, from book: Book) -> (URL?, [Diagnostic]) {
-        let url = outputDirectory.appendingPathComponent(format.fileName)
-        var diagnostics: [Diagnostic]
+    /// Writes one format into `folder` and checks it there: whether the file
+    /// was written, and what was found.
+    private func produce(_ format: OutputFormat, from book: NormalizedBook, settings: WriterSettings,
+                         into folder: URL) -> (Bool, [Diagnostic]) {
+        let url = folder.appendingPathComponent(format.fileName)
+        let output = format.makeWriter(settings, book).write(book)
+        var diagnostics = output.diagnostics
+        guard let bytes = output.bytes, !output.diagnostics.hasErrors else { return (false, diagnostics) }
         do {
-            diagnostics = try write(book, as: format, to: url)
-        } catch let error as DiagnosticsError {
-            return (nil, error.diagnostics)
+            try Data(bytes).write(to: url)
         } catch {
-            return (nil, [Diagnostic(.error, "build.write", "\(error)", at: SourceLocation(file: url.path))])
+            return (false, diagnostics + [Diagnostic(.error, "build.write", "cannot write this file",
+                                                     at: SourceLocation(file: url.path))])
         }
-        if validate { diagnostics += check(format, at: url) }
-        return (url, diagnostics)
+        if validate { diagnostics += format.check(url) }
+        return (true, diagnostics)
     }
 
-    private func write(_ book: Book, as format: OutputFormat, to url: URL) throws -> [Diagnostic] {
-        switch format {
-        case .epub:
-            let options = EPUBWriter.Options(modificationDate: modificationDate(),
-                                             sourceDirectory: sourceDirectory,
-                                             stylesheets: stylesheets())
-            return try EPUBWriter(options: options).write(book, to: url)
-        case .docbook:
-            let (bytes, diagnostics) = DocBookWriter().render(book)
-            if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
-            try AtomicFile.write(bytes, to: url)
-            return diagnostics
-        case .text:
-            let columns = textColumns.map { $0 > 0 ? $0 : nil } ?? book.metadata.textColumns
-            let options = TextWriter.Options(columns: columns, ambiguousIsWide: ambiguousIsWide)
-            try AtomicFile.write(TextWriter(options: options).render(book), to: url)
-            return []
+    /// What every writer may need besides the book, read once.
+    func writerSettings() -> Result<WriterSettings, DiagnosticsError> {
+        var errors: [Diagnostic] = []
+        var sheets: [EPUBWriter.Stylesheet] = []
+        let styles = ProjectFolder(root: projectDirectory, base: projectDirectory.appendingPathComponent("Styles"),
+                                   displayBase: "Styles")
+        for name in Self.cssFiles(in: projectDirectory.appendingPathComponent("Styles")) {
+            switch styles.load(name) {
+            case .success(let bytes): sheets.append(EPUBWriter.Stylesheet(name: name, bytes: bytes))
+            case .failure(let reason): errors.append(reason)
+            }
         }
+        if !errors.isEmpty { return .failure(DiagnosticsError(errors)) }
+        return .success(WriterSettings(modificationDate: modificationDate(), resources: projectFolder,
+                                       stylesheets: sheets, textColumns: textColumns,
+                                       ambiguousIsWide: ambiguousIsWide))
     }
 
-    private func check(_ format: OutputFormat, at url: URL) -> [Diagnostic] {
-        switch format {
-        case .epub: return OutputChecks.checkEPUB(at: url)
-        case .docbook: return OutputChecks.checkDocBook(at: url)
-        case .text: return OutputChecks.checkText(at: url)
-        }
-    }
-
-    /// Every `.css` in the project's `Styles/`, in name order. The EPUB
+    /// The names of the `.css` files in `directory`, in name order. The EPUB
     /// writer puts its default stylesheet before them (a project
     /// `galley.css` replaces it).
-    public func stylesheets() -> [URL] {
-        let projectStyles = projectDirectory.appendingPathComponent("Styles")
-        return Self.cssFiles(in: projectStyles)
-    }
-
-    static func cssFiles(in directory: URL) -> [URL] {
+    static func cssFiles(in directory: URL) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return names.filter { $0.hasSuffix(".css") }.sorted().map { directory.appendingPathComponent($0) }
+        return names.filter { $0.hasSuffix(".css") }.sorted()
     }
 
     /// `SOURCE_DATE_EPOCH` when set, else the newest file under `Source/`
@@ -159,4 +171,15 @@ public struct BookBuild: Sendable {
         // Whole seconds: dcterms:modified has no fractions, zip times even less.
         return Date(timeIntervalSince1970: newest.timeIntervalSince1970.rounded(.down))
     }
+}
+
+/// What the registry's writers are made from: the build's options and the
+/// files read for them.
+public struct WriterSettings: Sendable {
+    public var modificationDate: Date
+    public var resources: any ResourceLoader
+    public var stylesheets: [EPUBWriter.Stylesheet]
+    /// `--columns`: overrides `text-columns`; 0 means one paragraph per line.
+    public var textColumns: Int?
+    public var ambiguousIsWide: Bool
 }

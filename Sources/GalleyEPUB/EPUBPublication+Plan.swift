@@ -75,16 +75,20 @@ extension EPUBPublication {
         publication.documents = spine
 
         if let cover = book.metadata.cover, !cover.isEmpty {
-            let location = SourceLocation(file: options.sourceDirectory.appendingPathComponent("book.yaml").path)
-            if let url = resolveImage(cover, chapterPath: "", sourceDirectory: options.sourceDirectory),
-               let mediaType = imageMediaType(forExtension: url.pathExtension),
-               let bytes = try? [UInt8](Data(contentsOf: url)) {
-                publication.coverImage = Resource(path: "images/cover.\(url.pathExtension.lowercased())",
-                                                  mediaType: mediaType, manifestId: "cover-image", bytes: bytes)
-            } else {
+            let location = SourceLocation(file: "Source/book.yaml")
+            switch loadImage(cover, chapterPath: "", resources: options.resources) {
+            case .success(let (path, bytes)):
+                let ext = (path as NSString).pathExtension.lowercased()
+                if let mediaType = imageMediaType(forExtension: ext) {
+                    publication.coverImage = Resource(path: "images/cover.\(ext)", mediaType: mediaType,
+                                                      manifestId: "cover-image", bytes: bytes)
+                } else {
+                    errors.append(Diagnostic(.error, "epub.missing-cover",
+                        "cover image `\(cover)` is not a JPEG, PNG, GIF, SVG or WebP file", at: location))
+                }
+            case .failure(let reason):
                 errors.append(Diagnostic(.error, "epub.missing-cover",
-                                         "cover image `\(cover)` not found or not a JPEG, PNG, GIF, SVG or WebP file",
-                                         at: location))
+                    "cover image `\(cover)`: \(reason.message)", at: location))
             }
         }
 
@@ -109,31 +113,31 @@ extension EPUBPublication {
         // A remote image is shown as its alt text, so only local ones count here.
         publication.imageCount += 1
         if EPUBPlainText.normalized(EPUBPlainText.of(image.alt)).isEmpty { publication.imagesWithoutAlt += 1 }
-        guard let url = resolveImage(image.source, chapterPath: chapterPath, sourceDirectory: options.sourceDirectory) else {
-            errors.append(Diagnostic(.error, "epub.missing-image", "image `\(image.source)` not found",
-                                     at: image.location ?? SourceLocation(file: chapterPath)))
+        let place = image.location ?? SourceLocation(file: chapterPath)
+        let path: String, bytes: [UInt8]
+        switch loadImage(image.source, chapterPath: chapterPath, resources: options.resources) {
+        case .success(let found): (path, bytes) = found
+        case .failure(let reason):
+            let code = reason.code == "project.missing-file" ? "epub.missing-image" : reason.code
+            let message = reason.code == "project.missing-file"
+                ? "image `\(image.source)` not found" : "image `\(image.source)`: \(reason.message)"
+            errors.append(Diagnostic(.error, code, message, at: place))
             return
         }
         let key = imageKey(image.source, chapterPath: chapterPath)
-        if let known = publication.imagePaths[url.path] {
+        if let known = publication.imagePaths[path] {
             publication.imageReferences[key] = known
             return
         }
-        guard let mediaType = imageMediaType(forExtension: url.pathExtension) else {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard let mediaType = imageMediaType(forExtension: ext) else {
             errors.append(Diagnostic(.error, "epub.image-type",
-                                     "image `\(image.source)` is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show",
-                                     at: image.location ?? SourceLocation(file: chapterPath)))
-            return
-        }
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
-            errors.append(Diagnostic(.error, "epub.unreadable-image", "cannot read image `\(image.source)`: \(error.localizedDescription)",
-                                     at: image.location ?? SourceLocation(file: chapterPath)))
+                "image `\(image.source)` is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show",
+                at: place))
             return
         }
         let number = publication.images.count + 1
-        let stem = url.deletingPathExtension().lastPathComponent
-        let ext = url.pathExtension.lowercased()
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let taken = Set(publication.images.map { $0.path.lowercased() })
         var name = isSafeName(stem) && stem.lowercased() != "cover" ? "\(stem).\(ext)" : String(format: "image%03d.%@", number, ext)
         var counter = number
@@ -141,7 +145,7 @@ extension EPUBPublication {
             counter += 1
             name = String(format: "image%03d.%@", counter, ext)
         }
-        publication.imagePaths[url.path] = "images/\(name)"
+        publication.imagePaths[path] = "images/\(name)"
         publication.imageReferences[key] = "images/\(name)"
         publication.images.append(Resource(path: "images/\(name)", mediaType: mediaType,
                                            manifestId: String(format: "img%03d", number), bytes: bytes))

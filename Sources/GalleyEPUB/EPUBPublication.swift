@@ -118,22 +118,24 @@ struct EPUBPublication {
         source.contains("://") || source.lowercased().hasPrefix("data:") || source.lowercased().hasPrefix("mailto:")
     }
 
-    /// The image file a chapter refers to: relative to the chapter's folder
-    /// inside `Source/`, as written or percent-decoded.
-    static func resolveImage(_ source: String, chapterPath: String, sourceDirectory: URL) -> URL? {
+    /// The image file a chapter refers to, read through the build's
+    /// confined loader: relative to the chapter's folder inside `Source/`,
+    /// as written or percent-decoded. Returns its `Source/`-relative path.
+    static func loadImage(_ source: String, chapterPath: String,
+                          resources: any ResourceLoader) -> Result<(String, [UInt8]), Diagnostic> {
         let folder = (chapterPath as NSString).deletingLastPathComponent
-        let base = folder.isEmpty ? sourceDirectory : sourceDirectory.appendingPathComponent(folder)
         var candidates = [source]
         if let decoded = source.removingPercentEncoding, decoded != source { candidates.append(decoded) }
+        var firstFailure: Diagnostic?
         for candidate in candidates {
-            let path = candidate.split(separator: "#").first.map(String.init) ?? candidate
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return url.standardizedFileURL
+            let written = candidate.split(separator: "#").first.map(String.init) ?? candidate
+            let path = written.hasPrefix("/") || folder.isEmpty ? written : folder + "/" + written
+            switch resources.load(path) {
+            case .success(let bytes): return .success((path, bytes))
+            case .failure(let reason): if firstFailure == nil { firstFailure = reason }
             }
         }
-        return nil
+        return .failure(firstFailure ?? Diagnostic(.error, "project.missing-file", "`\(source)` does not exist"))
     }
 
     /// True for names safe as EPUB file names and XML ids: ASCII letter first.

@@ -16,24 +16,18 @@ enum EPUBStylesheets {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    static func resources(_ urls: [URL]) throws -> [EPUBPublication.Resource] {
-        var errors: [Diagnostic] = []
+    static func resources(_ sheets: [EPUBWriter.Stylesheet]) throws -> [EPUBPublication.Resource] {
         var bookSheets: [EPUBPublication.Resource] = []
         var replacement: [UInt8]?
         var taken: Set<String> = [defaultName]
-        for url in urls {
-            let bytes: [UInt8]
-            do { bytes = [UInt8](try Data(contentsOf: url)) } catch {
-                errors.append(Diagnostic(.error, "epub.unreadable-stylesheet", "cannot read stylesheet: \(error.localizedDescription)",
-                                         at: SourceLocation(file: url.path)))
-                continue
-            }
-            let name = url.lastPathComponent
+        for sheet in sheets {
+            let bytes = sheet.bytes
+            let name = sheet.name
             if name == defaultName {
                 replacement = bytes
                 continue
             }
-            let stem = url.deletingPathExtension().lastPathComponent
+            let stem = (name as NSString).deletingPathExtension
             var fileName = EPUBPublication.isSafeName(stem) ? "\(stem).css" : "style\(bookSheets.count + 1).css"
             var counter = bookSheets.count + 1
             while taken.contains(fileName.lowercased()) {
@@ -44,7 +38,6 @@ enum EPUBStylesheets {
             bookSheets.append(.init(path: "styles/\(fileName)", mediaType: "text/css",
                                     manifestId: "css-\(fileName.dropLast(4))", bytes: bytes))
         }
-        if !errors.isEmpty { throw DiagnosticsError(errors) }
         let first = EPUBPublication.Resource(path: "styles/\(defaultName)", mediaType: "text/css",
                                              manifestId: "css-galley", bytes: try replacement ?? defaultStylesheet())
         return [first] + bookSheets

@@ -1,20 +1,30 @@
 import Foundation
 import GalleyCore
 
-/// Writes a `Book` as an EPUB 3 file (OCF zip).
-public struct EPUBWriter: Sendable {
+/// Writes a `NormalizedBook` as an EPUB 3 file (OCF zip), in memory.
+public struct EPUBWriter: BookWriter {
+    /// One of the book's own stylesheets: its file name and bytes.
+    public struct Stylesheet: Sendable {
+        public var name: String
+        public var bytes: [UInt8]
+        public init(name: String, bytes: [UInt8]) {
+            self.name = name
+            self.bytes = bytes
+        }
+    }
+
     public struct Options: Sendable {
         /// `dcterms:modified` and the zip entries' times.
         public var modificationDate: Date
-        /// The book's `Source/` folder, against which image paths resolve.
-        public var sourceDirectory: URL
+        /// Reads the images the book names (paths relative to `Source/`).
+        public var resources: any ResourceLoader
         /// The book's own stylesheets, in order, added after Galley's default
         /// one; a file named `galley.css` replaces the default.
-        public var stylesheets: [URL]
+        public var stylesheets: [Stylesheet]
 
-        public init(modificationDate: Date, sourceDirectory: URL, stylesheets: [URL]) {
+        public init(modificationDate: Date, resources: any ResourceLoader, stylesheets: [Stylesheet] = []) {
             self.modificationDate = modificationDate
-            self.sourceDirectory = sourceDirectory
+            self.resources = resources
             self.stylesheets = stylesheets
         }
     }
@@ -22,34 +32,29 @@ public struct EPUBWriter: Sendable {
     public var options: Options
     public init(options: Options) { self.options = options }
 
+    public var fileName: String { "book.epub" }
+
     static let packageFolder = "OEBPS"
     static let navigationPath = "nav.xhtml"
     static let ncxPath = "toc.ncx"
 
-    /// Writes the EPUB to `url` (through a temporary file renamed into place).
-    /// - Returns: warnings; throws `DiagnosticsError` on errors (missing image…).
-    public func write(_ book: Book, to url: URL) throws -> [Diagnostic] {
-        let (entries, diagnostics) = try render(book)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let temporary = AtomicFile.temporaryURL(for: url)
+    /// The EPUB's bytes, or nil with errors (a missing image…).
+    public func write(_ book: NormalizedBook) -> WriterOutput {
         do {
-            let archive = try OCFArchiveWriter(creatingAt: temporary, modificationDate: options.modificationDate)
-            for entry in entries {
-                try archive.add(entry.name, entry.bytes, compression: entry.name == "mimetype" ? .stored : .deflated)
-            }
-            try archive.commit()
-            try AtomicFile.replace(url, with: temporary)
+            let (entries, diagnostics) = try render(book)
+            let archive = try OCFArchiveWriter.archive(entries, modificationDate: options.modificationDate)
+            return WriterOutput(bytes: archive, diagnostics: diagnostics)
+        } catch let error as DiagnosticsError {
+            return WriterOutput(bytes: nil, diagnostics: error.diagnostics)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+            return WriterOutput(bytes: nil, diagnostics: [Diagnostic(.error, "epub.archive", "\(error)")])
         }
-        return diagnostics
     }
 
     /// Every entry of the container in its fixed order: `mimetype`, the
     /// container, the package document, navigation, styles, text, images.
-    public func render(_ book: Book) throws -> (entries: [(name: String, bytes: [UInt8])], diagnostics: [Diagnostic]) {
-        var (publication, diagnostics) = try EPUBPublication.plan(book, options: options)
+    public func render(_ book: NormalizedBook) throws -> (entries: [(name: String, bytes: [UInt8])], diagnostics: [Diagnostic]) {
+        var (publication, diagnostics) = try EPUBPublication.plan(book.book, options: options)
         var entries: [(name: String, bytes: [UInt8])] = []
         func add(_ path: String, _ bytes: [UInt8]) { entries.append(("\(Self.packageFolder)/\(path)", bytes)) }
 

@@ -2,7 +2,8 @@ import CLibZip
 import Foundation
 import GalleyCore
 
-/// Owns a libzip archive being written and discards it unless `commit()` ran.
+/// Owns a libzip archive being written, in memory, and discards it unless
+/// `commit()` ran.
 ///
 /// Every entry gets the same DOS time and Unix attributes, and entries keep
 /// the order they were added in, so the same inputs give the same bytes
@@ -11,25 +12,44 @@ public final class OCFArchiveWriter {
     public enum Compression: Sendable { case stored, deflated }
 
     private var archive: OpaquePointer?
-    private let path: String
+    /// The in-memory zip source the archive is written into.
+    private let source: OpaquePointer
+    private let path = "book.epub"
     private let dosTime: (time: UInt16, date: UInt16)
 
-    /// Creates (or truncates) a zip file at `url`; entries get `modificationDate`.
-    public init(creatingAt url: URL, modificationDate: Date) throws {
-        path = url.path
+    /// The zip of `entries`, in their order (`mimetype` stored, the rest deflated).
+    public static func archive(_ entries: [(name: String, bytes: [UInt8])], modificationDate: Date) throws -> [UInt8] {
+        let archive = try OCFArchiveWriter(modificationDate: modificationDate)
+        for entry in entries {
+            try archive.add(entry.name, entry.bytes, compression: entry.name == "mimetype" ? .stored : .deflated)
+        }
+        return try archive.commit()
+    }
+
+    /// Starts an empty archive in memory; entries get `modificationDate`.
+    public init(modificationDate: Date) throws {
         dosTime = Self.dosTime(for: modificationDate)
-        var error: Int32 = 0
-        archive = zip_open(url.path, ZIP_CREATE | ZIP_TRUNCATE, &error)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_buffer_create(nil, 0, 0, &error) else {
+            throw Self.failure("cannot create an archive in memory: \(String(cString: zip_error_strerror(&error)))",
+                               path: path)
+        }
+        self.source = source
+        // The source outlives the archive: closing the archive writes into it.
+        zip_source_keep(source)
+        archive = zip_open_from_source(source, ZIP_TRUNCATE, &error)
         guard archive != nil else {
-            var zipError = zip_error_t()
-            zip_error_init_with_code(&zipError, error)
-            defer { zip_error_fini(&zipError) }
-            throw Self.failure("cannot create \(url.path): \(String(cString: zip_error_strerror(&zipError)))", path: url.path)
+            zip_source_free(source)
+            throw Self.failure("cannot create an archive in memory: \(String(cString: zip_error_strerror(&error)))",
+                               path: path)
         }
     }
 
     deinit {
         if let archive { zip_discard(archive) }
+        zip_source_free(source)
     }
 
     /// Adds one entry. libzip takes its own copy of `bytes`.
@@ -56,9 +76,9 @@ public final class OCFArchiveWriter {
         try check(zip_file_set_external_attributes(archive, entry, 0, UInt8(ZIP_OPSYS_UNIX), 0o100644 << 16), name)
     }
 
-    /// Writes the archive to disk. After this the writer holds nothing.
-    public func commit() throws {
-        guard let archive else { return }
+    /// Finishes the archive and returns its bytes. After this the writer holds nothing.
+    public func commit() throws -> [UInt8] {
+        guard let archive else { throw Self.failure("archive already closed", path: path) }
         if zip_close(archive) != 0 {
             let error = lastError("cannot write")
             zip_discard(archive)
@@ -66,6 +86,22 @@ public final class OCFArchiveWriter {
             throw error
         }
         self.archive = nil
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_source_stat(source, &stat) == 0, zip_source_open(source) == 0 else {
+            throw Self.failure("cannot read the archive back from memory", path: path)
+        }
+        defer { zip_source_close(source) }
+        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
+        var offset = 0
+        while offset < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                zip_source_read(source, buffer.baseAddress! + offset, zip_uint64_t(buffer.count - offset))
+            }
+            guard read > 0 else { throw Self.failure("cannot read the archive back from memory", path: path) }
+            offset += Int(read)
+        }
+        return bytes
     }
 
     private func check(_ status: Int32, _ name: String) throws {

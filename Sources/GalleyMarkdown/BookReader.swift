@@ -3,7 +3,7 @@ import Foundation
 import GalleyCore
 
 /// Reads a book project: `Source/book.yaml` and the chapter files it lists,
-/// into one `Book`, with the standard transforms applied.
+/// into one `Book`, and runs it through the transform pipeline.
 ///
 /// `book.yaml` keys: `title`, `language` (BCP 47) and `chapters` (paths
 /// relative to `Source/`, in reading order) are required; `subtitle`;
@@ -25,10 +25,10 @@ public struct BookReader: Sendable {
     public init() {}
 
     /// - Parameter sourceDirectory: the folder holding `book.yaml` (a project's `Source/`).
-    /// - Returns: the book and the warnings met on the way.
+    /// - Returns: the normalised book and the warnings met on the way.
     /// - Throws: `DiagnosticsError` when the book cannot be read (missing or invalid
     ///   `book.yaml`, a listed chapter missing…), every message located `file:line`.
-    public func read(sourceDirectory: URL) throws -> (book: Book, diagnostics: [Diagnostic]) {
+    public func read(sourceDirectory: URL) throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
         let display = sourceDirectory.standardizedFileURL.lastPathComponent
         let yamlURL = sourceDirectory.appendingPathComponent("book.yaml")
         guard let data = FileManager.default.contents(atPath: yamlURL.path) else {
@@ -77,8 +77,8 @@ public struct BookReader: Sendable {
             guard let lines = idLines[path]?[id], occurrence < lines.count else { return nil }
             return SourceLocation(file: display.isEmpty ? path : "\(display)/\(path)", line: lines[occurrence])
         }
-        let (book, transformDiagnostics) = Self.transform(Book(metadata: manifest.metadata, divisions: divisions),
-                                                          locate: locate)
+        let (book, transformDiagnostics) = Pipeline.normalize(Book(metadata: manifest.metadata, divisions: divisions),
+                                                              context: Pipeline.Context(locate: locate))
         // Transforms name files by `sourcePath`; messages name them as the reader does.
         let sourcePaths = Set(divisions.map(\.sourcePath))
         let located = transformDiagnostics.map { diagnostic in
@@ -89,17 +89,5 @@ public struct BookReader: Sendable {
             return diagnostic
         }
         return (book, diagnostics + located)
-    }
-
-    /// The standard transforms, in the order their inputs require: nesting
-    /// limited first (every later step recurses), ids next (footnote ids and link targets use them), soft breaks last
-    /// (they look at final text), then one text node per run.
-    public static func transform(_ book: Book, locate: AssignIdentifiers.Locator? = nil) -> (Book, [Diagnostic]) {
-        let limited = LimitNesting.apply(book)
-        let identified = AssignIdentifiers.apply(limited.book, locate: locate)
-        let numbered = NumberFootnotes.apply(identified.book)
-        let linked = ResolveLinks.apply(numbered)
-        let softened = SoftBreaks.apply(linked.book)
-        return (MergeText.apply(softened), limited.diagnostics + identified.diagnostics + linked.diagnostics)
     }
 }

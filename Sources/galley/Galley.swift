@@ -57,7 +57,10 @@ struct Build: ParsableCommand {
     }
 }
 
-extension OutputFormat: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { registry.map(\.name) }
+}
 
 struct Tree: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the book's document tree as JSON.")
@@ -72,7 +75,7 @@ struct Tree: ParsableCommand {
             report(diagnostics)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(book))
+            FileHandle.standardOutput.write(try encoder.encode(book.book))
             print()
         } catch let error as DiagnosticsError {
             report(error.diagnostics)
