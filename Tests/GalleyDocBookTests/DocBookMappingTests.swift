@@ -10,7 +10,7 @@ import GalleyCore
             Division(role: .chapter, id: "c1", sourcePath: "c1.md", title: [.text("章")], blocks: blocks,
                      footnotes: footnotes),
         ])
-        let (bytes, diagnostics) = DocBookWriter().render(book)
+        let (bytes, diagnostics) = DocBookWriter().render(book.normalized)
         return (String(decoding: bytes, as: UTF8.self), diagnostics)
     }
 

@@ -43,9 +43,9 @@ import GalleyTestSupport
         let directory = try Repository.temporaryDirectory("epub-repro")
         defer { try? FileManager.default.removeItem(at: directory) }
         let first = directory.appendingPathComponent("a.epub"), second = directory.appendingPathComponent("b.epub")
-        _ = try EPUBWriter(options: SampleBooks.options()).write(SampleBooks.chinese, to: first)
+        _ = try EPUBWriter(options: SampleBooks.options()).writeFile(SampleBooks.chinese.normalized, to: first)
         Thread.sleep(forTimeInterval: 2.1) // a zip stamped with "now" would differ
-        _ = try EPUBWriter(options: SampleBooks.options()).write(SampleBooks.chinese, to: second)
+        _ = try EPUBWriter(options: SampleBooks.options()).writeFile(SampleBooks.chinese.normalized, to: second)
         let a = try Data(contentsOf: first), b = try Data(contentsOf: second)
         #expect(a == b)
         let head = try #require(ZipFirstEntry.read(first))
@@ -57,19 +57,19 @@ import GalleyTestSupport
     @Test func vocabularyFollowsTheLanguage() throws {
         var book = SampleBooks.chinese
         book.metadata.language = "en"
-        let entries = try EPUBWriter(options: SampleBooks.options()).render(book).entries
+        let entries = try EPUBWriter(options: SampleBooks.options()).render(book.normalized).entries
         let nav = Self.text(entries, "OEBPS/nav.xhtml")
         #expect(nav.contains(">Cover</a>") && nav.contains(">Contents</a>") && nav.contains(">Start of Content</a>"))
         #expect(nav.contains("<a href=\"text/dedication.xhtml\">Dedication</a>"))
         #expect(Self.text(entries, "OEBPS/text/ch001.xhtml").contains("xml:lang=\"en\" lang=\"en\""))
-        let zh = try EPUBWriter(options: SampleBooks.options()).render(SampleBooks.chinese).entries
+        let zh = try EPUBWriter(options: SampleBooks.options()).render(SampleBooks.chinese.normalized).entries
         #expect(Self.text(zh, "OEBPS/nav.xhtml").contains(">封面</a>"))
     }
 
     @Test func divisionLanguageOverridesTheBook() throws {
         var book = SampleBooks.chinese
         book.divisions[2].language = "en-GB"
-        let entries = try EPUBWriter(options: SampleBooks.options()).render(book).entries
+        let entries = try EPUBWriter(options: SampleBooks.options()).render(book.normalized).entries
         #expect(Self.text(entries, "OEBPS/text/ch001.xhtml").contains("xml:lang=\"en-GB\" lang=\"en-GB\""))
         #expect(Self.text(entries, "OEBPS/text/preface.xhtml").contains("xml:lang=\"zh-Hans\" lang=\"zh-Hans\""))
     }
@@ -77,7 +77,7 @@ import GalleyTestSupport
     @Test func verticalWritingTurnsPagesRightToLeft() throws {
         var book = SampleBooks.chinese
         book.metadata.writingMode = .vertical
-        let entries = try EPUBWriter(options: SampleBooks.options()).render(book).entries
+        let entries = try EPUBWriter(options: SampleBooks.options()).render(book.normalized).entries
         #expect(Self.text(entries, "OEBPS/content.opf").contains("page-progression-direction=\"rtl\""))
         #expect(Self.text(entries, "OEBPS/text/ch001.xhtml").contains("lang=\"zh-Hans\" class=\"vertical\""))
         #expect(Self.text(entries, "OEBPS/styles/galley.css").contains("writing-mode: vertical-rl"))
@@ -88,7 +88,7 @@ import GalleyTestSupport
         let location = SourceLocation(file: "Source/ch001.md", line: 12)
         book.divisions[2].blocks.append(.paragraph([.image(Image(source: "figures/none.png", alt: [.text("图")], location: location))]))
         let error = try #require(throws: DiagnosticsError.self) {
-            try EPUBWriter(options: SampleBooks.options()).render(book)
+            try EPUBWriter(options: SampleBooks.options()).render(book.normalized)
         }
         #expect(error.diagnostics.contains { $0.code == "epub.missing-image" && $0.location == location })
     }
@@ -106,7 +106,7 @@ import GalleyTestSupport
         var book = SampleBooks.chinese
         book.divisions[2].blocks.append(.paragraph([.image(Image(source: "figures/dot.png", alt: [.text("一个点")]))]))
         let options = SampleBooks.options(sourceDirectory: source)
-        let described = try EPUBWriter(options: options).render(book)
+        let described = try EPUBWriter(options: options).render(book.normalized)
         #expect(described.entries.contains { $0.name == "OEBPS/images/dot.png" && $0.bytes == png })
         let opf = Self.text(described.entries, "OEBPS/content.opf")
         #expect(opf.contains("href=\"images/dot.png\" media-type=\"image/png\""))
@@ -115,7 +115,7 @@ import GalleyTestSupport
                 .contains("<figure class=\"image\"><img src=\"../images/dot.png\" alt=\"一个点\"/></figure>"))
 
         book.divisions[2].blocks.append(.paragraph([.text("又"), .image(Image(source: "figures/dot.png", alt: []))]))
-        let undescribed = try EPUBWriter(options: options).render(book)
+        let undescribed = try EPUBWriter(options: options).render(book.normalized)
         let opf2 = Self.text(undescribed.entries, "OEBPS/content.opf")
         #expect(!opf2.contains("dcterms:conformsTo") && !opf2.contains(">alternativeText<"))
         #expect(undescribed.diagnostics.contains { $0.code == "epub.accessibility-claim-withheld" })
@@ -123,7 +123,7 @@ import GalleyTestSupport
 
         if try EPUBCheck.require() {
             let url = source.appendingPathComponent("images.epub")
-            _ = try EPUBWriter(options: options).write(book, to: url)
+            _ = try EPUBWriter(options: options).writeFile(book.normalized, to: url)
             let run = try EPUBCheck.run(url)
             #expect(run.isClean, "\(run.output)")
             #expect(OutputChecks.checkEPUB(at: url).isEmpty)
@@ -135,19 +135,19 @@ import GalleyTestSupport
         defer { try? FileManager.default.removeItem(at: styles) }
         let extra = styles.appendingPathComponent("book.css"), replacement = styles.appendingPathComponent("galley.css")
         try Data("p { color: black; }\n".utf8).write(to: extra)
-        let added = try EPUBWriter(options: SampleBooks.options(stylesheets: [extra])).render(SampleBooks.chinese).entries
+        let added = try EPUBWriter(options: SampleBooks.options(stylesheets: [extra])).render(SampleBooks.chinese.normalized).entries
         let page = Self.text(added, "OEBPS/text/ch001.xhtml")
         let defaultLink = try #require(page.range(of: "../styles/galley.css")), bookLink = try #require(page.range(of: "../styles/book.css"))
         #expect(defaultLink.lowerBound < bookLink.lowerBound)
         #expect(Self.text(added, "OEBPS/styles/galley.css").contains("text-indent: 2em"))
 
         try Data("body { margin: 0; }\n".utf8).write(to: replacement)
-        let replaced = try EPUBWriter(options: SampleBooks.options(stylesheets: [replacement, extra])).render(SampleBooks.chinese).entries
+        let replaced = try EPUBWriter(options: SampleBooks.options(stylesheets: [replacement, extra])).render(SampleBooks.chinese.normalized).entries
         #expect(Self.text(replaced, "OEBPS/styles/galley.css") == "body { margin: 0; }\n")
     }
 
     @Test func noteReferencedTwiceHasOneAsideAndTwoNoterefs() throws {
-        let entries = try EPUBWriter(options: SampleBooks.options()).render(SampleBooks.chinese).entries
+        let entries = try EPUBWriter(options: SampleBooks.options()).render(SampleBooks.chinese.normalized).entries
         let preface = Self.text(entries, "OEBPS/text/preface.xhtml")
         #expect(preface.components(separatedBy: "<aside epub:type=\"footnote\"").count == 2)
         #expect(preface.contains("id=\"fnref-preface-1\" href=\"#fn-preface-1\""))
@@ -156,7 +156,7 @@ import GalleyTestSupport
     }
 
     @Test func softBreakBetweenHanVanishesAndForbiddenCharactersAreDropped() throws {
-        let result = try EPUBWriter(options: SampleBooks.options()).render(SampleBooks.chinese)
+        let result = try EPUBWriter(options: SampleBooks.options()).render(SampleBooks.chinese.normalized)
         #expect(Self.text(result.entries, "OEBPS/text/preface.xhtml").contains("，上海基层党建"))
         let chapter = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
         #expect(!chapter.unicodeScalars.contains("\u{0007}") && chapter.contains("𠀀😀"))
@@ -171,7 +171,7 @@ import GalleyTestSupport
             .link(Link(target: .internal(division: "nowhere", fragment: nil), children: [.text("无处")])),
             .link(Link(target: .internal(division: "preface", fragment: "missing"), children: [.text("序言某处")])),
         ]))
-        let result = try EPUBWriter(options: SampleBooks.options()).render(book)
+        let result = try EPUBWriter(options: SampleBooks.options()).render(book.normalized)
         let chapter = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
         #expect(chapter.contains("<p><span class=\"image-alt\">地图</span>别处无处<a href=\"preface.xhtml\">序言某处</a></p>"))
         let codes = result.diagnostics.map(\.code)

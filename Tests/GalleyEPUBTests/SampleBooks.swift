@@ -63,6 +63,23 @@ enum SampleBooks {
 
     static func options(sourceDirectory: URL = FileManager.default.temporaryDirectory,
                         stylesheets: [URL] = []) -> EPUBWriter.Options {
-        EPUBWriter.Options(modificationDate: date, sourceDirectory: sourceDirectory, stylesheets: stylesheets)
+        let sheets = stylesheets.map { url in
+            EPUBWriter.Stylesheet(name: url.lastPathComponent,
+                                  bytes: [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()))
+        }
+        return EPUBWriter.Options(modificationDate: date,
+                                  resources: ProjectFolder(root: sourceDirectory, base: sourceDirectory),
+                                  stylesheets: sheets)
+    }
+}
+
+extension EPUBWriter {
+    /// Writes the EPUB of `book` to `url` (GalleyBuild's job in production),
+    /// throwing its errors.
+    func writeFile(_ book: NormalizedBook, to url: URL) throws -> [Diagnostic] {
+        let output = write(book)
+        guard let bytes = output.bytes else { throw DiagnosticsError(output.diagnostics) }
+        try Data(bytes).write(to: url)
+        return output.diagnostics
     }
 }

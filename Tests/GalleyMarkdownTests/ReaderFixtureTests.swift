@@ -23,7 +23,7 @@ enum ReaderFixtures {
     static func dump(sourceDirectory: URL, metadata: Bool) -> String {
         do {
             let (book, diagnostics) = try BookReader().read(sourceDirectory: sourceDirectory)
-            return TreeDump.dump(book, metadata: metadata) + diagnostics.map { "diagnostic \($0)\n" }.joined()
+            return TreeDump.dump(book.book, metadata: metadata) + diagnostics.map { "diagnostic \($0)\n" }.joined()
         } catch let error as DiagnosticsError {
             return "fails\n" + error.diagnostics.map { "diagnostic \($0)\n" }.joined()
         } catch {

@@ -43,7 +43,7 @@ import Testing
         #expect(!foreword.footnotes.isEmpty)
         #expect(foreword.footnotes.allSatisfy { $0.number > 0 && $0.id.hasPrefix("fn-") })
         // No soft break survives, and no whitespace is left between two Han characters.
-        let text = TreeDump.dump(book, metadata: false)
+        let text = TreeDump.dump(book.book, metadata: false)
         #expect(!text.contains("soft-break"))
         let han = try Regex("\\p{Han}[ \\t\\n\\u3000]+\\p{Han}")
         for division in book.divisions {
@@ -67,7 +67,7 @@ import Testing
         #expect(first == second)
         // `galley tree` prints this JSON; it must read back to the same tree.
         let decoded = try JSONDecoder().decode(Book.self, from: first)
-        #expect(decoded == (try BookReader().read(sourceDirectory: source).book))
+        #expect(decoded == (try BookReader().read(sourceDirectory: source).book.book))
     }
 
     @Test func missingBookYAMLIsALocatedError() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyCore
 
 /// Paths inside the Galley repository, found from this file's location so
 /// tests run the same from any working directory.
@@ -44,4 +45,10 @@ public enum Repository {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+}
+
+public extension Book {
+    /// This hand-made tree run through the transform pipeline, as every
+    /// writer receives a book.
+    var normalized: NormalizedBook { Pipeline.normalize(self).0 }
 }

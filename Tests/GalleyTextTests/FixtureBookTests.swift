@@ -12,11 +12,11 @@ struct FixtureBookTests {
         [Repository.defaultBook] + Repository.fixtureBookNames.map(Repository.fixtureBook)
     }
 
-    static func read(_ project: URL) throws -> Book {
+    static func read(_ project: URL) throws -> NormalizedBook {
         try BookReader().read(sourceDirectory: project.appendingPathComponent("Source")).book
     }
 
-    static func render(_ book: Book, columns: Int?) -> String {
+    static func render(_ book: NormalizedBook, columns: Int?) -> String {
         String(decoding: TextWriter(options: .init(columns: columns)).render(book), as: UTF8.self)
     }
 
@@ -28,7 +28,7 @@ struct FixtureBookTests {
             let options = TextWriter.Options(columns: columns, ambiguousIsWide: ambiguousIsWide)
             let text = String(decoding: TextWriter(options: options).render(book), as: UTF8.self)
             let violations = TextInvariants.violations(in: text, columns: columns,
-                                                       code: TextInvariants.codeLines(of: book),
+                                                       code: TextInvariants.codeLines(of: book.book),
                                                        measure: DisplayWidth(ambiguousIsWide: ambiguousIsWide))
             #expect(violations.isEmpty,
                     "\(project.lastPathComponent) at \(columns), ambiguous wide \(ambiguousIsWide):\n\(violations.joined(separator: "\n"))")
@@ -38,7 +38,7 @@ struct FixtureBookTests {
     @Test(arguments: projects, [nil, 20, 40, 72] as [Int?])
     func nothingLostNothingReordered(project: URL, columns: Int?) throws {
         let book = try Self.read(project)
-        let missing = TextInvariants.missingHan(in: Self.render(book, columns: columns), book: book)
+        let missing = TextInvariants.missingHan(in: Self.render(book, columns: columns), book: book.book)
         #expect(missing.isEmpty, "\(project.lastPathComponent): not found in order:\n\(missing.joined(separator: "\n"))")
     }
 

@@ -10,7 +10,7 @@ struct InvariantTests {
         let book = SampleBook.book
         let measure = DisplayWidth(ambiguousIsWide: ambiguousIsWide)
         let text = String(decoding: TextWriter(options: .init(columns: columns, ambiguousIsWide: ambiguousIsWide))
-            .render(book), as: UTF8.self)
+            .render(book.normalized), as: UTF8.self)
         let violations = TextInvariants.violations(in: text, columns: columns,
                                                    code: TextInvariants.codeLines(of: book), measure: measure)
         #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")

@@ -15,7 +15,7 @@ struct TextCheckTests {
 
     @Test(arguments: [nil, 20] as [Int?])
     func writerOutputPasses(columns: Int?) throws {
-        let diagnostics = try check(TextWriter(options: .init(columns: columns)).render(SampleBook.book))
+        let diagnostics = try check(TextWriter(options: .init(columns: columns)).render(SampleBook.book.normalized))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 

@@ -17,3 +17,8 @@ public struct NormalizedBook: Hashable, Sendable {
     public var metadata: Metadata { book.metadata }
     public var divisions: [Division] { book.divisions }
 }
+
+extension NormalizedBook: Encodable {
+    /// Encodes as the book it holds (what `galley tree` prints).
+    public func encode(to encoder: any Encoder) throws { try book.encode(to: encoder) }
+}
