@@ -20,7 +20,7 @@ enum EPUBNavigation {
         publication.documents.compactMap { document -> Entry? in
             guard case .division(let index) = document.kind else { return nil }
             let division = publication.book.divisions[index]
-            let title = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+            let title = EPUBPlainText.label(division.title)
             return Entry(label: title.isEmpty ? publication.labels.name(of: division.role) : title,
                          path: document.path, fragment: nil, role: division.role,
                          children: depth > 1 ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
@@ -33,7 +33,7 @@ enum EPUBNavigation {
         for block in blocks {
             switch block {
             case .section(let section):
-                let title = EPUBPlainText.normalized(EPUBPlainText.of(section.title))
+                let title = EPUBPlainText.label(section.title)
                 let children = depth > 1 ? sectionEntries(section.blocks, path: path, depth: depth - 1) : []
                 if title.isEmpty || section.attributes.id == nil {
                     result += children
@@ -76,7 +76,7 @@ enum EPUBNavigation {
                     entry = ("bodymatter", labels.bodyMatter)
                 } else if [.cover, .titlepage, .copyright, .preface, .foreword, .introduction, .appendix,
                            .bibliography, .glossary, .index].contains(division.role) {
-                    let title = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+                    let title = EPUBPlainText.label(division.title)
                     entry = (XHTMLPage.semantics(division.role).epubType,
                              title.isEmpty ? labels.name(of: division.role) : title)
                 }
@@ -125,7 +125,8 @@ enum EPUBNavigation {
         return builder.bytes
     }
 
-    private static func renderList(_ entries: [Entry], into builder: inout XMLBuilder,
+    /// The nested `<ol>` of `entries`, for the navigation document and the contents page.
+    static func renderList(_ entries: [Entry], into builder: inout XMLBuilder,
                                    publication: EPUBPublication, from path: String) {
         builder.start("ol")
         builder.newline()
