@@ -344,6 +344,30 @@ public extension Walk {
     }
 }
 
+public extension Walk {
+    /// Folds the section tree of `blocks`, `depth` levels deep, into what a
+    /// table of contents lists: `entry` gets each section with what its
+    /// subsections became, and says what stands for it (an entry, or the
+    /// children alone). Divs are looked through; quotes, lists and tables
+    /// hold no part of the outline.
+    static func outline<Entry>(_ blocks: [Block], depth: Int = .max,
+                               _ entry: (Section, _ children: [Entry]) -> [Entry]) -> [Entry] {
+        var result: [Entry] = []
+        for block in blocks {
+            switch block {
+            case .section(let section):
+                let children = depth > 1 ? outline(section.blocks, depth: depth - 1, entry) : []
+                result += entry(section, children)
+            case .div(_, let inner):
+                result += outline(inner, depth: depth, entry)
+            case .paragraph, .heading, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
+                continue
+            }
+        }
+        return result
+    }
+}
+
 // MARK: - Plain text
 
 /// How inline content reads as plain text (titles, alt text, labels).

@@ -41,7 +41,8 @@ public enum AssignIdentifiers {
             state.divisionID = division.id
             let rewriter = state.rewriter()
             book.divisions[index].title = Walk.rewrite(division.title, in: Place(prefix: nil), rewriter)
-            book.divisions[index].blocks = Walk.rewrite(division.blocks, in: Place(prefix: division.id + "-s"), rewriter)
+            book.divisions[index].blocks =
+                Walk.rewrite(division.blocks, in: Place(prefix: division.id + "-s"), rewriter)
             for note in book.divisions[index].footnotes.indices {
                 book.divisions[index].footnotes[note].blocks =
                     Walk.rewrite(division.footnotes[note].blocks, in: Place(prefix: nil), rewriter)

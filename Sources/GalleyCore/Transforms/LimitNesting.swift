@@ -22,7 +22,8 @@ public enum LimitNesting {
             book.divisions[index] = division
             if flattened > 0 {
                 diagnostics.append(Diagnostic(.warning, "markdown.too-deep",
-                    "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened into their parent",
+                    "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
+                        + "into their parent",
                     at: SourceLocation(file: division.sourcePath)))
             }
         }

@@ -20,7 +20,8 @@ public enum ResolveLinks {
                     return .link(link)
                 }
                 diagnostics.append(Diagnostic(.warning, "links.dangling",
-                    "the link target `\(target)` names no chapter or id in this book; the link is dropped, its text kept",
+                    "the link target `\(target)` names no chapter or id in this book; "
+                        + "the link is dropped, its text kept",
                     at: link.location ?? SourceLocation(file: division.sourcePath)))
                 return .span(.empty, link.children)
             })
