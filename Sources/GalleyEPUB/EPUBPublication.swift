@@ -52,7 +52,8 @@ struct EPUBPublication {
             return (nil, "link to a division `\(divisionId)` that is not in the book")
         }
         guard let fragment, !fragment.isEmpty else { return (relative(path, from: currentPath), nil) }
-        return ((path == currentPath ? "" : relative(path, from: currentPath)) + "#" + Self.encodeFragment(fragment), nil)
+        let file = path == currentPath ? "" : relative(path, from: currentPath)
+        return (file + "#" + Self.encodeFragment(fragment), nil)
     }
 
     /// A path inside `OEBPS/` as seen from the folder of `currentPath`.
