@@ -232,6 +232,60 @@ public extension Walk {
     }
 }
 
+// MARK: - Scoped rewrite: outside in, in reading order
+
+/// A rewrite for transforms whose decision depends on where a node stands
+/// (how deep it is nested, which section holds it) or on what came before it
+/// in reading order (the first holder of an id keeps it).
+///
+/// Each node is handed over before its children, in reading order, with
+/// the scope its siblings share: the closure may change that scope for the
+/// siblings after it (a count of sections so far), and says what stands in
+/// the node's place (itself, rewritten, or what it is flattened into) and
+/// the scope its children start in. Each sequence of children starts from
+/// its own copy of that scope.
+public struct ScopedRewriter<Scope> {
+    public var block: (Block, inout Scope) -> (replacement: [Block], children: Scope)
+    public var inline: (Inline, inout Scope) -> (replacement: [Inline], children: Scope)
+
+    public init(block: @escaping (Block, inout Scope) -> (replacement: [Block], children: Scope),
+                inline: @escaping (Inline, inout Scope) -> (replacement: [Inline], children: Scope)) {
+        self.block = block
+        self.inline = inline
+    }
+}
+
+public extension Walk {
+    /// Rewrites `blocks`, which stand in `scope`, and everything inside them.
+    static func rewrite<Scope>(_ blocks: [Block], in scope: Scope, _ rewriter: ScopedRewriter<Scope>) -> [Block] {
+        var scope = scope
+        var result: [Block] = []
+        result.reserveCapacity(blocks.count)
+        for block in blocks {
+            let (replacement, inner) = rewriter.block(block, &scope)
+            for node in replacement {
+                result.append(node.mapChildren(blocks: { rewrite($0, in: inner, rewriter) },
+                                               inlines: { rewrite($0, in: inner, rewriter) }))
+            }
+        }
+        return result
+    }
+
+    /// Rewrites `inlines`, which stand in `scope`, and everything inside them.
+    static func rewrite<Scope>(_ inlines: [Inline], in scope: Scope, _ rewriter: ScopedRewriter<Scope>) -> [Inline] {
+        var scope = scope
+        var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
+        for inline in inlines {
+            let (replacement, inner) = rewriter.inline(inline, &scope)
+            for node in replacement {
+                result.append(node.children.isEmpty ? node : node.mapChildren { rewrite($0, in: inner, rewriter) })
+            }
+        }
+        return result
+    }
+}
+
 // MARK: - The queries everyone needs
 
 public extension Walk {
@@ -239,7 +293,7 @@ public extension Walk {
     /// those of sections, headings, divs, spans, images and notes. One id
     /// collector for link resolution and for every writer.
     static func ids(in division: Division) -> [String] {
-        var ids: [String] = [division.id]
+        var ids: [String] = division.id.isEmpty ? [] : [division.id]
         if let id = division.attributes.id, !id.isEmpty, id != division.id { ids.append(id) }
         let visitor = Visitor(
             block: { if let id = $0.attributes?.id, !id.isEmpty { ids.append(id) } },
@@ -265,6 +319,52 @@ public extension Walk {
         var labels: [String] = []
         query(blocks, Visitor(inline: { if case .footnoteReference(let label) = $0 { labels.append(label) } }))
         return labels
+    }
+}
+
+public extension Walk {
+    /// The image when a paragraph holds nothing else, white space aside:
+    /// writers show such a paragraph as a figure.
+    static func soleImage(_ inlines: [Inline]) -> Image? {
+        var found: Image?
+        for inline in inlines {
+            switch inline {
+            case .image(let image):
+                if found != nil { return nil }
+                found = image
+            case .text(let text) where text.allSatisfy(\.isWhitespace):
+                continue
+            case .softBreak:
+                continue
+            default:
+                return nil
+            }
+        }
+        return found
+    }
+}
+
+public extension Walk {
+    /// Folds the section tree of `blocks`, `depth` levels deep, into what a
+    /// table of contents lists: `entry` gets each section with what its
+    /// subsections became, and says what stands for it (an entry, or the
+    /// children alone). Divs are looked through; quotes, lists and tables
+    /// hold no part of the outline.
+    static func outline<Entry>(_ blocks: [Block], depth: Int = .max,
+                               _ entry: (Section, _ children: [Entry]) -> [Entry]) -> [Entry] {
+        var result: [Entry] = []
+        for block in blocks {
+            switch block {
+            case .section(let section):
+                let children = depth > 1 ? outline(section.blocks, depth: depth - 1, entry) : []
+                result += entry(section, children)
+            case .div(_, let inner):
+                result += outline(inner, depth: depth, entry)
+            case .paragraph, .heading, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
+                continue
+            }
+        }
+        return result
     }
 }
 

@@ -121,31 +121,11 @@ enum EPUBGeneratedPages {
         let entries = EPUBNavigation.entries(publication, depth: 2)
             .filter { !unlistedRoles.contains($0.role ?? .chapter) }
         if !entries.isEmpty {
-            builder.start("ol")
-            builder.newline()
-            for entry in entries { renderEntry(entry, into: &builder, publication: publication, path: path) }
-            builder.end()
-            builder.newline()
+            EPUBNavigation.renderList(entries, into: &builder, publication: publication, from: path)
         }
         builder.end()
         builder.newline()
         XHTMLPage.end(&builder)
         return builder.bytes
-    }
-
-    private static func renderEntry(_ entry: EPUBNavigation.Entry, into builder: inout XMLBuilder,
-                                    publication: EPUBPublication, path: String) {
-        builder.start("li")
-        builder.element("a", [("href", publication.relative(entry.path, from: path) + entry.fragmentSuffix)],
-                        text: entry.label)
-        if !entry.children.isEmpty {
-            builder.newline()
-            builder.start("ol")
-            builder.newline()
-            for child in entry.children { renderEntry(child, into: &builder, publication: publication, path: path) }
-            builder.end()
-        }
-        builder.end()
-        builder.newline()
     }
 }

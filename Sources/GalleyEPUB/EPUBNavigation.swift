@@ -20,33 +20,21 @@ enum EPUBNavigation {
         publication.documents.compactMap { document -> Entry? in
             guard case .division(let index) = document.kind else { return nil }
             let division = publication.book.divisions[index]
-            let title = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+            let title = EPUBPlainText.label(division.title)
             return Entry(label: title.isEmpty ? publication.labels.name(of: division.role) : title,
                          path: document.path, fragment: nil, role: division.role,
-                         children: depth > 1 ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
+                         children: depth > 1
+                            ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
         }
     }
 
     /// Sections with a title become entries; an untitled one passes its children up.
     private static func sectionEntries(_ blocks: [Block], path: String, depth: Int) -> [Entry] {
-        var result: [Entry] = []
-        for block in blocks {
-            switch block {
-            case .section(let section):
-                let title = EPUBPlainText.normalized(EPUBPlainText.of(section.title))
-                let children = depth > 1 ? sectionEntries(section.blocks, path: path, depth: depth - 1) : []
-                if title.isEmpty || section.attributes.id == nil {
-                    result += children
-                } else {
-                    result.append(Entry(label: title, path: path, fragment: section.attributes.id, role: nil, children: children))
-                }
-            case .div(_, let inner):
-                result += sectionEntries(inner, path: path, depth: depth)
-            case .paragraph, .heading, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
-                continue
-            }
+        Walk.outline(blocks, depth: depth) { section, children in
+            let title = EPUBPlainText.label(section.title)
+            guard !title.isEmpty, let id = section.attributes.id else { return children }
+            return [Entry(label: title, path: path, fragment: id, role: nil, children: children)]
         }
-        return result
     }
 
     /// Landmarks in reading order: cover, title page, toc, body start, and
@@ -62,7 +50,9 @@ enum EPUBNavigation {
             return nil
         }
         let firstBody = publication.documents.first { division($0)?.role.matter == .body }
-            ?? publication.documents.first { division($0).map { !EPUBGeneratedPages.unlistedRoles.contains($0.role) } ?? false }
+            ?? publication.documents.first {
+                division($0).map { !EPUBGeneratedPages.unlistedRoles.contains($0.role) } ?? false
+            }
             ?? publication.documents.first { division($0) != nil }
         for document in publication.documents {
             var entry: (String, String)?
@@ -76,7 +66,7 @@ enum EPUBNavigation {
                     entry = ("bodymatter", labels.bodyMatter)
                 } else if [.cover, .titlepage, .copyright, .preface, .foreword, .introduction, .appendix,
                            .bibliography, .glossary, .index].contains(division.role) {
-                    let title = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+                    let title = EPUBPlainText.label(division.title)
                     entry = (XHTMLPage.semantics(division.role).epubType,
                              title.isEmpty ? labels.name(of: division.role) : title)
                 }
@@ -112,7 +102,8 @@ enum EPUBNavigation {
         builder.newline()
         for landmark in landmarks(publication) {
             builder.start("li")
-            builder.element("a", [("epub:type", landmark.type), ("href", publication.relative(landmark.path, from: path))],
+            builder.element("a", [("epub:type", landmark.type),
+                                  ("href", publication.relative(landmark.path, from: path))],
                             text: landmark.label)
             builder.end()
             builder.newline()
@@ -125,7 +116,8 @@ enum EPUBNavigation {
         return builder.bytes
     }
 
-    private static func renderList(_ entries: [Entry], into builder: inout XMLBuilder,
+    /// The nested `<ol>` of `entries`, for the navigation document and the contents page.
+    static func renderList(_ entries: [Entry], into builder: inout XMLBuilder,
                                    publication: EPUBPublication, from path: String) {
         builder.start("ol")
         builder.newline()

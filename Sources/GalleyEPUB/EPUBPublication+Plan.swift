@@ -27,31 +27,16 @@ extension EPUBPublication {
         for (index, division) in book.divisions.enumerated() {
             let name = claim(division.id, fallback: String(format: "div%03d", index + 1))
             let path = "text/\(name).xhtml"
-            if publication.divisionPaths[division.id] != nil {
-                diagnostics.append(Diagnostic(.warning, "epub.duplicate-division-id",
-                                              "division id `\(division.id)` is used twice; links go to the first",
-                                              at: SourceLocation(file: division.sourcePath)))
-            } else {
-                publication.divisionPaths[division.id] = path
-            }
+            publication.divisionPaths[division.id] = path
             divisionDocuments.append(ContentDocument(kind: .division(index), path: path, manifestId: "x-\(name)"))
         }
 
-        // Ids: what the author set, then generated ids for untitled sections.
-        var divisions = book.divisions
-        for index in divisions.indices {
-            let authored = Set(EPUBTreeScan.scan(divisions[index]).ids)
-            divisions[index] = EPUBSectionIds.assign(divisions[index], taken: authored)
-            let scan = EPUBTreeScan.scan(divisions[index])
-            var ids = Set(scan.ids)
-            ids.formUnion(FootnoteTable(divisions[index], labels: publication.labels).ids)
-            publication.divisionIds[divisions[index].id, default: []].formUnion(ids)
-            for image in scan.images {
-                addImage(image, chapterPath: divisions[index].sourcePath, options: options,
-                              to: &publication, diagnostics: &diagnostics, errors: &errors)
+        for division in book.divisions {
+            for image in Walk.images(in: division) {
+                addImage(image, chapterPath: division.sourcePath, options: options,
+                         to: &publication, diagnostics: &diagnostics, errors: &errors)
             }
         }
-        publication.book.divisions = divisions
 
         // Generated pages, unless the book brings its own.
         let roles = Set(book.divisions.map(\.role))
@@ -112,7 +97,7 @@ extension EPUBPublication {
         }
         // A remote image is shown as its alt text, so only local ones count here.
         publication.imageCount += 1
-        if EPUBPlainText.normalized(EPUBPlainText.of(image.alt)).isEmpty { publication.imagesWithoutAlt += 1 }
+        if EPUBPlainText.label(image.alt).isEmpty { publication.imagesWithoutAlt += 1 }
         let place = image.location ?? SourceLocation(file: chapterPath)
         let path: String, bytes: [UInt8]
         switch loadImage(image.source, chapterPath: chapterPath, resources: options.resources) {

@@ -29,8 +29,6 @@ struct EPUBPublication {
     /// Spine order.
     var documents: [ContentDocument] = []
     var divisionPaths: [String: String] = [:]
-    /// Element ids present in each division's file, by division id.
-    var divisionIds: [String: Set<String>] = [:]
     /// Images by the absolute path of their source file.
     var imagePaths: [String: String] = [:]
     /// Image path inside `OEBPS/` by `imageKey(source, chapterPath)`.
@@ -47,18 +45,15 @@ struct EPUBPublication {
         documents.first { $0.kind == kind }
     }
 
-    /// `href` from a file in `text/` to a division, checked against its ids.
+    /// `href` from a file in `text/` to a division, or to an id in it: the
+    /// pipeline resolved every link, so the id is there.
     func href(toDivision divisionId: String, fragment: String?, from currentPath: String) -> (href: String?, problem: String?) {
         guard let path = divisionPaths[divisionId] else {
             return (nil, "link to a division `\(divisionId)` that is not in the book")
         }
-        let file = relative(path, from: currentPath)
-        guard let fragment, !fragment.isEmpty else { return (file, nil) }
-        if divisionIds[divisionId]?.contains(fragment) ?? false {
-            return ((path == currentPath ? "" : file) + "#" + Self.encodeFragment(fragment), nil)
-        }
-        if fragment == divisionId { return (file, nil) }
-        return (file, "no element `#\(fragment)` in `\(divisionId)`; linking to the start of it")
+        guard let fragment, !fragment.isEmpty else { return (relative(path, from: currentPath), nil) }
+        let file = path == currentPath ? "" : relative(path, from: currentPath)
+        return (file + "#" + Self.encodeFragment(fragment), nil)
     }
 
     /// A path inside `OEBPS/` as seen from the folder of `currentPath`.

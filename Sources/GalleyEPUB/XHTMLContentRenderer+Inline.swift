@@ -2,17 +2,7 @@ import GalleyCore
 
 extension XHTMLContentRenderer {
     mutating func renderInlines(_ inlines: [Inline]) {
-        for (index, inline) in inlines.enumerated() {
-            if case .softBreak = inline {
-                // Normally gone after the SoftBreaks transform; if not, apply
-                // CSS Text 3: nothing between two wide characters, else a space.
-                let before = index > 0 ? Self.lastScalar(of: inlines[index - 1]) : nil
-                let after = index + 1 < inlines.count ? Self.firstScalar(of: inlines[index + 1]) : nil
-                if !(before.map(Self.isWide) ?? false && after.map(Self.isWide) ?? false) { builder.text(" ") }
-                continue
-            }
-            renderInline(inline)
-        }
+        for inline in inlines { renderInline(inline) }
     }
 
     mutating func renderInline(_ inline: Inline) {
@@ -26,7 +16,7 @@ extension XHTMLContentRenderer {
         case .code(let text): builder.element("code", text: text)
         case .link(let link): renderLink(link)
         case .image(let image): renderImage(image)
-        case .softBreak: builder.text(" ")
+        case .softBreak: preconditionFailure("a NormalizedBook has no soft breaks: the pipeline decides them")
         case .lineBreak: builder.empty("br")
         case .footnoteReference(let label): renderNoteReference(label)
         case .ruby(let base, let text):
@@ -57,8 +47,8 @@ extension XHTMLContentRenderer {
             let (resolved, problem) = publication.href(toDivision: divisionId, fragment: fragment, from: path)
             if let problem { warn("epub.dangling-link", problem) }
             href = resolved
-        case .unresolved(let target):
-            warn("epub.unresolved-link", "link target `\(target)` was not resolved; its text is kept without the link")
+        case .unresolved:
+            preconditionFailure("a NormalizedBook has no unresolved links: the pipeline resolves them")
         }
         // HTML forbids a link inside a link: the inner one keeps its text only.
         guard let href, !insideLink else {
@@ -76,7 +66,7 @@ extension XHTMLContentRenderer {
     }
 
     private mutating func renderImage(_ image: Image) {
-        let alt = EPUBPlainText.normalized(EPUBPlainText.of(image.alt))
+        let alt = EPUBPlainText.label(image.alt)
         guard let target = publication.imageReferences[EPUBPublication.imageKey(image.source, chapterPath: division.sourcePath)] else {
             // A remote image (already reported): show what it depicts.
             builder.element("span", [("class", "image-alt")], text: alt.isEmpty ? image.source : alt)
@@ -171,27 +161,6 @@ extension XHTMLContentRenderer {
             builder.element("span", [("class", "note-label")], text: number)
         }
     }
-
-    // MARK: Soft breaks
-
-    static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
-    }
-
-    static func firstScalar(of inline: Inline) -> Unicode.Scalar? {
-        EPUBPlainText.of([inline]).unicodeScalars.first
-    }
-
-    static func lastScalar(of inline: Inline) -> Unicode.Scalar? {
-        EPUBPlainText.of([inline]).unicodeScalars.last
-    }
 }
 
 /// Footnote numbers and ids of one division, and the references made so far.
@@ -202,22 +171,18 @@ struct FootnoteTable {
     private(set) var diagnostics: [Diagnostic] = []
 
     init(_ division: Division, labels: EPUBLabels) {
-        for (index, note) in division.footnotes.enumerated() {
-            let number = note.number > 0 ? note.number : index + 1
-            let id = note.id.isEmpty ? "fn-\(division.id)-\(number)" : note.id
-            entries[note.label] = Entry(id: id, number: labels.noteMarker(number))
+        for note in division.footnotes {
+            entries[note.label] = Entry(id: note.id, number: labels.noteMarker(note.number))
         }
     }
 
     func entry(for label: String) -> Entry? { entries[label] }
 
-    /// Every note id, for the plan's table of ids per file.
-    var ids: [String] { entries.values.map(\.id) }
-
     /// Records one more reference to `label`; returns the note id, its number and the new reference id.
     mutating func reference(_ label: String) -> (String, String, String)? {
         guard let entry = entries[label] else { return nil }
-        let stem = entry.id.hasPrefix("fn-") ? "fnref-" + entry.id.dropFirst(3) : "ref-" + entry.id
+        // Note ids are `fn-<division>-<n>` (NumberFootnotes); a reference is `fnref-<division>-<n>[-<k>]`.
+        let stem = "fnref-" + entry.id.dropFirst("fn-".count)
         let count = references[label, default: []].count
         let referenceId = count == 0 ? stem : "\(stem)-\(count + 1)"
         references[label, default: []].append(referenceId)

@@ -44,7 +44,7 @@ struct XHTMLContentRenderer {
 
     private mutating func renderDocument() {
         let labels = publication.labels
-        let titleText = EPUBPlainText.normalized(EPUBPlainText.of(division.title))
+        let titleText = EPUBPlainText.label(division.title)
         let language = division.language ?? publication.language
         XHTMLPage.begin(&builder, title: titleText.isEmpty ? labels.name(of: division.role) : titleText,
                         language: language, publication: publication, path: path,
@@ -115,7 +115,7 @@ struct XHTMLContentRenderer {
     mutating func renderBlock(_ block: Block, headingLevel: Int) {
         switch block {
         case .paragraph(let inlines):
-            if let image = Self.soleImage(inlines) {
+            if let image = Walk.soleImage(inlines) {
                 renderFigure(image)
             } else {
                 builder.start("p")
@@ -123,7 +123,7 @@ struct XHTMLContentRenderer {
                 builder.end()
             }
         case .heading(let level, let attributes, let content):
-            guard !EPUBPlainText.normalized(EPUBPlainText.of(content)).isEmpty else { return }
+            guard !EPUBPlainText.label(content).isEmpty else { return }
             let emitted = min(6, max(1, min(level, headingLevel)))
             headingLevels.append(emitted)
             builder.start("h\(emitted)", htmlAttributes(attributes))
@@ -167,7 +167,7 @@ struct XHTMLContentRenderer {
         builder.start("section", htmlAttributes(section.attributes))
         builder.newline()
         var childLevel = headingLevel
-        if !EPUBPlainText.normalized(EPUBPlainText.of(section.title)).isEmpty {
+        if !EPUBPlainText.label(section.title).isEmpty {
             let level = min(6, headingLevel)
             headingLevels.append(level)
             builder.start("h\(level)")
@@ -196,7 +196,7 @@ struct XHTMLContentRenderer {
             }
             for (index, block) in item.blocks.enumerated() {
                 // A tight list shows its paragraphs without <p>, as cmark does.
-                if list.isTight, case .paragraph(let inlines) = block, Self.soleImage(inlines) == nil {
+                if list.isTight, case .paragraph(let inlines) = block, Walk.soleImage(inlines) == nil {
                     if index > 0 { builder.empty("br") }
                     renderInlines(inlines)
                 } else {
@@ -251,17 +251,5 @@ struct XHTMLContentRenderer {
             builder.newline()
         }
         builder.end()
-    }
-
-    /// The image when a paragraph holds nothing else (then it is a figure).
-    static func soleImage(_ inlines: [Inline]) -> Image? {
-        var found: Image?
-        for inline in inlines {
-            if case .image(let image) = inline, found == nil { found = image; continue }
-            if case .text(let text) = inline, text.allSatisfy(\.isWhitespace) { continue }
-            if case .softBreak = inline { continue }
-            return nil
-        }
-        return found
     }
 }

@@ -9,11 +9,10 @@ struct InlineText {
     /// Footnote label → number in the current division.
     var footnoteNumbers: [String: Int] = [:]
 
-    /// The run for `inlines`, soft breaks resolved, outer spaces trimmed.
+    /// The run for `inlines`, outer spaces trimmed.
     func run(_ inlines: [Inline]) -> TextRun {
         var run = TextRun(measure: measure)
         append(inlines, to: &run)
-        run.resolveSoftBreaks()
         run.trimSpaces()
         return run
     }
@@ -33,7 +32,7 @@ struct InlineText {
                     append(link.children, to: &run)
                     continue
                 }
-                let text = Self.plainText(link.children)
+                let text = Walk.plainText(link.children)
                 if link.isAutolink || Self.normalized(url) == Self.normalized(text) {
                     run.append(text, unbreakable: true)
                 } else {
@@ -43,7 +42,7 @@ struct InlineText {
                     run.append(isCJK ? "）" : ")")
                 }
             case .image(let image):
-                let alt = Self.plainText(image.alt)
+                let alt = Walk.plainText(image.alt)
                 run.append("[")
                 if alt.isEmpty {
                     run.append(isCJK ? "图" : "image")
@@ -52,7 +51,7 @@ struct InlineText {
                 }
                 run.append("]")
             case .softBreak:
-                run.appendSoftBreak()
+                preconditionFailure("a NormalizedBook has no soft breaks: the pipeline decides them")
             case .lineBreak:
                 run.appendHardBreak()
             case .footnoteReference(let label):
@@ -71,25 +70,6 @@ struct InlineText {
             return String(Character(scalar))
         }
         return "[\(number)]"
-    }
-
-    /// The characters of the text nodes, nothing else (for comparisons and alt text).
-    static func plainText(_ inlines: [Inline]) -> String {
-        var text = ""
-        for inline in inlines {
-            switch inline {
-            case .text(let value), .code(let value): text += value
-            case .emphasis(let children), .strong(let children), .strikethrough(let children),
-                 .superscript(let children), .subscript(let children), .span(_, let children):
-                text += plainText(children)
-            case .link(let link): text += plainText(link.children)
-            case .image(let image): text += plainText(image.alt)
-            case .softBreak, .lineBreak: text += " "
-            case .footnoteReference: break
-            case .ruby(let base, let reading): text += plainText(base) + reading
-            }
-        }
-        return text
     }
 
     /// A URL as a reader compares it with its link text: without scheme,

@@ -64,10 +64,11 @@ struct TextComposer {
         pendingMarker = nil
     }
 
+    /// The run of a metadata string, its newlines decided as the pipeline
+    /// decides soft breaks.
     func run(_ text: String) -> TextRun {
         var run = TextRun(measure: measure)
-        run.append(text)
-        run.resolveSoftBreaks()
+        run.append(SoftBreaks.resolve(text, cjk: isCJK))
         run.trimSpaces()
         return run
     }
@@ -110,9 +111,7 @@ struct TextComposer {
         isCJK = Language.isCJK(division.language ?? book.metadata.language)
         inlines.isCJK = isCJK
         var numbers: [String: Int] = [:]
-        for (index, note) in division.footnotes.enumerated() {
-            numbers[note.label] = note.number > 0 ? note.number : index + 1
-        }
+        for note in division.footnotes { numbers[note.label] = note.number }
         inlines.footnoteNumbers = numbers
         output.requestBlankLines(2)
         heading(division.title, underline: "=")

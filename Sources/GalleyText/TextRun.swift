@@ -12,8 +12,6 @@ struct TextRun {
         case glue
         /// U+200B: a break is allowed after it.
         case zeroWidthSpace
-        /// A source newline inside a paragraph; resolved by `resolveSoftBreaks()`.
-        case softBreak
         /// A forced line break (`<br>`, backslash at line end).
         case hardBreak
     }
@@ -82,10 +80,6 @@ struct TextRun {
         }
     }
 
-    mutating func appendSoftBreak() {
-        clusters.append(Cluster(character: " ", width: 1, kind: .softBreak, isAttached: false))
-    }
-
     mutating func appendHardBreak() {
         clusters.append(Cluster(character: "\n", width: 0, kind: .hardBreak, isAttached: false))
     }
@@ -98,10 +92,9 @@ struct TextRun {
         let isSingle = scalars.next() == nil
         let value = first.value
         switch value {
-        case 0x0A, 0x0D:
-            return Cluster(character: " ", width: 1, kind: .softBreak, isAttached: false)
-        case 0x09:
-            // A tab inside prose has no defined width; it is a space there.
+        case 0x09, 0x0A, 0x0D:
+            // A tab or newline inside prose has no defined width; it is a
+            // space there. (Soft breaks were decided by the pipeline.)
             return Cluster(character: " ", width: 1, kind: .space, isAttached: attached)
         case 0x20, 0x3000, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F:
             return Cluster(character: character, width: measure.columns(of: character), kind: .space,
@@ -118,29 +111,11 @@ struct TextRun {
         }
     }
 
-    /// A soft break vanishes between two wide characters (CSS Text 3 segment
-    /// break rules: Chinese has no spaces between words) and is a space elsewhere.
-    mutating func resolveSoftBreaks() {
-        guard clusters.contains(where: { $0.kind == .softBreak }) else { return }
-        var result: [Cluster] = []
-        result.reserveCapacity(clusters.count)
-        for index in clusters.indices {
-            let cluster = clusters[index]
-            guard cluster.kind == .softBreak else { result.append(cluster); continue }
-            let before = result.last
-            let after = clusters[(index + 1)...].first { $0.kind != .softBreak }
-            if before?.kind == .wide, after?.kind == .wide { continue }
-            if before == nil || before?.kind == .space || after == nil || after?.kind == .space { continue }
-            result.append(Cluster(character: " ", width: 1, kind: .space, isAttached: false))
-        }
-        clusters = result
-    }
-
-    /// Drops breaking spaces (and soft breaks) at both ends: paragraph
-    /// indents are the layout's business, not the text's.
+    /// Drops breaking spaces at both ends: paragraph indents are the
+    /// layout's business, not the text's.
     mutating func trimSpaces() {
-        while let last = clusters.last, last.kind == .space || last.kind == .softBreak { clusters.removeLast() }
-        let leading = clusters.prefix { $0.kind == .space || $0.kind == .softBreak }.count
+        while let last = clusters.last, last.kind == .space { clusters.removeLast() }
+        let leading = clusters.prefix { $0.kind == .space }.count
         if leading > 0 { clusters.removeFirst(leading) }
     }
 
@@ -156,7 +131,7 @@ struct TextRun {
         for index in clusters.indices {
             let cluster = clusters[index]
             switch cluster.kind {
-            case .space, .softBreak:
+            case .space:
                 spaceBetween = true
                 continue
             case .hardBreak:
@@ -211,7 +186,7 @@ struct TextRun {
         var longest = 0, current = 0
         var previous: Cluster? = nil
         for cluster in clusters {
-            if cluster.kind == .space || cluster.kind == .hardBreak || cluster.kind == .softBreak {
+            if cluster.kind == .space || cluster.kind == .hardBreak {
                 current = 0
                 previous = nil
                 continue

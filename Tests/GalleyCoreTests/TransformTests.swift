@@ -130,3 +130,61 @@ import Testing
         #expect(TreeDump.quoted("a\"b\\\n\u{A0}\u{3000}\u{1}") == #""a\"b\\\n\u{A0}\u{3000}\u{1}""#)
     }
 }
+
+@Suite struct WalkTransformTests {
+    /// An image id is a link target like any other: `[see](#fig1)` reaches
+    /// `<img id="fig1">` instead of being dropped as dangling.
+    @Test(arguments: ["#fig1", "one.md#fig1"])
+    func linkToAnImageIdResolves(_ target: String) {
+        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
+            Division(role: .chapter, id: "ch001", sourcePath: "one.md", title: [], blocks: [
+                .paragraph([.image(Image(source: "a.png", alt: [.text("x")], attributes: Attributes(id: "fig1")))]),
+            ]),
+            Division(role: .chapter, id: "ch002", sourcePath: "two.md", title: [], blocks: [
+                .paragraph([.link(Link(target: .unresolved(target), children: [.text("see")]))]),
+            ]),
+        ])
+        let (normalized, diagnostics) = Pipeline.normalize(book)
+        #expect(diagnostics.isEmpty)
+        #expect(normalized.divisions[1].blocks == [
+            .paragraph([.link(Link(target: .internal(division: "ch001", fragment: "fig1"), children: [.text("see")]))]),
+        ])
+    }
+
+    /// Nesting is flattened from the limit down, counted once per container,
+    /// and what it held keeps its order.
+    @Test func limitNestingFlattensOnlyBelowTheLimit() {
+        var blocks: [Block] = [.paragraph([.text("deep")])]
+        for _ in 0..<(LimitNesting.maximumDepth + 3) { blocks = [.blockQuote(blocks), .paragraph([.text("after")])] }
+        var inlines: [Inline] = [.text("x")]
+        for _ in 0..<(LimitNesting.maximumDepth + 2) { inlines = [.emphasis(inlines + [.text("y")])] }
+        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
+            Division(role: .chapter, id: "ch001", sourcePath: "a.md", title: inlines, blocks: blocks),
+        ])
+        let (limited, diagnostics) = LimitNesting.apply(book)
+        #expect(diagnostics.first?.message.hasPrefix("5 container(s)") == true, "\(diagnostics)")
+        var depth = 0
+        var level = limited.divisions[0].blocks
+        while case .blockQuote(let inner) = level.first { depth += 1; level = inner }
+        #expect(depth == LimitNesting.maximumDepth)
+        #expect(level.first == .paragraph([.text("deep")]) && level.count == 4)
+        #expect(Walk.plainText(limited.divisions[0].title) == "x" + String(repeating: "y", count: 34))
+    }
+
+    /// Generated section ids follow position, and the first holder of an id
+    /// in reading order keeps it, whatever its kind.
+    @Test func idsAreClaimedInReadingOrder() {
+        let blocks: [Block] = [
+            .section(Section(level: 2, title: [.span(Attributes(id: "x"), [.text("a")])], blocks: [
+                .section(Section(level: 3, attributes: Attributes(id: "x"), title: [.text("b")])),
+            ])),
+            .div(Attributes(id: "x"), [.section(Section(level: 2, title: [.text("c")]))]),
+            .paragraph([.image(Image(source: "i.png", alt: [], attributes: Attributes(id: "x")))]),
+        ]
+        let book = Book(metadata: Metadata(title: "T", language: "en"),
+                        divisions: [Division(role: .chapter, id: "", sourcePath: "a.md", title: [], blocks: blocks)])
+        let result = AssignIdentifiers.apply(book)
+        // The div comes after the first section's insides, so it gets `x-3`, not `x`.
+        #expect(Walk.ids(in: result.book.divisions[0]) == ["ch001", "ch001-s1", "x", "x-2", "x-3", "ch001-n1", "x-4"])
+    }
+}

@@ -97,11 +97,7 @@ import GalleyTestSupport
         let source = try Repository.temporaryDirectory("epub-images")
         defer { try? FileManager.default.removeItem(at: source) }
         try FileManager.default.createDirectory(at: source.appendingPathComponent("figures"), withIntermediateDirectories: true)
-        // A 1×1 PNG.
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
-                            0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0D, 0x49,
-                            0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0,
-                            0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82]
+        let png = SampleBooks.onePixelPNG
         try Data(png).write(to: source.appendingPathComponent("figures/dot.png"))
         var book = SampleBooks.chinese
         book.divisions[2].blocks.append(.paragraph([.image(Image(source: "figures/dot.png", alt: [.text("一个点")]))]))
@@ -163,21 +159,48 @@ import GalleyTestSupport
         #expect(result.diagnostics.contains { $0.code == "epub.invalid-xml-character" })
     }
 
-    @Test func remoteImagesAndUnresolvedLinksKeepTheirTextWithAWarning() throws {
-        var book = SampleBooks.chinese
+    @Test func remoteImagesAndDanglingLinksKeepTheirTextWithAWarning() throws {
+        var book = SampleBooks.chineseSource
         book.divisions[2].blocks.append(.paragraph([
             .image(Image(source: "https://example.org/map.png", alt: [.text("地图")])),
             .link(Link(target: .unresolved("other.md#x"), children: [.text("别处")])),
-            .link(Link(target: .internal(division: "nowhere", fragment: nil), children: [.text("无处")])),
-            .link(Link(target: .internal(division: "preface", fragment: "missing"), children: [.text("序言某处")])),
+            .link(Link(target: .unresolved("nowhere.md"), children: [.text("无处")])),
+            .link(Link(target: .unresolved("preface.md#missing"), children: [.text("序言某处")])),
         ]))
-        let result = try EPUBWriter(options: SampleBooks.options()).render(book.normalized)
+        let (normalized, pipeline) = Pipeline.normalize(book)
+        #expect(pipeline.map(\.code) == ["links.dangling", "links.dangling", "links.dangling"])
+        let result = try EPUBWriter(options: SampleBooks.options()).render(normalized)
         let chapter = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
-        #expect(chapter.contains("<p><span class=\"image-alt\">地图</span>别处无处<a href=\"preface.xhtml\">序言某处</a></p>"))
-        let codes = result.diagnostics.map(\.code)
-        #expect(codes.contains("epub.remote-image") && codes.contains("epub.unresolved-link"))
-        #expect(codes.filter { $0 == "epub.dangling-link" }.count == 2)
+        #expect(chapter.contains("<p><span class=\"image-alt\">地图</span>"
+                                 + "<span>别处</span><span>无处</span><span>序言某处</span></p>"))
+        #expect(result.diagnostics.map(\.code).contains("epub.remote-image"))
         #expect(!result.entries.contains { $0.name.hasPrefix("OEBPS/images/") })
         #expect(!Self.text(result.entries, "OEBPS/content.opf").contains(">visual<"), "no image is shipped")
+    }
+
+    /// A link to an image's id is live: the pipeline resolves it (the image
+    /// id is in the link index) and the XHTML carries both ends.
+    @Test func linkToAnImageIdIsLive() throws {
+        let directory = try Repository.temporaryDirectory("epub-image-link")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(SampleBooks.onePixelPNG).write(to: directory.appendingPathComponent("a.png"))
+        let book = Book(metadata: Metadata(title: "Figures", language: "en"), divisions: [
+            Division(role: .chapter, id: "", sourcePath: "one.md", title: [.text("One")], blocks: [
+                .paragraph([.image(Image(source: "a.png", alt: [.text("x")], attributes: Attributes(id: "fig1")))]),
+            ]),
+            Division(role: .chapter, id: "", sourcePath: "two.md", title: [.text("Two")], blocks: [
+                .paragraph([.link(Link(target: .unresolved("#fig1"), children: [.text("see")]))]),
+                .paragraph([.link(Link(target: .unresolved("one.md#fig1"), children: [.text("again")]))]),
+            ]),
+        ])
+        let (normalized, pipeline) = Pipeline.normalize(book)
+        #expect(pipeline.isEmpty, "\(pipeline)")
+        let result = try EPUBWriter(options: SampleBooks.options(sourceDirectory: directory)).render(normalized)
+        let one = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
+        let two = Self.text(result.entries, "OEBPS/text/ch002.xhtml")
+        #expect(one.contains("<img id=\"fig1\" src=\"../images/a.png\" alt=\"x\"/>"))
+        #expect(two.contains("<a href=\"ch001.xhtml#fig1\">see</a>"))
+        #expect(two.contains("<a href=\"ch001.xhtml#fig1\">again</a>"))
+        #expect(!result.diagnostics.contains { $0.code == "epub.dangling-link" })
     }
 }

@@ -15,8 +15,14 @@ enum SampleBooks {
     }
 
     /// Dedication, a preface with a signature and a twice-referenced note,
-    /// and a chapter with sections, a list, a table, code, ruby and links.
-    static var chinese: Book {
+    /// and a chapter with sections, a list, a table, code, ruby and links;
+    /// normalised, as every book a writer gets is.
+    static var chinese: Book { normalized(chineseSource) }
+
+    /// `book` through the transform pipeline.
+    static func normalized(_ book: Book) -> Book { Pipeline.normalize(book).0.book }
+
+    static var chineseSource: Book {
         let dedication = Division(role: .dedication, id: "dedication", sourcePath: "dedication.md", title: [],
                                   blocks: [.paragraph([.text("谨以此书"), .lineBreak, .text("向改革开放30周年献礼！")])])
         let preface = Division(
@@ -82,4 +88,12 @@ extension EPUBWriter {
         try Data(bytes).write(to: url)
         return output.diagnostics
     }
+
+    /// A 1×1 PNG.
+    static let onePixelPNG: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52,
+        0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89, 0, 0, 0, 0x0D, 0x49,
+        0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0, 1, 0, 0, 5, 0, 1, 0x0D, 0x0A, 0x2D, 0xB4, 0, 0,
+        0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
 }

@@ -8,7 +8,6 @@ struct LineBreakingTests {
         let measure = DisplayWidth(ambiguousIsWide: ambiguousIsWide)
         var run = TextRun(measure: measure)
         run.append(text)
-        run.resolveSoftBreaks()
         let layout = LineLayout(columns: columns, measure: measure)
         return layout.layout(run, firstPrefix: "", restPrefix: "").map(\.text)
     }
@@ -82,18 +81,16 @@ struct LineBreakingTests {
         #expect(result == ["alpha beta", "gamma delta"])
     }
 
-    @Test func softBreakVanishesBetweenWideCharactersOnly() {
-        var run = TextRun(measure: DisplayWidth())
-        run.append("中文")
-        run.appendSoftBreak()
-        run.append("换行 English")
-        run.appendSoftBreak()
-        run.append("words 中")
-        run.appendSoftBreak()
-        run.append("文")
-        run.resolveSoftBreaks()
-        let layout = LineLayout(columns: nil, measure: DisplayWidth())
-        #expect(layout.layout(run, firstPrefix: "", restPrefix: "").map(\.text) == ["中文换行 English words 中文"])
+    @Test func softBreaksAreWhatThePipelineDecided() {
+        // One rule for every writer: the text shows what SoftBreaks made of each break.
+        let paragraph: [Inline] = [.text("中文"), .softBreak, .text("换行 English"), .softBreak,
+                                   .text("words 中"), .softBreak, .text("文")]
+        let book = Book(metadata: Metadata(title: "书", language: "zh-Hans"), divisions: [
+            Division(role: .chapter, id: "c", sourcePath: "c.md", title: [], blocks: [.paragraph(paragraph)]),
+        ])
+        let normalized = Pipeline.normalize(book).0.book
+        let text = String(decoding: TextWriter().render(normalized), as: UTF8.self)
+        #expect(text.contains("\u{3000}\u{3000}中文换行 English words 中文\n"))
     }
 
     @Test func ambiguousWidthChangesTheMeasure() {

@@ -62,7 +62,8 @@ enum SampleBook {
         role: .appendix, id: "ch002", sourcePath: "appendix.md", title: [text("Appendix")],
         language: "en",
         blocks: [
-            .paragraph([text("A paragraph in English"), .softBreak, text("with a soft break, "),
+            // A soft break as the pipeline leaves it: a space (the writer sees no soft breaks).
+            .paragraph([text("A paragraph in English with a soft break, "),
                         .strong([text("strong")]), text(" words and a "),
                         .link(Link(target: .external("mailto:someone@example.org"),
                                    children: [text("someone@example.org")])),

@@ -18,7 +18,7 @@ public enum AssignIdentifiers {
     public typealias Locator = @Sendable (_ sourcePath: String, _ id: String, _ occurrence: Int) -> SourceLocation?
 
     public static func apply(_ book: Book, locate: Locator? = nil) -> Result {
-        var state = State()
+        let state = State()
         state.locate = locate
         state.reserved = explicitIDs(book)
         var book = book
@@ -39,61 +39,22 @@ public enum AssignIdentifiers {
             let division = book.divisions[index]
             state.file = division.sourcePath
             state.divisionID = division.id
-            book.divisions[index].title = state.inlines(division.title)
-            book.divisions[index].blocks = state.blocks(division.blocks, prefix: division.id + "-s")
-            book.divisions[index].footnotes = division.footnotes.map { note in
-                var note = note
-                note.blocks = state.blocks(note.blocks, prefix: nil)
-                return note
+            let rewriter = state.rewriter()
+            book.divisions[index].title = Walk.rewrite(division.title, in: Place(prefix: nil), rewriter)
+            book.divisions[index].blocks =
+                Walk.rewrite(division.blocks, in: Place(prefix: division.id + "-s"), rewriter)
+            for note in book.divisions[index].footnotes.indices {
+                book.divisions[index].footnotes[note].blocks =
+                    Walk.rewrite(division.footnotes[note].blocks, in: Place(prefix: nil), rewriter)
             }
         }
         return Result(book: book, diagnostics: state.diagnostics)
     }
 
     /// The ids written in the source: divisions', sections', headings',
-    /// divs', spans' and images'.
+    /// divs', spans' and images' (notes get theirs later).
     static func explicitIDs(_ book: Book) -> Set<String> {
-        var ids: Set<String> = []
-        let inlines = InlineVisitor { inline in
-            switch inline {
-            case .span(let attributes, _): if let id = attributes.id { ids.insert(id) }
-            case .image(let image): if let id = image.attributes.id { ids.insert(id) }
-            case .text, .emphasis, .strong, .strikethrough, .superscript, .subscript, .code, .link,
-                 .softBreak, .lineBreak, .footnoteReference, .ruby:
-                break
-            }
-        }
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .section(let section):
-                    if let id = section.attributes.id { ids.insert(id) }
-                    walk(section.blocks)
-                case .heading(_, let attributes, _):
-                    if let id = attributes.id { ids.insert(id) }
-                case .div(let attributes, let children):
-                    if let id = attributes.id { ids.insert(id) }
-                    walk(children)
-                case .blockQuote(let children):
-                    walk(children)
-                case .list(let list):
-                    for item in list.items { walk(item.blocks) }
-                case .paragraph, .codeBlock, .thematicBreak, .table:
-                    break
-                }
-            }
-        }
-        for division in book.divisions {
-            if !division.id.isEmpty { ids.insert(division.id) }
-            inlines.inlines(division.title)
-            inlines.blocks(division.blocks)
-            walk(division.blocks)
-            for note in division.footnotes {
-                inlines.blocks(note.blocks)
-                walk(note.blocks)
-            }
-        }
-        return ids
+        Set(book.divisions.flatMap { Walk.ids(in: $0) })
     }
 
     static func generatedDivisionID(role: DivisionRole, ordinal: Int) -> String {
@@ -117,7 +78,7 @@ public enum AssignIdentifiers {
         return id.utf8.allSatisfy { isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D || $0 == 0x2E }
     }
 
-    private struct State {
+    private final class State {
         var used: Set<String> = []
         /// Every id written in the source.
         var reserved: Set<String> = []
@@ -129,7 +90,7 @@ public enum AssignIdentifiers {
         var occurrences: [String: [String: Int]] = [:]
 
         /// Takes `id` or, when it is taken, the first free `id-2`, `id-3`….
-        mutating func claim(_ id: String, explicit: Bool) -> String {
+        func claim(_ id: String, explicit: Bool) -> String {
             var occurrence = 0
             if explicit {
                 occurrence = occurrences[file, default: [:]][id, default: 0]
@@ -157,73 +118,54 @@ public enum AssignIdentifiers {
         }
 
         /// The first holder of an id keeps it, so links naming it go there.
-        mutating func explicitID(_ id: String?) -> String? {
+        func explicitID(_ id: String?) -> String? {
             id.map { claim($0, explicit: true) }
         }
 
-        mutating func blocks(_ blocks: [Block], prefix: String?) -> [Block] {
-            var sectionNumber = 0
-            return blocks.map { block in
+        /// Claims ids in reading order, so the first holder of an id keeps it:
+        /// a section's own, then those in its title, then those inside it.
+        func rewriter() -> ScopedRewriter<AssignIdentifiers.Place> {
+            ScopedRewriter(block: { [self] block, place in
+                let outside = AssignIdentifiers.Place(prefix: nil)
                 switch block {
                 case .section(var section):
-                    sectionNumber += 1
-                    let generated = prefix.map { "\($0)\(sectionNumber)" }
+                    place.sections += 1
+                    let generated = place.prefix.map { "\($0)\(place.sections)" }
                     if let id = section.attributes.id {
                         section.attributes.id = explicitID(id)
                     } else {
-                        section.attributes.id = claim(generated ?? "\(divisionID)-n\(sectionNumber)", explicit: false)
+                        section.attributes.id = claim(generated ?? "\(divisionID)-n\(place.sections)", explicit: false)
                     }
-                    section.title = inlines(section.title)
-                    section.blocks = self.blocks(section.blocks, prefix: generated.map { $0 + "-" })
-                    return .section(section)
+                    return ([.section(section)], AssignIdentifiers.Place(prefix: generated.map { $0 + "-" }))
                 case .heading(let level, var attributes, let content):
                     attributes.id = explicitID(attributes.id)
-                    return .heading(level: level, attributes: attributes, content: inlines(content))
+                    return ([.heading(level: level, attributes: attributes, content: content)], outside)
                 case .div(var attributes, let children):
                     attributes.id = explicitID(attributes.id)
-                    return .div(attributes, self.blocks(children, prefix: nil))
-                case .blockQuote(let children):
-                    return .blockQuote(self.blocks(children, prefix: nil))
-                case .list(var list):
-                    list.items = list.items.map { ListItem(task: $0.task, blocks: self.blocks($0.blocks, prefix: nil)) }
-                    return .list(list)
-                case .paragraph(let content):
-                    return .paragraph(inlines(content))
-                case .table(var table):
-                    table.header = table.header.map { inlines($0) }
-                    table.rows = table.rows.map { $0.map { inlines($0) } }
-                    return .table(table)
-                case .codeBlock, .thematicBreak:
-                    return block
+                    return ([.div(attributes, children)], outside)
+                case .paragraph, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
+                    return ([block], outside)
                 }
-            }
-        }
-
-        /// Span and image ids from raw HTML, made unique like the others.
-        mutating func inlines(_ inlines: [Inline]) -> [Inline] {
-            inlines.map { inline in
+            }, inline: { [self] inline, place in
                 switch inline {
-                case .text, .code, .softBreak, .lineBreak, .footnoteReference:
-                    return inline
-                case .emphasis(let c): return .emphasis(self.inlines(c))
-                case .strong(let c): return .strong(self.inlines(c))
-                case .strikethrough(let c): return .strikethrough(self.inlines(c))
-                case .superscript(let c): return .superscript(self.inlines(c))
-                case .subscript(let c): return .subscript(self.inlines(c))
-                case .link(var link):
-                    link.children = self.inlines(link.children)
-                    return .link(link)
                 case .image(var image):
                     image.attributes.id = explicitID(image.attributes.id)
-                    image.alt = self.inlines(image.alt)
-                    return .image(image)
-                case .ruby(let base, let text):
-                    return .ruby(base: self.inlines(base), text: text)
-                case .span(var attributes, let c):
+                    return ([.image(image)], place)
+                case .span(var attributes, let children):
                     attributes.id = explicitID(attributes.id)
-                    return .span(attributes, self.inlines(c))
+                    return ([.span(attributes, children)], place)
+                default:
+                    return ([inline], place)
                 }
-            }
+            })
         }
+    }
+
+    /// Where a block stands: the stem of the positional ids its sections
+    /// get (`ch001-s2-`), nil outside the section tree; and how many
+    /// sections came before it among its siblings.
+    struct Place {
+        var prefix: String?
+        var sections = 0
     }
 }

@@ -10,91 +10,76 @@ public enum LimitNesting {
         var book = book
         var diagnostics: [Diagnostic] = []
         for index in book.divisions.indices {
-            var flattener = Flattener()
+            var flattened = 0
+            let rewriter = rewriter(counting: { flattened += 1 })
             var division = book.divisions[index]
-            division.title = flattener.inlines(division.title, depth: 0)
-            division.blocks = flattener.blocks(division.blocks, depth: 0)
-            division.footnotes = division.footnotes.map { note in
-                var note = note
-                note.blocks = flattener.blocks(note.blocks, depth: 1)
-                return note
+            division.title = Walk.rewrite(division.title, in: Depth(blocks: 0, inlines: 0), rewriter)
+            division.blocks = Walk.rewrite(division.blocks, in: Depth(blocks: 0, inlines: 0), rewriter)
+            for note in division.footnotes.indices {
+                division.footnotes[note].blocks =
+                    Walk.rewrite(division.footnotes[note].blocks, in: Depth(blocks: 1, inlines: 0), rewriter)
             }
             book.divisions[index] = division
-            if flattener.flattened > 0 {
+            if flattened > 0 {
                 diagnostics.append(Diagnostic(.warning, "markdown.too-deep",
-                    "\(flattener.flattened) container(s) nested deeper than \(maximumDepth) levels were flattened into their parent",
+                    "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
+                        + "into their parent",
                     at: SourceLocation(file: division.sourcePath)))
             }
         }
         return (book, diagnostics)
     }
 
-    struct Flattener {
-        var flattened = 0
+    /// How many containers stand around a node: blocks count sections,
+    /// quotes, divs and lists; inlines count the inlines around them in
+    /// their block.
+    struct Depth {
+        var blocks: Int
+        var inlines: Int
+    }
 
-        mutating func blocks(_ blocks: [Block], depth: Int) -> [Block] {
-            var result: [Block] = []
-            result.reserveCapacity(blocks.count)
-            for block in blocks {
-                let tooDeep = depth >= LimitNesting.maximumDepth
-                switch block {
-                case .paragraph(let content):
-                    result.append(.paragraph(inlines(content, depth: 0)))
-                case .heading(let level, let attributes, let content):
-                    result.append(.heading(level: level, attributes: attributes, content: inlines(content, depth: 0)))
-                case .codeBlock, .thematicBreak:
-                    result.append(block)
-                case .table(var table):
-                    table.header = table.header.map { inlines($0, depth: 0) }
-                    table.rows = table.rows.map { $0.map { inlines($0, depth: 0) } }
-                    result.append(.table(table))
-                case .section(var section):
-                    section.title = inlines(section.title, depth: 0)
-                    section.blocks = self.blocks(section.blocks, depth: depth + 1)
-                    result.append(.section(section))
-                case .blockQuote(let children):
-                    let inner = self.blocks(children, depth: depth + 1)
-                    if tooDeep { flattened += 1; result += inner } else { result.append(.blockQuote(inner)) }
-                case .div(let attributes, let children):
-                    let inner = self.blocks(children, depth: depth + 1)
-                    if tooDeep { flattened += 1; result += inner } else { result.append(.div(attributes, inner)) }
-                case .list(var list):
-                    list.items = list.items.map { ListItem(task: $0.task, blocks: self.blocks($0.blocks, depth: depth + 1)) }
-                    if tooDeep { flattened += 1; result += list.items.flatMap(\.blocks) } else { result.append(.list(list)) }
+    /// Above the limit, a quote, div or list gives way to its blocks, and
+    /// an emphasis, span or ruby… to its inlines (links and images stay:
+    /// their targets would be lost); `flatten` is told of each.
+    static func rewriter(counting flatten: @escaping () -> Void) -> ScopedRewriter<Depth> {
+        ScopedRewriter(block: { block, depth in
+            let inner = Depth(blocks: depth.blocks + 1, inlines: 0)
+            guard depth.blocks >= maximumDepth else { return ([block], inner) }
+            return (expanded(block, into: { node in
+                switch node {
+                case .blockQuote(let children), .div(_, let children): return children
+                case .list(let list): return list.items.flatMap(\.blocks)
+                case .paragraph, .heading, .codeBlock, .thematicBreak, .table, .section: return nil
                 }
-            }
-            return result
-        }
+            }, counting: flatten), inner)
+        }, inline: { inline, depth in
+            let inner = Depth(blocks: depth.blocks, inlines: depth.inlines + 1)
+            guard depth.inlines >= maximumDepth else { return ([inline], inner) }
+            return (expanded(inline, into: { node in
+                switch node {
+                case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
+                     .subscript(let c), .span(_, let c), .ruby(let c, _):
+                    return c
+                case .text, .code, .link, .image, .softBreak, .lineBreak, .footnoteReference: return nil
+                }
+            }, counting: flatten), inner)
+        })
+    }
 
-        mutating func inlines(_ inlines: [Inline], depth: Int) -> [Inline] {
-            var result: [Inline] = []
-            result.reserveCapacity(inlines.count)
-            for inline in inlines {
-                let tooDeep = depth >= LimitNesting.maximumDepth
-                func wrap(_ children: [Inline], _ make: ([Inline]) -> Inline) -> [Inline] {
-                    let inner = self.inlines(children, depth: depth + 1)
-                    if tooDeep { flattened += 1; return inner }
-                    return [make(inner)]
-                }
-                switch inline {
-                case .text, .code, .softBreak, .lineBreak, .footnoteReference:
-                    result.append(inline)
-                case .emphasis(let c): result += wrap(c) { .emphasis($0) }
-                case .strong(let c): result += wrap(c) { .strong($0) }
-                case .strikethrough(let c): result += wrap(c) { .strikethrough($0) }
-                case .superscript(let c): result += wrap(c) { .superscript($0) }
-                case .subscript(let c): result += wrap(c) { .subscript($0) }
-                case .span(let attributes, let c): result += wrap(c) { .span(attributes, $0) }
-                case .ruby(let base, let text): result += wrap(base) { .ruby(base: $0, text: text) }
-                case .link(var link):
-                    link.children = self.inlines(link.children, depth: depth + 1)
-                    result.append(.link(link))
-                case .image(var image):
-                    image.alt = self.inlines(image.alt, depth: depth + 1)
-                    result.append(.image(image))
-                }
+    /// `node` with every container in it that `children` opens replaced by
+    /// its children, in order, without recursion.
+    static func expanded<Node>(_ node: Node, into children: (Node) -> [Node]?,
+                               counting flatten: () -> Void) -> [Node] {
+        var result: [Node] = []
+        var pending = [node]
+        while let next = pending.popLast() {
+            if let inner = children(next) {
+                flatten()
+                pending += inner.reversed()
+            } else {
+                result.append(next)
             }
-            return result
         }
+        return result
     }
 }

@@ -2,7 +2,7 @@
 /// every later transform sees one text node per run of plain characters.
 public enum MergeText {
     public static func apply(_ book: Book) -> Book {
-        InlineRewriter(merged).book(book)
+        Walk.rewrite(book, Rewriter(inlines: merged))
     }
 
     public static func merged(_ inlines: [Inline]) -> [Inline] {

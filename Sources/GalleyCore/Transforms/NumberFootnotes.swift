@@ -12,19 +12,16 @@ public enum NumberFootnotes {
         var division = division
         var order: [String] = []
         var seen: Set<String> = []
-        let collector = InlineVisitor { inline in
-            if case .footnoteReference(let label) = inline, seen.insert(label).inserted {
-                order.append(label)
-            }
+        func cite(_ labels: [String]) {
+            for label in labels where seen.insert(label).inserted { order.append(label) }
         }
-        collector.inlines(division.title)
-        collector.blocks(division.blocks)
+        cite(Walk.footnoteLabels(in: [.paragraph(division.title)] + division.blocks))
         var byLabel: [String: Footnote] = [:]
         for note in division.footnotes where byLabel[note.label] == nil { byLabel[note.label] = note }
         // Notes may cite notes; those come after every note the text cites.
         var index = 0
         while index < order.count {
-            if let note = byLabel[order[index]] { collector.blocks(note.blocks) }
+            if let note = byLabel[order[index]] { cite(Walk.footnoteLabels(in: note.blocks)) }
             index += 1
         }
         var notes: [Footnote] = []

@@ -11,21 +11,20 @@ public enum ResolveLinks {
         var diagnostics: [Diagnostic] = []
         var book = book
         book.divisions = book.divisions.map { division in
-            InlineRewriter { inlines in
-                inlines.map { inline in
-                    guard case .link(var link) = inline, case .unresolved(let target) = link.target else {
-                        return inline
-                    }
-                    if let resolved = index.resolve(target, from: division) {
-                        link.target = resolved
-                        return .link(link)
-                    }
-                    diagnostics.append(Diagnostic(.warning, "links.dangling",
-                        "the link target `\(target)` names no chapter or id in this book; the link is dropped, its text kept",
-                        at: link.location ?? SourceLocation(file: division.sourcePath)))
-                    return .span(.empty, link.children)
+            Walk.rewrite(division, Rewriter.eachInline { inline in
+                guard case .link(var link) = inline, case .unresolved(let target) = link.target else {
+                    return inline
                 }
-            }.division(division)
+                if let resolved = index.resolve(target, from: division) {
+                    link.target = resolved
+                    return .link(link)
+                }
+                diagnostics.append(Diagnostic(.warning, "links.dangling",
+                    "the link target `\(target)` names no chapter or id in this book; "
+                        + "the link is dropped, its text kept",
+                    at: link.location ?? SourceLocation(file: division.sourcePath)))
+                return .span(.empty, link.children)
+            })
         }
         return (book, diagnostics)
     }
@@ -41,43 +40,9 @@ public enum ResolveLinks {
             for division in book.divisions {
                 divisionByPath[division.sourcePath] = division.id
                 divisionIDs.insert(division.id)
-                let id = division.id
-                var owner = self.owner
-                let visitor = InlineVisitor { inline in
-                    if case .span(let attributes, _) = inline, let element = attributes.id {
-                        if owner[element] == nil { owner[element] = id }
-                    }
-                }
-                func walk(_ blocks: [Block]) {
-                    for block in blocks {
-                        var own: String?
-                        switch block {
-                        case .section(let section):
-                            own = section.attributes.id
-                            visitor.inlines(section.title)
-                            walk(section.blocks)
-                        case .heading(_, let attributes, let content):
-                            own = attributes.id
-                            visitor.inlines(content)
-                        case .div(let attributes, let children):
-                            own = attributes.id
-                            walk(children)
-                        case .blockQuote(let children):
-                            walk(children)
-                        case .list(let list):
-                            for item in list.items { walk(item.blocks) }
-                        case .paragraph, .table, .codeBlock, .thematicBreak:
-                            visitor.block(block)
-                        }
-                        if let own, owner[own] == nil { owner[own] = id }
-                    }
-                }
-                walk(division.blocks)
-                for note in division.footnotes {
-                    if !note.id.isEmpty, owner[note.id] == nil { owner[note.id] = id }
-                    walk(note.blocks)
-                }
-                self.owner = owner
+                // Every id a writer writes is a target: sections, headings,
+                // divs, spans, images and notes. The first holder keeps it.
+                for id in Walk.ids(in: division) where owner[id] == nil { owner[id] = division.id }
             }
         }
 

@@ -10,7 +10,7 @@ public enum SoftBreaks {
         let bookIsCJK = book.metadata.isCJK
         book.divisions = book.divisions.map { division in
             let cjk = division.language.map(Language.isCJK) ?? bookIsCJK
-            return InlineRewriter { resolve($0, cjk: cjk) }.division(division)
+            return Walk.rewrite(division, Rewriter(inlines: { resolve($0, cjk: cjk) }))
         }
         return book
     }
@@ -34,6 +34,19 @@ public enum SoftBreaks {
         return MergeText.merged(result)
     }
 
+    /// `text` with each newline in it decided by the same rule, for text
+    /// that is not in the tree (metadata a writer prints).
+    public static func resolve(_ text: String, cjk: Bool) -> String {
+        guard text.contains(where: { $0 == "\n" || $0 == "\r\n" }) else { return text }
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        var inlines: [Inline] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { inlines.append(.softBreak) }
+            inlines.append(.text(String(line)))
+        }
+        return Walk.plainText(resolve(inlines, cjk: cjk))
+    }
+
     /// True when a segment break between these two characters is removed.
     public static func vanishes(between before: Unicode.Scalar?, and after: Unicode.Scalar?, cjk: Bool) -> Bool {
         guard let before, let after else { return false }
@@ -50,6 +63,26 @@ public enum SoftBreaks {
             return true
         default:
             return false
+        }
+    }
+}
+
+public extension Inline {
+    /// The first character this inline shows, looking into its children.
+    var firstScalar: Unicode.Scalar? {
+        switch self {
+        case .text(let text), .code(let text): return text.unicodeScalars.first
+        case .image, .softBreak, .lineBreak, .footnoteReference: return nil
+        default: return children.lazy.compactMap(\.firstScalar).first
+        }
+    }
+
+    /// The last character this inline shows, looking into its children.
+    var lastScalar: Unicode.Scalar? {
+        switch self {
+        case .text(let text), .code(let text): return text.unicodeScalars.last
+        case .image, .softBreak, .lineBreak, .footnoteReference: return nil
+        default: return children.reversed().lazy.compactMap(\.lastScalar).first
         }
     }
 }
