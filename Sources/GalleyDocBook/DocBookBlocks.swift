@@ -25,7 +25,7 @@ extension DocBookEmitter {
             var code = text
             if code.hasSuffix("\n") { code.removeLast() }
             let nonEmptyLanguage = language.flatMap { $0.isEmpty ? nil : $0 }
-            xml.element("programlisting", attributes([("language", nonEmptyLanguage)]), text: code)
+            xml.element("programlisting", Self.attributes([("language", nonEmptyLanguage)]), text: code)
             blockBreak()
         case .thematicBreak:
             // DocBook has no rule element; an empty paragraph with a role
@@ -57,16 +57,16 @@ extension DocBookEmitter {
         if Self.containsLineBreak(inlines) {
             // DocBook has no <br/>: a paragraph with forced breaks is a
             // literallayout, whose newlines are kept.
-            xml.start("literallayout", attributes([("role", role)]))
+            xml.start("literallayout", Self.attributes([("role", role)]))
             let wasVerbatim = verbatim
             verbatim = true
             emitInlineContent(inlines, lineBreaks: .newline)
             verbatim = wasVerbatim
             xml.end()
         } else if inlines.isEmpty {
-            xml.empty("para", attributes([("role", role)]))
+            xml.empty("para", Self.attributes([("role", role)]))
         } else {
-            xml.start("para", attributes([("role", role)]))
+            xml.start("para", Self.attributes([("role", role)]))
             emitInlineContent(inlines, lineBreaks: .newline)
             xml.end()
         }
@@ -75,7 +75,7 @@ extension DocBookEmitter {
 
     private mutating func emitBridgehead(level: Int, id: String?, content: [Inline]) {
         let depth = min(max(level - 1, 1), 5)
-        xml.start("bridgehead", attributes([("xml:id", claim(id)), ("renderas", "sect\(depth)")]))
+        xml.start("bridgehead", Self.attributes([("xml:id", claim(id)), ("renderas", "sect\(depth)")]))
         emitInlineContent(content, lineBreaks: .space)
         xml.end()
         blockBreak()
@@ -86,7 +86,7 @@ extension DocBookEmitter {
     private mutating func emitBlockQuote(_ blocks: [Block], role: String?) {
         var body = blocks
         let attribution = Self.trailingSignature(&body)
-        xml.start("blockquote", attributes([("role", role)]))
+        xml.start("blockquote", Self.attributes([("role", role)]))
         blockBreak()
         if let attribution { emitAttribution(attribution) }
         emitContent(body, sections: false)
@@ -135,7 +135,7 @@ extension DocBookEmitter {
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
            footnoteDepth == 0, admonitionDepth == 0 {
-            xml.start(kind, self.attributes([("xml:id", claim(attributes.id)), ("role", Self.role(attributes, except: kind))]))
+            xml.start(kind, Self.attributes([("xml:id", claim(attributes.id)), ("role", Self.role(attributes, except: kind))]))
             blockBreak()
             admonitionDepth += 1
             emitContent(blocks, sections: false)
@@ -167,7 +167,7 @@ extension DocBookEmitter {
             return false
         }
         guard onlyParagraphs, footnoteDepth == 0 else {
-            xml.start("blockquote", self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
+            xml.start("blockquote", Self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
             blockBreak()
             if let attribution { emitAttribution(attribution) }
             emitContent(body, sections: false)
@@ -175,7 +175,7 @@ extension DocBookEmitter {
             blockBreak()
             return
         }
-        xml.start("epigraph", self.attributes([("xml:id", claim(attributes.id)),
+        xml.start("epigraph", Self.attributes([("xml:id", claim(attributes.id)),
                                                ("role", Self.role(attributes, except: "epigraph"))]))
         blockBreak()
         if let attribution { emitAttribution(attribution) }
@@ -204,10 +204,10 @@ extension DocBookEmitter {
             element = "orderedlist"
             if start != 1 { listAttributes.append(("startingnumber", String(start))) }
         }
-        xml.start(element, attributes(listAttributes))
+        xml.start(element, Self.attributes(listAttributes))
         blockBreak()
         for item in list.items {
-            xml.start("listitem", attributes([("role", item.task.map { $0 ? "task-done" : "task-open" })]))
+            xml.start("listitem", Self.attributes([("role", item.task.map { $0 ? "task-done" : "task-open" })]))
             blockBreak()
             emitContent(Self.withTaskMark(item), sections: false)
             xml.end()
@@ -255,7 +255,7 @@ extension DocBookEmitter {
     private mutating func emitMediaObject(_ image: Image, role: String?) {
         let classes = image.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
-        xml.start("mediaobject", attributes([("xml:id", claim(image.attributes.id)),
+        xml.start("mediaobject", Self.attributes([("xml:id", claim(image.attributes.id)),
                                              ("role", fullRole.isEmpty ? nil : fullRole)]))
         emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
                         alt: plainText(image.alt), title: image.title)

@@ -127,7 +127,7 @@ extension DocBookEmitter {
     private mutating func divisionAttributes(_ division: Division, role: String?) -> [(String, String)] {
         let classes = division.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
-        return attributes([
+        return Self.attributes([
             ("xml:id", claim(division.id) ?? generatedID("division")),
             ("xml:lang", division.language ?? division.attributes["lang"]),
             ("role", fullRole.isEmpty ? nil : fullRole),
@@ -182,7 +182,7 @@ extension DocBookEmitter {
 
     private mutating func emitSection(_ section: Section) {
         let classes = section.attributes.classes.joined(separator: " ")
-        xml.start("section", attributes([
+        xml.start("section", Self.attributes([
             ("xml:id", claim(section.attributes.id) ?? generatedID((division?.id ?? "section") + "-s")),
             ("xml:lang", section.attributes["lang"]),
             ("role", classes.isEmpty ? nil : classes),

@@ -56,7 +56,7 @@ struct DocBookEmitter {
     }
 
     /// Attributes with the `nil` values left out, in the order given.
-    func attributes(_ pairs: [(String, String?)]) -> [(String, String)] {
+    static func attributes(_ pairs: [(String, String?)]) -> [(String, String)] {
         pairs.compactMap { key, value in value.map { (key, $0) } }
     }
 

@@ -47,7 +47,7 @@ extension DocBookEmitter {
         case .link(let link):
             emitLink(link, lineBreaks: lineBreaks)
         case .image(let image):
-            xml.start("inlinemediaobject", attributes([("xml:id", claim(image.attributes.id))]))
+            xml.start("inlinemediaobject", Self.attributes([("xml:id", claim(image.attributes.id))]))
             emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
                             alt: plainText(image.alt), title: image.title)
             xml.end()
@@ -77,7 +77,7 @@ extension DocBookEmitter {
             xml.end()
         case .span(let attributes, let children):
             let classes = attributes.classes.joined(separator: " ")
-            let spanAttributes = self.attributes([
+            let spanAttributes = Self.attributes([
                 ("xml:id", claim(attributes.id)),
                 ("xml:lang", attributes["lang"]),
                 ("role", classes.isEmpty ? nil : classes),
@@ -132,7 +132,7 @@ extension DocBookEmitter {
         switch link.target {
         case .external(let url):
             let title = link.title.flatMap { $0.isEmpty ? nil : $0 }
-            xml.start("link", attributes([("xlink:href", Self.uriEscaped(url)), ("xlink:title", title)]))
+            xml.start("link", Self.attributes([("xlink:href", Self.uriEscaped(url)), ("xlink:title", title)]))
             emitLinkContent(link.children, lineBreaks: lineBreaks, fallback: url)
             xml.end()
         case .internal(let divisionID, let fragment):

@@ -22,7 +22,7 @@ extension DocBookEmitter {
         blockBreak()
         for column in 0..<columns {
             let alignment = column < table.alignments.count ? table.alignments[column] : .none
-            xml.empty("colspec", attributes([
+            xml.empty("colspec", Self.attributes([
                 ("colname", "c\(column + 1)"),
                 ("align", alignment == .none ? nil : alignment.rawValue),
             ]))
