@@ -36,7 +36,8 @@ extension DocBookEmitter {
             let inComponent = context.sectionsAreBridgeheads && !context.inNote
             if !inComponent {
                 note("docbook.section-flattened",
-                     "section “\(plainText(section.title))” stands where DocBook takes no section; written as a bridgehead")
+                     "section “\(plainText(section.title))” stands where DocBook takes no section; "
+                        + "written as a bridgehead")
             }
             emitBridgehead(level: section.level, id: section.attributes.id, content: section.title, context)
             for child in section.blocks { emitBlock(child, context) }
@@ -126,7 +127,8 @@ extension DocBookEmitter {
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
            !context.inNote, !context.inAdmonition {
-            xml.start(kind, Self.attributes([("xml:id", claim(attributes.id)), ("role", Self.role(attributes, except: kind))]))
+            xml.start(kind, Self.attributes([("xml:id", claim(attributes.id)),
+                                             ("role", Self.role(attributes, except: kind))]))
             blockBreak(context)
             emitContent(blocks, sections: false, context.with(\.inAdmonition, true))
             xml.end()
@@ -224,6 +226,7 @@ extension DocBookEmitter {
     // MARK: Images
 
     /// The image when a paragraph holds nothing else (spaces aside).
+    // TODO(walk): use Walk's soleImage
     static func soleImage(_ inlines: [Inline]) -> Image? {
         var found: Image?
         for inline in inlines {

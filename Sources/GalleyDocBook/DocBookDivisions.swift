@@ -31,7 +31,8 @@ extension DocBookEmitter {
         xml.newline()
         if xml.droppedCharacterCount > 0 {
             diagnostics.append(Diagnostic(.warning, "docbook.dropped-characters",
-                                          "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids (control characters) were left out"))
+                                          "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids "
+                                            + "(control characters) were left out"))
         }
     }
 
@@ -128,24 +129,22 @@ extension DocBookEmitter {
         let classes = division.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
         return Self.attributes([
+            // Unique in a normalised book, but for the ids NumberFootnotes
+            // gives notes without reserving them (`fn-c0-1`), which a
+            // division or an element may hold too: the first written keeps it.
             ("xml:id", claim(division.id) ?? generatedID("division")),
             ("xml:lang", division.language ?? division.attributes["lang"]),
             ("role", fullRole.isEmpty ? nil : fullRole),
         ])
     }
 
-    /// A division's blocks, plus a paragraph for each footnote that no
-    /// reference calls, so that no note is lost.
+    /// A division's blocks, plus a paragraph calling each note that nothing
+    /// written as markup calls (see `content(of:)`).
     private mutating func blocksWithUnplacedFootnotes(_ division: Division) -> [Block] {
-        var referenced = Set<String>()
-        FootnoteLabels.collect(division.title, into: &referenced)
-        division.blocks.forEach { FootnoteLabels.collect($0, into: &referenced) }
-        division.footnotes.forEach { $0.blocks.forEach { FootnoteLabels.collect($0, into: &referenced) } }
-        var blocks = division.blocks
-        for footnote in division.footnotes where !referenced.contains(footnote.label) {
+        let (blocks, uncalled) = Self.content(of: division)
+        for footnote in uncalled {
             warn("docbook.unreferenced-footnote",
                  "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
-            blocks.append(.paragraph([.footnoteReference(footnote.label)]))
         }
         return blocks
     }

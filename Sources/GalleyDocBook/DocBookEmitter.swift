@@ -18,8 +18,6 @@ struct DocBookEmitter {
     /// the `xml:id` they got; later references become `<footnoteref>`.
     var placedFootnotes: [String: String] = [:]
 
-    /// Every `linkend` a `<link>` was given.
-    var linkTargets: Set<String> = []
     /// Footnote labels met in text-only content, written after it closes.
     var deferredFootnotes: [String] = []
 
@@ -57,7 +55,8 @@ struct DocBookEmitter {
         return id
     }
 
-    /// A fresh id that nothing in the tree uses, for sections without one.
+    /// A fresh id that nothing in the tree uses, for an element whose id is
+    /// no XML name or was already written.
     mutating func generatedID(_ stem: String) -> String {
         ids.generate(stem)
     }

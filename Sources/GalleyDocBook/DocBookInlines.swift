@@ -43,7 +43,8 @@ extension DocBookEmitter {
                             alt: plainText(image.alt), title: image.title)
             xml.end()
         case .softBreak:
-            emitText(" ")
+            // None reaches a writer: the pipeline decided each (SoftBreaks).
+            break
         case .lineBreak:
             if context.verbatim {
                 emitText("\n")
@@ -117,21 +118,21 @@ extension DocBookEmitter {
             xml.end()
         case .internal(let divisionID, let fragment):
             let target = fragment ?? divisionID
-            guard ids.known.contains(target) else {
+            guard ids.writable.contains(target) else {
                 warn("docbook.dangling-link",
                      "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
                 emitInlineContent(link.children, inLink)
                 return
             }
-            linkTargets.insert(target)
             xml.start("link", [("linkend", target)])
             // A link with no text shows its target's title (xref would need
             // a title the target may not have), else the id.
             let title = ids.titles[target].map { plainText($0) } ?? ""
             emitLinkContent(link.children, inLink, fallback: title.allSatisfy(\.isWhitespace) ? target : title)
             xml.end()
-        case .unresolved(let raw):
-            warn("docbook.unresolved-link", "link to “\(raw)” was not resolved to a place in the book; its text is kept")
+        case .unresolved:
+            // None reaches a writer: ResolveLinks made each internal, or a
+            // span with a warning.
             emitInlineContent(link.children, inLink)
         }
     }
@@ -188,13 +189,12 @@ extension DocBookEmitter {
     /// footnote (the Schematron forbids nesting): its text goes inline in
     /// parentheses.
     private mutating func emitFootnoteReference(_ label: String, _ context: DocBookContext) {
-        guard let division, let footnote = footnotesByLabel[label],
-              let key = ids.footnoteID(division: division.id, label: label) else {
+        guard let footnote = footnotesByLabel[label] else {
             warn("docbook.missing-footnote", "footnote [^\(label)] has no definition; its label is kept as text")
             emitText("[\(label)]")
             return
         }
-        if let placed = placedFootnotes[key] {
+        if let placed = placedFootnotes[footnote.id] {
             xml.empty("footnoteref", [("linkend", placed)])
             return
         }
@@ -205,8 +205,11 @@ extension DocBookEmitter {
             emitText(open + plainText(footnote.blocks) + close)
             return
         }
-        let id = claim(key) ?? generatedID(key)
-        placedFootnotes[key] = id
+        // The note's id is the pipeline's (`fn-<division>-<n>`); only an id
+        // written in the source that happens to equal it makes it step aside
+        // (NumberFootnotes does not reserve its ids against the author's).
+        let id = claim(footnote.id) ?? generatedID(footnote.id)
+        placedFootnotes[footnote.id] = id
         xml.start("footnote", [("xml:id", id)])
         emitContent(footnote.blocks, sections: false, context.with(\.inNote, true).with(\.verbatim, false))
         xml.end()
