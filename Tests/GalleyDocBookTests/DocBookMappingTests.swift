@@ -66,6 +66,27 @@ import GalleyCore
         #expect(text.contains(#"<link linkend="c1">y</link>"#))
     }
 
+    /// One pass: the writer knows before writing that an id inside a note
+    /// flattened into another note will not be written, so a link to it is
+    /// its text with a warning; a link to an image's id is a link.
+    @Test func linkTargetsAreTheIdsWritten() {
+        let outer = Footnote(label: "a", number: 0, id: "",
+                             blocks: [.paragraph([.text("外"), .footnoteReference("b")])])
+        let inner = Footnote(label: "b", number: 0, id: "",
+                             blocks: [.paragraph([.span(Attributes(id: "deep"), [.text("内")])])])
+        let figure = Image(source: "f.png", alt: [.text("图")], title: nil, attributes: Attributes(id: "fig1"))
+        let (text, diagnostics) = Self.render(Metadata(title: "T", language: "zh"), [
+            .paragraph([.image(figure)]),
+            .paragraph([.text("注"), .footnoteReference("a"),
+                        .link(Link(target: .internal(division: "c1", fragment: "deep"), children: [.text("深")])),
+                        .link(Link(target: .internal(division: "c1", fragment: "fig1"), children: [.text("见图")]))]),
+        ], footnotes: [outer, inner])
+        #expect(text.contains(#"<mediaobject xml:id="fig1">"#))
+        #expect(text.contains(#"深<link linkend="fig1">见图</link>"#))
+        #expect(!text.contains(#"linkend="deep""#))
+        #expect(diagnostics.filter { $0.code == "docbook.dangling-link" }.count == 1)
+    }
+
     @Test func footnoteInSuperscriptFollowsIt() {
         let (text, diagnostics) = Self.render(Metadata(title: "T", language: "zh"),
                                               [.paragraph([.text("文"), .superscript([.footnoteReference("1")])])],
