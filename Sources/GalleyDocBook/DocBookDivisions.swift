@@ -139,14 +139,14 @@ extension DocBookEmitter {
     }
 
     /// A division's blocks, plus a paragraph calling each note that nothing
-    /// written as markup calls (see `content(of:)`).
+    /// written as markup calls (see `DocBookContent`).
     private mutating func blocksWithUnplacedFootnotes(_ division: Division) -> [Block] {
-        let (blocks, uncalled) = Self.content(of: division)
-        for footnote in uncalled {
+        let content = contents[division.id] ?? DocBookContent(division)
+        for footnote in content.uncalled {
             warn("docbook.unreferenced-footnote",
                  "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
         }
-        return blocks
+        return content.blocks
     }
 
     mutating func emitTitle(_ title: [Inline], _ context: DocBookContext) {

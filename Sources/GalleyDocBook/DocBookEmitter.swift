@@ -10,6 +10,8 @@ struct DocBookEmitter {
     var xml = XMLBuilder()
     var diagnostics: [Diagnostic] = []
     var ids: DocBookIDs
+    /// What each division writes, by division id, decided before writing.
+    let contents: [String: DocBookContent]
 
     /// The division being written (for footnotes and diagnostics).
     var division: Division?
@@ -24,7 +26,13 @@ struct DocBookEmitter {
     init(book: Book, imageBase: String) {
         self.book = book
         self.imageBase = imageBase
-        self.ids = DocBookIDs(book: book)
+        // Division ids are unique among divisions (the pipeline gives them first).
+        var contents: [String: DocBookContent] = [:]
+        for division in book.divisions where contents[division.id] == nil {
+            contents[division.id] = DocBookContent(division)
+        }
+        self.contents = contents
+        self.ids = DocBookIDs(book: book, contents: contents)
     }
 
     // MARK: Output helpers

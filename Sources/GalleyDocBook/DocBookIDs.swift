@@ -17,7 +17,7 @@ struct DocBookIDs {
     private var claimed: Set<String> = []
     private var counter = 0
 
-    init(book: Book) {
+    init(book: Book, contents: [String: DocBookContent]) {
         var writable: Set<String> = []
         var taken: Set<String> = []
         var titles: [String: [Inline]] = [:]
@@ -26,7 +26,9 @@ struct DocBookIDs {
         }
         for division in book.divisions {
             taken.formUnion(Walk.ids(in: division))
-            writable.formUnion(Walk.ids(in: Self.written(division)).filter(Self.isNCName))
+            if let content = contents[division.id] {
+                writable.formUnion(Walk.ids(in: content.markup).filter(Self.isNCName))
+            }
             record(division.id, division.title)
             Walk.query(division, Visitor(block: { block in
                 switch block {
@@ -39,27 +41,6 @@ struct DocBookIDs {
         self.writable = writable
         self.taken = taken
         self.titles = titles
-    }
-
-    /// What of `division` is written as markup: its title, its content, and
-    /// the notes that content calls, without image alt text.
-    private static func written(_ division: Division) -> Division {
-        var written = division
-        // The division's own id is written; an id in its attributes is not.
-        written.attributes.id = nil
-        written.title = DocBookEmitter.withoutAltText(division.title)
-        written.blocks = DocBookEmitter.withoutAltText(DocBookEmitter.content(of: division).blocks)
-        let called = Set(Walk.footnoteLabels(in: [.paragraph(written.title)] + written.blocks))
-        var seen: Set<String> = []
-        // The first note of a label is the one its references call.
-        written.footnotes = division.footnotes
-            .filter { called.contains($0.label) && seen.insert($0.label).inserted }
-            .map { note in
-                var note = note
-                note.blocks = DocBookEmitter.withoutAltText(note.blocks)
-                return note
-            }
-        return written
     }
 
     /// Marks `id` as written; false when it already was.
