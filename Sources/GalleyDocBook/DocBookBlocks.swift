@@ -5,103 +5,95 @@ import GalleyCore
 extension DocBookEmitter {
     /// Writes one block. `role` comes from an enclosing div (`::: signature`)
     /// and lands on the paragraphs it holds.
-    mutating func emitBlock(_ block: Block, role: String? = nil) {
+    mutating func emitBlock(_ block: Block, role: String? = nil, _ context: DocBookContext) {
         switch block {
         case .paragraph(let inlines):
-            emitParagraph(inlines, role: role)
+            emitParagraph(inlines, role: role, context)
         case .heading(let level, let attributes, let content):
-            emitBridgehead(level: level, id: attributes.id, content: content)
+            emitBridgehead(level: level, id: attributes.id, content: content, context)
         case .blockQuote(let blocks):
-            let quiet = sectionsAreBridgeheads
-            sectionsAreBridgeheads = false
-            emitBlockQuote(blocks, role: role)
-            sectionsAreBridgeheads = quiet
+            emitBlockQuote(blocks, role: role, context.with(\.sectionsAreBridgeheads, false))
         case .list(let list):
-            let quiet = sectionsAreBridgeheads
-            sectionsAreBridgeheads = false
-            emitList(list)
-            sectionsAreBridgeheads = quiet
+            emitList(list, context.with(\.sectionsAreBridgeheads, false))
         case .codeBlock(let language, let text):
             var code = text
             if code.hasSuffix("\n") { code.removeLast() }
             let nonEmptyLanguage = language.flatMap { $0.isEmpty ? nil : $0 }
-            xml.element("programlisting", attributes([("language", nonEmptyLanguage)]), text: code)
-            blockBreak()
+            xml.element("programlisting", Self.attributes([("language", nonEmptyLanguage)]), text: code)
+            blockBreak(context)
         case .thematicBreak:
             // DocBook has no rule element; an empty paragraph with a role
             // keeps the break for stylesheets without adding text.
             xml.empty("para", [("role", "thematic-break")])
-            blockBreak()
+            blockBreak(context)
         case .table(let table):
-            emitTable(table)
+            emitTable(table, context)
         case .div(let attributes, let blocks):
-            emitDiv(attributes, blocks)
+            emitDiv(attributes, blocks, context)
         case .section(let section):
             // A section inside a quote, list, note or a component that takes
             // no sections: a bridgehead keeps its title and id.
-            let inComponent = sectionsAreBridgeheads && footnoteDepth == 0
+            let inComponent = context.sectionsAreBridgeheads && !context.inNote
             if !inComponent {
                 note("docbook.section-flattened",
-                     "section “\(plainText(section.title))” stands where DocBook takes no section; written as a bridgehead")
+                     "section “\(plainText(section.title))” stands where DocBook takes no section; "
+                        + "written as a bridgehead")
             }
-            emitBridgehead(level: section.level, id: section.attributes.id, content: section.title)
-            for child in section.blocks { emitBlock(child) }
+            emitBridgehead(level: section.level, id: section.attributes.id, content: section.title, context)
+            for child in section.blocks { emitBlock(child, context) }
         }
     }
 
-    private mutating func emitParagraph(_ inlines: [Inline], role: String?) {
+    private mutating func emitParagraph(_ inlines: [Inline], role: String?, _ context: DocBookContext) {
         if let image = Self.soleImage(inlines) {
-            emitMediaObject(image, role: role)
+            emitMediaObject(image, role: role, context)
             return
         }
         if Self.containsLineBreak(inlines) {
             // DocBook has no <br/>: a paragraph with forced breaks is a
             // literallayout, whose newlines are kept.
-            xml.start("literallayout", attributes([("role", role)]))
-            let wasVerbatim = verbatim
-            verbatim = true
-            emitInlineContent(inlines, lineBreaks: .newline)
-            verbatim = wasVerbatim
+            xml.start("literallayout", Self.attributes([("role", role)]))
+            emitInlineContent(inlines, context.with(\.verbatim, true))
             xml.end()
         } else if inlines.isEmpty {
-            xml.empty("para", attributes([("role", role)]))
+            xml.empty("para", Self.attributes([("role", role)]))
         } else {
-            xml.start("para", attributes([("role", role)]))
-            emitInlineContent(inlines, lineBreaks: .newline)
+            xml.start("para", Self.attributes([("role", role)]))
+            emitInlineContent(inlines, context)
             xml.end()
         }
-        blockBreak()
+        blockBreak(context)
     }
 
-    private mutating func emitBridgehead(level: Int, id: String?, content: [Inline]) {
+    private mutating func emitBridgehead(level: Int, id: String?, content: [Inline], _ context: DocBookContext) {
         let depth = min(max(level - 1, 1), 5)
-        xml.start("bridgehead", attributes([("xml:id", claim(id)), ("renderas", "sect\(depth)")]))
-        emitInlineContent(content, lineBreaks: .space)
+        xml.start("bridgehead", Self.attributes([("xml:id", claim(id)), ("renderas", "sect\(depth)")]))
+        emitInlineContent(content, context.with(\.verbatim, false))
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
     /// A quote whose last block is a signature (`::: signature`) gets it as
     /// its `attribution`.
-    private mutating func emitBlockQuote(_ blocks: [Block], role: String?) {
+    private mutating func emitBlockQuote(_ blocks: [Block], role: String?, _ context: DocBookContext) {
         var body = blocks
         let attribution = Self.trailingSignature(&body)
-        xml.start("blockquote", attributes([("role", role)]))
-        blockBreak()
-        if let attribution { emitAttribution(attribution) }
-        emitContent(body, sections: false)
+        xml.start("blockquote", Self.attributes([("role", role)]))
+        blockBreak(context)
+        if let attribution { emitAttribution(attribution, context) }
+        emitContent(body, sections: false, context)
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
-    private mutating func emitAttribution(_ paragraphs: [[Inline]]) {
+    private mutating func emitAttribution(_ paragraphs: [[Inline]], _ context: DocBookContext) {
         xml.start("attribution")
         for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { emitText(" ") }
-            emitInlineContent(paragraph, lineBreaks: .space)
+            emitInlineContent(paragraph, context.with(\.verbatim, false))
         }
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
     /// Removes a final signature div from `blocks` and returns its lines,
@@ -130,63 +122,63 @@ extension DocBookEmitter {
 
     private static let admonitions: Set<String> = ["note", "tip", "warning", "caution", "important"]
 
-    private mutating func emitDiv(_ attributes: Attributes, _ blocks: [Block]) {
+    private mutating func emitDiv(_ attributes: Attributes, _ blocks: [Block], _ context: DocBookContext) {
         let classes = attributes.classes.joined(separator: " ")
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
-           footnoteDepth == 0, admonitionDepth == 0 {
-            xml.start(kind, self.attributes([("xml:id", claim(attributes.id)), ("role", Self.role(attributes, except: kind))]))
-            blockBreak()
-            admonitionDepth += 1
-            emitContent(blocks, sections: false)
-            admonitionDepth -= 1
+           !context.inNote, !context.inAdmonition {
+            xml.start(kind, Self.attributes([("xml:id", claim(attributes.id)),
+                                             ("role", Self.role(attributes, except: kind))]))
+            blockBreak(context)
+            emitContent(blocks, sections: false, context.with(\.inAdmonition, true))
             xml.end()
-            blockBreak()
+            blockBreak(context)
             return
         }
         if attributes.hasClass("epigraph") {
-            emitEpigraph(attributes, blocks, role: role)
+            emitEpigraph(attributes, blocks, role: role, context)
             return
         }
         // DocBook has no generic block container: the id becomes an anchor
         // and the classes a role on each paragraph.
         if let id = claim(attributes.id) {
             xml.empty("anchor", [("xml:id", id)])
-            blockBreak()
+            blockBreak(context)
         }
-        for block in blocks { emitBlock(block, role: role) }
+        for block in blocks { emitBlock(block, role: role, context) }
     }
 
     /// `<epigraph>` takes only paragraphs (and an attribution), and the
     /// Schematron forbids it in a footnote; otherwise a quote with a role.
-    private mutating func emitEpigraph(_ attributes: Attributes, _ blocks: [Block], role: String?) {
+    private mutating func emitEpigraph(_ attributes: Attributes, _ blocks: [Block], role: String?,
+                                       _ context: DocBookContext) {
         var body = blocks
         let attribution = Self.trailingSignature(&body)
         let onlyParagraphs = !body.isEmpty && body.allSatisfy {
             if case .paragraph(let inlines) = $0 { return Self.soleImage(inlines) == nil }
             return false
         }
-        guard onlyParagraphs, footnoteDepth == 0 else {
-            xml.start("blockquote", self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
-            blockBreak()
-            if let attribution { emitAttribution(attribution) }
-            emitContent(body, sections: false)
+        guard onlyParagraphs, !context.inNote else {
+            xml.start("blockquote", Self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
+            blockBreak(context)
+            if let attribution { emitAttribution(attribution, context) }
+            emitContent(body, sections: false, context)
             xml.end()
-            blockBreak()
+            blockBreak(context)
             return
         }
-        xml.start("epigraph", self.attributes([("xml:id", claim(attributes.id)),
+        xml.start("epigraph", Self.attributes([("xml:id", claim(attributes.id)),
                                                ("role", Self.role(attributes, except: "epigraph"))]))
-        blockBreak()
-        if let attribution { emitAttribution(attribution) }
-        for block in body { emitBlock(block) }
+        blockBreak(context)
+        if let attribution { emitAttribution(attribution, context) }
+        for block in body { emitBlock(block, context) }
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
     // MARK: Lists
 
-    private mutating func emitList(_ list: List) {
+    private mutating func emitList(_ list: List, _ context: DocBookContext) {
         guard !list.items.isEmpty else {
             note("docbook.empty-list", "a list without items was left out")
             return
@@ -204,17 +196,17 @@ extension DocBookEmitter {
             element = "orderedlist"
             if start != 1 { listAttributes.append(("startingnumber", String(start))) }
         }
-        xml.start(element, attributes(listAttributes))
-        blockBreak()
+        xml.start(element, Self.attributes(listAttributes))
+        blockBreak(context)
         for item in list.items {
-            xml.start("listitem", attributes([("role", item.task.map { $0 ? "task-done" : "task-open" })]))
-            blockBreak()
-            emitContent(Self.withTaskMark(item), sections: false)
+            xml.start("listitem", Self.attributes([("role", item.task.map { $0 ? "task-done" : "task-open" })]))
+            blockBreak(context)
+            emitContent(Self.withTaskMark(item), sections: false, context)
             xml.end()
-            blockBreak()
+            blockBreak(context)
         }
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
     /// A task item's box as a ballot-box character at the start of its text
@@ -234,6 +226,7 @@ extension DocBookEmitter {
     // MARK: Images
 
     /// The image when a paragraph holds nothing else (spaces aside).
+    // TODO(walk): use Walk's soleImage
     static func soleImage(_ inlines: [Inline]) -> Image? {
         var found: Image?
         for inline in inlines {
@@ -252,15 +245,15 @@ extension DocBookEmitter {
         return found
     }
 
-    private mutating func emitMediaObject(_ image: Image, role: String?) {
+    private mutating func emitMediaObject(_ image: Image, role: String?, _ context: DocBookContext) {
         let classes = image.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
-        xml.start("mediaobject", attributes([("xml:id", claim(image.attributes.id)),
+        xml.start("mediaobject", Self.attributes([("xml:id", claim(image.attributes.id)),
                                              ("role", fullRole.isEmpty ? nil : fullRole)]))
         emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
                         alt: plainText(image.alt), title: image.title)
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
     /// `imageobject`, the alt text as the first `textobject` (what DocBook

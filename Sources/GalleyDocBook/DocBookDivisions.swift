@@ -8,13 +8,14 @@ extension DocBookEmitter {
                            ("version", "5.0"), ("xml:lang", book.metadata.language)])
         xml.newline()
         emitInfo()
+        let context = DocBookContext()
         let divisions = book.divisions
         var index = 0
         while index < divisions.count {
             let division = divisions[index]
             index += 1
             guard division.role == .part else {
-                emitComponent(division)
+                emitComponent(division, context)
                 continue
             }
             // A part holds the body-matter divisions that follow it, up to the
@@ -24,13 +25,14 @@ extension DocBookEmitter {
                 members.append(divisions[index])
                 index += 1
             }
-            emitPart(division, members: members)
+            emitPart(division, members: members, context)
         }
         xml.end()
         xml.newline()
         if xml.droppedCharacterCount > 0 {
             diagnostics.append(Diagnostic(.warning, "docbook.dropped-characters",
-                                          "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids (control characters) were left out"))
+                                          "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids "
+                                            + "(control characters) were left out"))
         }
     }
 
@@ -73,7 +75,7 @@ extension DocBookEmitter {
         }
     }
 
-    mutating func emitComponent(_ division: Division) {
+    mutating func emitComponent(_ division: Division, _ context: DocBookContext) {
         begin(division)
         if division.role == .part {
             warn("docbook.empty-part", "part “\(division.id)” has no chapters after it; written as a chapter")
@@ -82,36 +84,35 @@ extension DocBookEmitter {
         xml.start(form.element, divisionAttributes(division, role: form.role))
         xml.newline()
         if form.takesSections || !division.title.isEmpty {
-            emitTitle(division.title)
+            emitTitle(division.title, context)
         }
         // Dedication, acknowledgements and colophon take no sections in
         // DocBook: their headings are bridgeheads by design, not a loss.
-        sectionsAreBridgeheads = !form.takesSections
-        emitContent(blocksWithUnplacedFootnotes(division), sections: form.takesSections)
-        sectionsAreBridgeheads = false
+        emitContent(blocksWithUnplacedFootnotes(division), sections: form.takesSections,
+                    context.with(\.sectionsAreBridgeheads, !form.takesSections))
         xml.end()
         xml.newline()
         self.division = nil
     }
 
-    private mutating func emitPart(_ part: Division, members: [Division]) {
+    private mutating func emitPart(_ part: Division, members: [Division], _ context: DocBookContext) {
         if members.isEmpty {
-            emitComponent(part)
+            emitComponent(part, context)
             return
         }
         begin(part)
         xml.start("part", divisionAttributes(part, role: nil))
         xml.newline()
-        emitTitle(part.title)
+        emitTitle(part.title, context)
         let blocks = blocksWithUnplacedFootnotes(part)
         if !blocks.isEmpty {
             xml.start("partintro")
             xml.newline()
-            emitContent(blocks, sections: true)
+            emitContent(blocks, sections: true, context)
             xml.end()
             xml.newline()
         }
-        for member in members { emitComponent(member) }
+        for member in members { emitComponent(member, context) }
         xml.end()
         xml.newline()
     }
@@ -127,32 +128,30 @@ extension DocBookEmitter {
     private mutating func divisionAttributes(_ division: Division, role: String?) -> [(String, String)] {
         let classes = division.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
-        return attributes([
+        return Self.attributes([
+            // Unique in a normalised book, but for the ids NumberFootnotes
+            // gives notes without reserving them (`fn-c0-1`), which a
+            // division or an element may hold too: the first written keeps it.
             ("xml:id", claim(division.id) ?? generatedID("division")),
             ("xml:lang", division.language ?? division.attributes["lang"]),
             ("role", fullRole.isEmpty ? nil : fullRole),
         ])
     }
 
-    /// A division's blocks, plus a paragraph for each footnote that no
-    /// reference calls, so that no note is lost.
+    /// A division's blocks, plus a paragraph calling each note that nothing
+    /// written as markup calls (see `DocBookContent`).
     private mutating func blocksWithUnplacedFootnotes(_ division: Division) -> [Block] {
-        var referenced = Set<String>()
-        FootnoteLabels.collect(division.title, into: &referenced)
-        division.blocks.forEach { FootnoteLabels.collect($0, into: &referenced) }
-        division.footnotes.forEach { $0.blocks.forEach { FootnoteLabels.collect($0, into: &referenced) } }
-        var blocks = division.blocks
-        for footnote in division.footnotes where !referenced.contains(footnote.label) {
+        let content = contents[division.id] ?? DocBookContent(division)
+        for footnote in content.uncalled {
             warn("docbook.unreferenced-footnote",
                  "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
-            blocks.append(.paragraph([.footnoteReference(footnote.label)]))
         }
-        return blocks
+        return content.blocks
     }
 
-    mutating func emitTitle(_ title: [Inline]) {
+    mutating func emitTitle(_ title: [Inline], _ context: DocBookContext) {
         xml.start("title")
-        emitInlineContent(title, lineBreaks: .space)
+        emitInlineContent(title, context.with(\.verbatim, false))
         xml.end()
         xml.newline()
     }
@@ -162,34 +161,34 @@ extension DocBookEmitter {
     /// section, so a stray block joins the section before it); without,
     /// sections are flattened to a `bridgehead` and their blocks. DocBook
     /// wants at least one block or section: an empty one gets `<para/>`.
-    mutating func emitContent(_ blocks: [Block], sections: Bool) {
+    mutating func emitContent(_ blocks: [Block], sections: Bool, _ context: DocBookContext) {
         let ordered = sections ? Self.attachingStrayBlocks(blocks) : blocks
         let start = xml.bytes.count
         for block in ordered {
             if case .section(let section) = block, sections {
-                emitSection(section)
+                emitSection(section, context)
             } else {
-                emitBlock(block)
+                emitBlock(block, context)
             }
         }
         // Blocks can vanish (an empty list, a table without cells, an empty
         // div): what matters is whether an element was written.
         if !xml.bytes[start...].contains(where: { $0 != UInt8(ascii: "\n") }) {
             xml.empty("para")
-            blockBreak()
+            blockBreak(context)
         }
     }
 
-    private mutating func emitSection(_ section: Section) {
+    private mutating func emitSection(_ section: Section, _ context: DocBookContext) {
         let classes = section.attributes.classes.joined(separator: " ")
-        xml.start("section", attributes([
+        xml.start("section", Self.attributes([
             ("xml:id", claim(section.attributes.id) ?? generatedID((division?.id ?? "section") + "-s")),
             ("xml:lang", section.attributes["lang"]),
             ("role", classes.isEmpty ? nil : classes),
         ]))
         xml.newline()
-        emitTitle(section.title)
-        emitContent(section.blocks, sections: true)
+        emitTitle(section.title, context)
+        emitContent(section.blocks, sections: true, context)
         xml.end()
         xml.newline()
     }

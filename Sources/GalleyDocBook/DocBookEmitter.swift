@@ -1,15 +1,17 @@
 import GalleyCore
 
-/// The state of one rendering: the XML being built, the ids handed out, the
-/// footnotes already placed, and where in the document the writer stands.
-/// Its extensions are split by concern: info, divisions, blocks, inlines,
-/// tables.
+/// The state of one rendering: the XML being built, the ids handed out and
+/// the footnotes already placed. Where in the document the writer stands is
+/// no state of it but a `DocBookContext` passed down the renderers. Its
+/// extensions are split by concern: info, divisions, blocks, inlines, tables.
 struct DocBookEmitter {
     let book: Book
     let imageBase: String
     var xml = XMLBuilder()
     var diagnostics: [Diagnostic] = []
     var ids: DocBookIDs
+    /// What each division writes, by division id, decided before writing.
+    let contents: [String: DocBookContent]
 
     /// The division being written (for footnotes and diagnostics).
     var division: Division?
@@ -18,45 +20,30 @@ struct DocBookEmitter {
     /// the `xml:id` they got; later references become `<footnoteref>`.
     var placedFootnotes: [String: String] = [:]
 
-    /// Inside a `<footnote>`: the Schematron forbids footnote, table,
-    /// epigraph, sidebar and admonitions among its descendants.
-    var footnoteDepth = 0
-    /// Inside note/tip/warning/…: admonitions must not nest.
-    var admonitionDepth = 0
-    /// Inside an element with mixed content, where added newlines would be text.
-    var inlineDepth = 0
-    /// Inside a `<link>`: a link in a link is undefined in every output.
-    var linkDepth = 0
-    /// Every `linkend` a `<link>` was given.
-    var linkTargets: Set<String> = []
-    /// Inside an element whose content is DocBook's `db._text` (superscript,
-    /// subscript): only text, phrases, links and inline images may stand
-    /// there, so emphasis becomes a phrase and footnotes wait until it closes.
-    var textOnlyDepth = 0
-    /// Footnote labels met in text-only content, written after it.
+    /// Footnote labels met in text-only content, written after it closes.
     var deferredFootnotes: [String] = []
-    /// In a component that takes no sections (colophon…), where a section
-    /// becoming a bridgehead is the DocBook idiom and not reported.
-    var sectionsAreBridgeheads = false
-    /// Inside `<literallayout>`: whitespace is kept, so a soft break is a
-    /// space and a hard break a newline.
-    var verbatim = false
 
     init(book: Book, imageBase: String) {
         self.book = book
         self.imageBase = imageBase
-        self.ids = DocBookIDs(book: book)
+        // Division ids are unique among divisions (the pipeline gives them first).
+        var contents: [String: DocBookContent] = [:]
+        for division in book.divisions where contents[division.id] == nil {
+            contents[division.id] = DocBookContent(division)
+        }
+        self.contents = contents
+        self.ids = DocBookIDs(book: book, contents: contents)
     }
 
     // MARK: Output helpers
 
     /// A newline between block-level elements, never inside mixed content.
-    mutating func blockBreak() {
-        if inlineDepth == 0 { xml.newline() }
+    mutating func blockBreak(_ context: DocBookContext) {
+        if !context.inMixedContent { xml.newline() }
     }
 
     /// Attributes with the `nil` values left out, in the order given.
-    func attributes(_ pairs: [(String, String?)]) -> [(String, String)] {
+    static func attributes(_ pairs: [(String, String?)]) -> [(String, String)] {
         pairs.compactMap { key, value in value.map { (key, $0) } }
     }
 
@@ -76,7 +63,8 @@ struct DocBookEmitter {
         return id
     }
 
-    /// A fresh id that nothing in the tree uses, for sections without one.
+    /// A fresh id that nothing in the tree uses, for an element whose id is
+    /// no XML name or was already written.
     mutating func generatedID(_ stem: String) -> String {
         ids.generate(stem)
     }

@@ -1,47 +1,46 @@
 import GalleyCore
 
-/// Every id of the tree, gathered before writing so that links can be
-/// checked against their targets and generated ids never collide.
+/// The ids of the tree, decided before writing: which of them the file will
+/// carry, so that a link knows at once whether its target is written and
+/// one pass is enough; the titles links with no text show; and fresh ids
+/// that collide with none.
 struct DocBookIDs {
-    /// Ids present in the tree that are valid NCNames (link targets).
-    private(set) var known: Set<String> = []
-    /// Titles of divisions and sections by id, for links with no text.
-    private(set) var titles: [String: [Inline]] = [:]
-    /// Footnote ids by division id and label.
-    private var footnoteIDs: [String: String] = [:]
+    /// The ids the file will carry: the valid NCNames that stand where the
+    /// writer writes markup. Not among them: ids inside image alt text and
+    /// inside a note called only from inside another note (both are written
+    /// as plain text).
+    let writable: Set<String>
+    /// Titles of divisions, sections and headings by id, for links with no text.
+    let titles: [String: [Inline]]
+    /// Every id of the tree, which generated ids avoid.
+    private let taken: Set<String>
     private var claimed: Set<String> = []
     private var counter = 0
 
-    init(book: Book) {
-        for division in book.divisions {
-            add(division.id, title: division.title)
-            for footnote in division.footnotes {
-                var id = footnote.id
-                if id.isEmpty || !Self.isNCName(id) || known.contains(id) {
-                    id = "fn-\(Self.sanitized(division.id))-\(Self.sanitized(footnote.label))"
-                }
-                let key = division.id + "\u{0}" + footnote.label
-                // The first definition of a label is the one references use.
-                if footnoteIDs[key] == nil { footnoteIDs[key] = id }
-                add(id)
-                footnote.blocks.forEach { collect($0) }
-            }
-            division.blocks.forEach { collect($0) }
-            collect(division.title)
+    init(book: Book, contents: [String: DocBookContent]) {
+        var writable: Set<String> = []
+        var taken: Set<String> = []
+        var titles: [String: [Inline]] = [:]
+        func record(_ id: String?, _ title: [Inline]) {
+            if let id, !title.isEmpty, titles[id] == nil { titles[id] = title }
         }
-    }
-
-    /// The id of the footnote `label` of `division`.
-    func footnoteID(division: String, label: String) -> String? {
-        footnoteIDs[division + "\u{0}" + label]
-    }
-
-    /// The ids written so far.
-    var written: Set<String> { claimed }
-
-    /// Stops treating `targets` as link targets (they were not written).
-    mutating func forget(_ targets: Set<String>) {
-        known.subtract(targets)
+        for division in book.divisions {
+            taken.formUnion(Walk.ids(in: division))
+            if let content = contents[division.id] {
+                writable.formUnion(Walk.ids(in: content.markup).filter(Self.isNCName))
+            }
+            record(division.id, division.title)
+            Walk.query(division, Visitor(block: { block in
+                switch block {
+                case .heading(_, let attributes, let content): record(attributes.id, content)
+                case .section(let section): record(section.attributes.id, section.title)
+                default: break
+                }
+            }))
+        }
+        self.writable = writable
+        self.taken = taken
+        self.titles = titles
     }
 
     /// Marks `id` as written; false when it already was.
@@ -54,62 +53,9 @@ struct DocBookIDs {
         while true {
             counter += 1
             let candidate = "\(Self.sanitized(stem))-\(counter)"
-            if !known.contains(candidate) && !claimed.contains(candidate) {
+            if !taken.contains(candidate) && !claimed.contains(candidate) {
                 claimed.insert(candidate)
                 return candidate
-            }
-        }
-    }
-
-    private mutating func add(_ id: String?, title: [Inline]? = nil) {
-        guard let id, Self.isNCName(id) else { return }
-        if known.insert(id).inserted, let title, !title.isEmpty {
-            titles[id] = title
-        }
-    }
-
-    private mutating func collect(_ block: Block) {
-        switch block {
-        case .paragraph(let inlines):
-            collect(inlines)
-        case .heading(_, let attributes, let content):
-            add(attributes.id, title: content)
-            collect(content)
-        case .blockQuote(let blocks):
-            blocks.forEach { collect($0) }
-        case .list(let list):
-            list.items.forEach { $0.blocks.forEach { collect($0) } }
-        case .codeBlock, .thematicBreak:
-            break
-        case .table(let table):
-            (table.header + table.rows.joined()).forEach { collect($0) }
-        case .div(let attributes, let blocks):
-            add(attributes.id)
-            blocks.forEach { collect($0) }
-        case .section(let section):
-            add(section.attributes.id, title: section.title)
-            collect(section.title)
-            section.blocks.forEach { collect($0) }
-        }
-    }
-
-    private mutating func collect(_ inlines: [Inline]) {
-        for inline in inlines {
-            switch inline {
-            case .text, .code, .softBreak, .lineBreak, .footnoteReference:
-                break
-            case .emphasis(let children), .strong(let children), .strikethrough(let children),
-                 .superscript(let children), .subscript(let children):
-                collect(children)
-            case .link(let link):
-                collect(link.children)
-            case .image(let image):
-                add(image.attributes.id)
-            case .ruby(let base, _):
-                collect(base)
-            case .span(let attributes, let children):
-                add(attributes.id)
-                collect(children)
             }
         }
     }
@@ -143,7 +89,8 @@ struct DocBookIDs {
     static func sanitized(_ string: String) -> String {
         var result = ""
         for scalar in string.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
+            if scalar.isASCII,
+               scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
                 result.unicodeScalars.append(scalar)
             } else {
                 result += "_"

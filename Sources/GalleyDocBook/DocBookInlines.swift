@@ -1,166 +1,148 @@
 import GalleyCore
 
-/// What a forced line break becomes where the writer stands.
-enum LineBreakMode {
-    /// In a paragraph (written as `literallayout` when it has breaks).
-    case newline
-    /// In a title, bridgehead or attribution, which take inlines only.
-    case space
-}
-
 /// Inline content: phrases, links, images, footnotes.
 extension DocBookEmitter {
-    mutating func emitInlineContent(_ inlines: [Inline], lineBreaks: LineBreakMode) {
-        inlineDepth += 1
-        for inline in inlines { emitInline(inline, lineBreaks: lineBreaks) }
-        inlineDepth -= 1
+    mutating func emitInlineContent(_ inlines: [Inline], _ context: DocBookContext) {
+        let inner = context.with(\.inMixedContent, true)
+        for inline in inlines { emitInline(inline, inner) }
     }
 
     mutating func emitText(_ text: String) {
         xml.text(text)
     }
 
-    private mutating func emitInline(_ inline: Inline, lineBreaks: LineBreakMode) {
+    private mutating func emitInline(_ inline: Inline, _ context: DocBookContext) {
         switch inline {
         case .text(let text):
             emitText(text)
         case .emphasis(let children):
-            if textOnlyDepth > 0 {
-                wrap("phrase", [("role", "emphasis")], children, lineBreaks)
+            if context.textOnly {
+                wrap("phrase", [("role", "emphasis")], children, context)
             } else {
-                wrap("emphasis", [], children, lineBreaks)
+                wrap("emphasis", [], children, context)
             }
         case .strong(let children):
-            wrap(textOnlyDepth > 0 ? "phrase" : "emphasis", [("role", "strong")], children, lineBreaks)
+            wrap(context.textOnly ? "phrase" : "emphasis", [("role", "strong")], children, context)
         case .strikethrough(let children):
-            wrap("phrase", [("role", "strikethrough")], children, lineBreaks)
+            wrap("phrase", [("role", "strikethrough")], children, context)
         case .superscript(let children):
-            wrapTextOnly("superscript", children, lineBreaks)
+            wrapTextOnly("superscript", children, context)
         case .subscript(let children):
-            wrapTextOnly("subscript", children, lineBreaks)
+            wrapTextOnly("subscript", children, context)
         case .code(let code):
-            if textOnlyDepth > 0 {
+            if context.textOnly {
                 xml.element("phrase", [("role", "literal")], text: code)
             } else {
                 xml.element("literal", text: code)
             }
         case .link(let link):
-            emitLink(link, lineBreaks: lineBreaks)
+            emitLink(link, context)
         case .image(let image):
-            xml.start("inlinemediaobject", attributes([("xml:id", claim(image.attributes.id))]))
+            xml.start("inlinemediaobject", Self.attributes([("xml:id", claim(image.attributes.id))]))
             emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
                             alt: plainText(image.alt), title: image.title)
             xml.end()
         case .softBreak:
-            emitText(" ")
+            // None reaches a writer: the pipeline decided each (SoftBreaks).
+            break
         case .lineBreak:
-            if verbatim && lineBreaks == .newline {
+            if context.verbatim {
                 emitText("\n")
             } else {
                 note("docbook.line-break", "a line break in a title or attribution was written as a space")
                 emitText(" ")
             }
         case .footnoteReference(let label):
-            if textOnlyDepth > 0 {
+            if context.textOnly {
                 deferredFootnotes.append(label)
             } else {
-                emitFootnoteReference(label)
+                emitFootnoteReference(label, context)
             }
         case .ruby(let base, let reading):
             // DocBook 5.0 has no ruby: the reading follows the base in
             // parentheses, both marked with roles so a stylesheet can restore it.
             note("docbook.ruby", "ruby “\(plainText(base))” written as base text with its reading in parentheses")
             xml.start("phrase", [("role", "ruby")])
-            emitInlineContent(base, lineBreaks: lineBreaks)
+            emitInlineContent(base, context)
             let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
             xml.element("phrase", [("role", "rt")], text: open + reading + close)
             xml.end()
         case .span(let attributes, let children):
             let classes = attributes.classes.joined(separator: " ")
-            let spanAttributes = self.attributes([
+            let spanAttributes = Self.attributes([
                 ("xml:id", claim(attributes.id)),
                 ("xml:lang", attributes["lang"]),
                 ("role", classes.isEmpty ? nil : classes),
             ])
             if spanAttributes.isEmpty {
-                emitInlineContent(children, lineBreaks: lineBreaks)
+                emitInlineContent(children, context)
             } else {
-                wrap("phrase", spanAttributes, children, lineBreaks)
+                wrap("phrase", spanAttributes, children, context)
             }
         }
     }
 
     private mutating func wrap(_ element: String, _ attributes: [(String, String)], _ children: [Inline],
-                               _ lineBreaks: LineBreakMode) {
+                               _ context: DocBookContext) {
         xml.start(element, attributes)
-        emitInlineContent(children, lineBreaks: lineBreaks)
+        emitInlineContent(children, context)
         xml.end()
     }
 
     /// Superscript and subscript hold `db._text` only; footnotes called
-    /// inside them follow the element.
-    private mutating func wrapTextOnly(_ element: String, _ children: [Inline], _ lineBreaks: LineBreakMode) {
-        textOnlyDepth += 1
-        wrap(element, [], children, lineBreaks)
-        textOnlyDepth -= 1
-        if textOnlyDepth == 0 && !deferredFootnotes.isEmpty {
+    /// inside them follow the outermost such element.
+    private mutating func wrapTextOnly(_ element: String, _ children: [Inline], _ context: DocBookContext) {
+        wrap(element, [], children, context.with(\.textOnly, true))
+        if !context.textOnly && !deferredFootnotes.isEmpty {
             let labels = deferredFootnotes
             deferredFootnotes = []
             note("docbook.footnote-moved", "a footnote called inside \(element) was placed right after it")
-            for label in labels { emitFootnoteReference(label) }
+            for label in labels { emitFootnoteReference(label, context) }
         }
-    }
-
-    /// A link's own content is any inline, even inside text-only content.
-    private mutating func withFullInlines(_ body: (inout DocBookEmitter) -> Void) {
-        let depth = textOnlyDepth
-        textOnlyDepth = 0
-        body(&self)
-        textOnlyDepth = depth
     }
 
     // MARK: Links
 
-    private mutating func emitLink(_ link: Link, lineBreaks: LineBreakMode) {
-        if linkDepth > 0 {
+    private mutating func emitLink(_ link: Link, _ context: DocBookContext) {
+        if context.inLink {
             note("docbook.nested-link", "a link inside another link keeps its text only")
-            emitInlineContent(link.children, lineBreaks: lineBreaks)
+            emitInlineContent(link.children, context)
             return
         }
-        linkDepth += 1
-        defer { linkDepth -= 1 }
+        let inLink = context.with(\.inLink, true)
         switch link.target {
         case .external(let url):
             let title = link.title.flatMap { $0.isEmpty ? nil : $0 }
-            xml.start("link", attributes([("xlink:href", Self.uriEscaped(url)), ("xlink:title", title)]))
-            emitLinkContent(link.children, lineBreaks: lineBreaks, fallback: url)
+            xml.start("link", Self.attributes([("xlink:href", Self.uriEscaped(url)), ("xlink:title", title)]))
+            emitLinkContent(link.children, inLink, fallback: url)
             xml.end()
         case .internal(let divisionID, let fragment):
             let target = fragment ?? divisionID
-            guard ids.known.contains(target) else {
-                warn("docbook.dangling-link", "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
-                emitInlineContent(link.children, lineBreaks: lineBreaks)
+            guard ids.writable.contains(target) else {
+                warn("docbook.dangling-link",
+                     "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
+                emitInlineContent(link.children, inLink)
                 return
             }
-            linkTargets.insert(target)
             xml.start("link", [("linkend", target)])
             // A link with no text shows its target's title (xref would need
             // a title the target may not have), else the id.
             let title = ids.titles[target].map { plainText($0) } ?? ""
-            emitLinkContent(link.children, lineBreaks: lineBreaks,
-                            fallback: title.allSatisfy(\.isWhitespace) ? target : title)
+            emitLinkContent(link.children, inLink, fallback: title.allSatisfy(\.isWhitespace) ? target : title)
             xml.end()
-        case .unresolved(let raw):
-            warn("docbook.unresolved-link", "link to “\(raw)” was not resolved to a place in the book; its text is kept")
-            emitInlineContent(link.children, lineBreaks: lineBreaks)
+        case .unresolved:
+            // None reaches a writer: ResolveLinks made each internal, or a
+            // span with a warning.
+            emitInlineContent(link.children, inLink)
         }
     }
 
-    /// A link's content; `fallback` when it would be empty (DocBook XSL
+    /// A link's content, where any inline may stand again even inside
+    /// text-only content; `fallback` when it would be empty (DocBook XSL
     /// complains about a link with no content).
-    private mutating func emitLinkContent(_ children: [Inline], lineBreaks: LineBreakMode, fallback: String) {
+    private mutating func emitLinkContent(_ children: [Inline], _ context: DocBookContext, fallback: String) {
         let start = xml.bytes.count
-        withFullInlines { $0.emitInlineContent(children, lineBreaks: lineBreaks) }
+        emitInlineContent(children, context.with(\.textOnly, false))
         if xml.bytes.count == start { emitText(fallback) }
     }
 
@@ -206,33 +188,30 @@ extension DocBookEmitter {
     /// write `<footnoteref>`. A note called from inside a note cannot be a
     /// footnote (the Schematron forbids nesting): its text goes inline in
     /// parentheses.
-    private mutating func emitFootnoteReference(_ label: String) {
-        guard let division, let footnote = footnotesByLabel[label],
-              let key = ids.footnoteID(division: division.id, label: label) else {
+    private mutating func emitFootnoteReference(_ label: String, _ context: DocBookContext) {
+        guard let footnote = footnotesByLabel[label] else {
             warn("docbook.missing-footnote", "footnote [^\(label)] has no definition; its label is kept as text")
             emitText("[\(label)]")
             return
         }
-        if let placed = placedFootnotes[key] {
+        if let placed = placedFootnotes[footnote.id] {
             xml.empty("footnoteref", [("linkend", placed)])
             return
         }
-        if footnoteDepth > 0 {
+        if context.inNote {
             warn("docbook.nested-footnote",
                  "footnote [^\(label)] is called from inside another footnote; its text was put inline in parentheses")
             let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
             emitText(open + plainText(footnote.blocks) + close)
             return
         }
-        let id = claim(key) ?? generatedID(key)
-        placedFootnotes[key] = id
+        // The note's id is the pipeline's (`fn-<division>-<n>`); only an id
+        // written in the source that happens to equal it makes it step aside
+        // (NumberFootnotes does not reserve its ids against the author's).
+        let id = claim(footnote.id) ?? generatedID(footnote.id)
+        placedFootnotes[footnote.id] = id
         xml.start("footnote", [("xml:id", id)])
-        footnoteDepth += 1
-        let wasVerbatim = verbatim
-        verbatim = false
-        emitContent(footnote.blocks, sections: false)
-        verbatim = wasVerbatim
-        footnoteDepth -= 1
+        emitContent(footnote.blocks, sections: false, context.with(\.inNote, true).with(\.verbatim, false))
         xml.end()
     }
 }

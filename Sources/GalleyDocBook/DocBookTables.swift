@@ -3,7 +3,7 @@ import GalleyCore
 /// Tables as CALS `informaltable`s (the tree's tables have no caption; and
 /// the Schematron forbids `table`, not `informaltable`, inside a footnote).
 extension DocBookEmitter {
-    mutating func emitTable(_ table: Table) {
+    mutating func emitTable(_ table: Table, _ context: DocBookContext) {
         let columns = max(table.alignments.count, table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else {
             note("docbook.empty-table", "a table without cells was left out")
@@ -17,36 +17,36 @@ extension DocBookEmitter {
             header = []
         }
         xml.start("informaltable")
-        blockBreak()
+        blockBreak(context)
         xml.start("tgroup", [("cols", String(columns))])
-        blockBreak()
+        blockBreak(context)
         for column in 0..<columns {
             let alignment = column < table.alignments.count ? table.alignments[column] : .none
-            xml.empty("colspec", attributes([
+            xml.empty("colspec", Self.attributes([
                 ("colname", "c\(column + 1)"),
                 ("align", alignment == .none ? nil : alignment.rawValue),
             ]))
-            blockBreak()
+            blockBreak(context)
         }
         if !header.isEmpty && header.contains(where: { !$0.isEmpty }) {
             xml.start("thead")
-            emitRow(header, columns: columns)
+            emitRow(header, columns: columns, context)
             xml.end()
-            blockBreak()
+            blockBreak(context)
         }
         xml.start("tbody")
-        blockBreak()
-        for row in rows { emitRow(row, columns: columns) }
+        blockBreak(context)
+        for row in rows { emitRow(row, columns: columns, context) }
         xml.end()
-        blockBreak()
+        blockBreak(context)
         xml.end()
-        blockBreak()
+        blockBreak(context)
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 
     /// One `row`, padded with empty entries to the column count.
-    private mutating func emitRow(_ cells: [Table.Cell], columns: Int) {
+    private mutating func emitRow(_ cells: [Table.Cell], columns: Int, _ context: DocBookContext) {
         xml.start("row")
         for column in 0..<columns {
             let cell = column < cells.count ? cells[column] : []
@@ -57,19 +57,16 @@ extension DocBookEmitter {
                 // forced breaks holds one literallayout.
                 xml.start("entry")
                 xml.start("literallayout")
-                let wasVerbatim = verbatim
-                verbatim = true
-                emitInlineContent(cell, lineBreaks: .newline)
-                verbatim = wasVerbatim
+                emitInlineContent(cell, context.with(\.verbatim, true))
                 xml.end()
                 xml.end()
             } else {
                 xml.start("entry")
-                emitInlineContent(cell, lineBreaks: .newline)
+                emitInlineContent(cell, context)
                 xml.end()
             }
         }
         xml.end()
-        blockBreak()
+        blockBreak(context)
     }
 }

@@ -27,15 +27,6 @@ public struct DocBookWriter: BookWriter {
         let book = normalized.book
         var emitter = DocBookEmitter(book: book, imageBase: imageBase)
         emitter.emitBook()
-        // An id of the tree may not reach the file (it stood in a note that
-        // had to be flattened, an empty list…): links to it are written again
-        // as plain text, in a second pass that knows which ids were written.
-        let unwritten = emitter.linkTargets.subtracting(emitter.ids.written)
-        if !unwritten.isEmpty {
-            emitter = DocBookEmitter(book: book, imageBase: imageBase)
-            emitter.ids.forget(unwritten)
-            emitter.emitBook()
-        }
         return (emitter.xml.bytes, emitter.diagnostics)
     }
 }
