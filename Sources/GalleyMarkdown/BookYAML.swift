@@ -14,12 +14,13 @@ struct BookManifest {
 struct BookYAMLReader {
     /// The file as shown in messages (`Source/book.yaml`).
     let file: String
-    let sourceDirectory: URL
+    /// Every file named in `book.yaml` (cover, contents) is reached through this.
+    let files: ProjectFiles
     let displayDirectory: String
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
-    init(sourceDirectory: URL, displayDirectory: String) {
-        self.sourceDirectory = sourceDirectory
+    init(files: ProjectFiles, displayDirectory: String) {
+        self.files = files
         self.displayDirectory = displayDirectory
         file = displayDirectory.isEmpty ? "book.yaml" : "\(displayDirectory)/book.yaml"
     }
@@ -45,6 +46,20 @@ struct BookYAMLReader {
         guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
         guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
         return parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+
+    /// Why a date of the right shape names no day of the calendar
+    /// (`2008-13-45`, `2009-02-29`), or nil when it is a real one.
+    static func impossibleDate(_ date: String) -> String? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count >= 2 else { return nil }
+        let (year, month) = (parts[0], parts[1])
+        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        guard parts.count == 3 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(parts[2]) else { return "month \(month) of \(year) has no day \(parts[2])" }
+        return nil
     }
 
     mutating func error(_ code: String, _ message: String, _ node: Node?, file: String? = nil) {
@@ -85,11 +100,14 @@ struct BookYAMLReader {
         metadata.date = optionalString("date", values)
         if let date = metadata.date, !Self.isW3CDate(date) {
             warning("bookyaml.date", "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", values["date"])
+        } else if let date = metadata.date, let reason = Self.impossibleDate(date) {
+            error("bookyaml.date", "`date` `\(date)` is not a real date: \(reason)", values["date"])
         }
         metadata.identifier = optionalString("identifier", values)
         metadata.description = optionalString("description", values)
         metadata.rights = optionalString("rights", values)
         metadata.cover = optionalString("cover", values)
+        if let cover = metadata.cover, !cover.isEmpty { checkCover(cover, values["cover"]) }
         metadata.subjects = stringList("subjects", values)
         if let node = values["author"] {
             metadata.creators += authors(node)
@@ -128,10 +146,6 @@ struct BookYAMLReader {
                 for item in sequence {
                     guard let path = item.string, !path.isEmpty else {
                         error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
-                        continue
-                    }
-                    if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-                        error("bookyaml.value", "the chapter path `\(path)` leaves Source/; chapter paths are relative to Source/ and stay inside it", item)
                         continue
                     }
                     chapters.append((path, item.mark?.line))

@@ -17,6 +17,10 @@ struct MarkdownConverter {
     var labelByOrdinal: [String: String] = [:]
     /// Lines of each explicit id, in the order written, for duplicate-id messages.
     var idLines: [String: [Int]] = [:]
+    /// Containers nested too deep to keep, flattened into their parent, and
+    /// the line of the first: one `markdown.too-deep` warning says so.
+    var flattened = 0
+    var firstFlattenedLine: Int?
 
     init(file: String, source: [UInt8], divAttributes: [Attributes]) {
         self.file = file
@@ -44,19 +48,24 @@ struct MarkdownConverter {
         for child in document.children {
             if child.type == CMARK_NODE_FOOTNOTE_DEFINITION { definitions.append(child) } else { body.append(child) }
         }
-        let blocks = self.blocks(body)
+        let blocks = self.blocks(body, depth: 0)
         var footnotes: [Footnote] = []
         for (index, definition) in definitions.enumerated() {
             let ordinal = String(index + 1)
             let label = labelByOrdinal[ordinal] ?? ordinal
-            footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children)))
+            footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children, depth: 1)))
+        }
+        if flattened > 0 {
+            warn("markdown.too-deep", "\(flattened) container(s) nested deeper than \(Self.maximumDepth) levels "
+                + "were flattened into their parent; their text is kept", line: firstFlattenedLine ?? 0)
         }
         return (blocks, footnotes)
     }
 
     // MARK: Blocks
 
-    mutating func blocks(_ nodes: [CmarkNode]) -> [Block] {
+    /// - Parameter depth: how many containers hold `nodes` (as `LimitNesting` counts).
+    mutating func blocks(_ nodes: [CmarkNode], depth: Int) -> [Block] {
         var items: [FencedDivs.Item] = []
         for node in nodes {
             if node.type == CMARK_NODE_HTML_BLOCK, let marker = FencedDivs.marker(in: node.literal) {
@@ -83,20 +92,24 @@ struct MarkdownConverter {
                 }
                 continue
             }
-            items.append(contentsOf: block(node).map { .block($0) })
+            items.append(contentsOf: block(node, depth: depth).map { .block($0) })
         }
-        let (grouped, problems) = FencedDivs.group(items)
-        for (message, line) in problems { warn("markdown.unbalanced-div", message, line: line) }
-        return grouped
+        let grouped = FencedDivs.group(items, openLimit: max(0, Self.maximumDepth - depth))
+        for (message, line) in grouped.problems { warn("markdown.unbalanced-div", message, line: line) }
+        if let line = grouped.firstFlattenedLine {
+            flattened += grouped.flattened
+            firstFlattenedLine = min(firstFlattenedLine ?? line, line)
+        }
+        return grouped.blocks
     }
 
-    mutating func block(_ node: CmarkNode) -> [Block] {
+    mutating func block(_ node: CmarkNode, depth: Int) -> [Block] {
         if let name = node.extensionType, name == "table" {
             return [.table(table(node))]
         }
         switch node.type {
         case CMARK_NODE_PARAGRAPH:
-            var content = inlines(of: node)
+            var content = inlines(of: node, depth: 0)
             // Typed first-line indents (U+3000 U+3000, the plain-text habit)
             // go: CSS indents paragraphs, and a typed indent would double it.
             if case .text(let text)? = content.first, text.hasPrefix("\u{3000}") {
@@ -105,7 +118,7 @@ struct MarkdownConverter {
             }
             return content.isEmpty ? [] : [.paragraph(content)]
         case CMARK_NODE_HEADING:
-            var content = inlines(of: node)
+            var content = inlines(of: node, depth: 0)
             var attributes = Attributes.empty
             if let (stripped, parsed) = HeadingAttributes.split(content) {
                 content = stripped
@@ -114,14 +127,16 @@ struct MarkdownConverter {
             }
             return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes, content: content)]
         case CMARK_NODE_BLOCK_QUOTE:
-            return [.blockQuote(blocks(node.children))]
+            if depth >= Self.maximumDepth { return flattenedBlocks(node) }
+            return [.blockQuote(blocks(node.children, depth: depth + 1))]
         case CMARK_NODE_LIST:
+            if depth >= Self.maximumDepth { return flattenedBlocks(node) }
             let ordered = cmark_node_get_list_type(node.pointer) == CMARK_ORDERED_LIST
             let kind: List.Kind = ordered ? .ordered(start: Int(cmark_node_get_list_start(node.pointer))) : .bullet
             let items = node.children.map { item -> ListItem in
                 let task: Bool? = item.extensionType == "tasklist"
                     ? cmark_gfm_extensions_get_tasklist_item_checked(item.pointer) : nil
-                return ListItem(task: task, blocks: blocks(item.children))
+                return ListItem(task: task, blocks: blocks(item.children, depth: depth + 1))
             }
             return [.list(List(kind: kind, isTight: cmark_node_get_list_tight(node.pointer) != 0, items: items))]
         case CMARK_NODE_CODE_BLOCK:
@@ -136,7 +151,8 @@ struct MarkdownConverter {
             return [.thematicBreak]
         default:
             // Custom blocks and anything a future cmark adds: keep the content.
-            return blocks(node.children)
+            if depth >= Self.maximumDepth { return flattenedBlocks(node) }
+            return blocks(node.children, depth: depth)
         }
     }
 
@@ -159,7 +175,7 @@ struct MarkdownConverter {
         var header: [Table.Cell] = []
         var body: [[Table.Cell]] = []
         for (index, row) in rows.enumerated() {
-            var cells = row.children.map { inlines(of: $0) }
+            var cells = row.children.map { inlines(of: $0, depth: 0) }
             while cells.count < columnCount { cells.append([]) }
             if index == 0 { header = cells } else { body.append(cells) }
         }
