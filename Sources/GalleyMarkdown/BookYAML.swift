@@ -164,7 +164,8 @@ struct BookYAMLReader {
     }
 
     /// Parses YAML into a node, turning Yams errors into located diagnostics.
-    mutating func compose(_ text: String, file: String) -> Node? {
+    /// - Parameter offsetInFile: bytes of the file before `text` (front matter), for byte offsets.
+    mutating func compose(_ text: String, file: String, offsetInFile: Int = 0) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 diagnostics.append(Diagnostic(.error, "bookyaml.empty", "the file is empty",
@@ -173,23 +174,38 @@ struct BookYAMLReader {
             }
             return node
         } catch let yamlError as YamlError {
-            var line: Int?, column: Int?
-            var problem = "\(yamlError)"
-            switch yamlError {
-            case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _), .composer(_, let text, let mark, _):
-                line = mark.line
-                column = mark.column
-                problem = text
-            default:
-                break
-            }
-            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML syntax: \(problem)",
-                                          at: SourceLocation(file: file, line: line, column: column)))
+            let (problem, location) = Self.located(yamlError, in: text, file: file, offsetInFile: offsetInFile)
+            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML syntax: \(problem)", at: location))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML: \(error)", at: SourceLocation(file: file)))
+            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML: \(Self.firstLine("\(error)"))",
+                                          at: SourceLocation(file: file)))
             return nil
         }
+    }
+
+    /// One line for a Yams error (its descriptions quote the YAML over
+    /// several lines) and where it is.
+    static func located(_ yamlError: YamlError, in text: String, file: String,
+                        offsetInFile: Int) -> (String, SourceLocation) {
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return (firstLine(problem), SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, let offset?, _, _):
+            let line = text.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return ("\(firstLine(problem)) (byte offset \(offset + offsetInFile))", SourceLocation(file: file, line: line))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return ("a key is given twice: \(keys)",
+                    SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        default:
+            return (firstLine("\(yamlError)"), SourceLocation(file: file))
+        }
+    }
+
+    static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
     }
 
     mutating func scalar(_ node: Node, key: String) -> String? {

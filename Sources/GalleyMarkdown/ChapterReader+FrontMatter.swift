@@ -37,7 +37,8 @@ extension ChapterReader {
         guard let yaml else { return (fields, body) }
         var yamlReader = BookYAMLReader(files: files, displayDirectory: displayDirectory)
         // A leading newline makes Yams' line numbers the file's own (the YAML starts on line 2).
-        let node = yamlReader.compose("\n" + yaml, file: chapter.display)
+        // The YAML starts after `---\n` (4 bytes), less the newline added here.
+        let node = yamlReader.compose("\n" + yaml, file: chapter.display, offsetInFile: 3)
         diagnostics += yamlReader.diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             if diagnostic.code == "bookyaml.syntax" { diagnostic.code = "markdown.front-matter" }

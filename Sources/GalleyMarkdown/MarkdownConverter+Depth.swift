@@ -7,8 +7,11 @@ import GalleyCore
 /// leaves (paragraphs, code, text…) are collected by an iterative walk over
 /// cmark's tree, so the stack never grows with the input.
 extension MarkdownConverter {
-    /// The depth `LimitNesting` keeps, so that it finds nothing more to flatten.
+    /// Inline depth kept: `LimitNesting`'s, so that it finds nothing more to flatten.
     static let maximumDepth = LimitNesting.maximumDepth
+    /// Block depth kept: `LimitNesting`'s less the six levels of sections
+    /// that `Sectioning` may put around a chapter's blocks later.
+    static let maximumBlockDepth = LimitNesting.maximumDepth - 6
 
     /// Blocks that hold no other blocks; everything else is a container.
     static func isBlockLeaf(_ node: CmarkNode) -> Bool {
@@ -61,7 +64,7 @@ extension MarkdownConverter {
                 continue
             }
             // A leaf holds no block container, so this does not recurse further.
-            result += block(leaf, depth: Self.maximumDepth)
+            result += block(leaf, depth: Self.maximumBlockDepth)
         }
         return result
     }

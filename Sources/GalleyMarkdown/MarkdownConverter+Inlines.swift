@@ -21,6 +21,7 @@ extension MarkdownConverter {
         var result: [Inline]
         if hasHTML {
             var html = RawHTML(file: file)
+            html.depth = depth
             result = html.inlines(pieces, line: parent.startLine)
             absorb(html)
         } else {

@@ -56,8 +56,9 @@ struct MarkdownConverter {
             footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children, depth: 1)))
         }
         if flattened > 0 {
-            warn("markdown.too-deep", "\(flattened) container(s) nested deeper than \(Self.maximumDepth) levels "
-                + "were flattened into their parent; their text is kept", line: firstFlattenedLine ?? 0)
+            warn("markdown.too-deep", "\(flattened) container(s) nested deeper than \(Self.maximumBlockDepth) "
+                + "block or \(Self.maximumDepth) inline levels were flattened into their parent; their text is kept",
+                line: firstFlattenedLine ?? 0)
         }
         return (blocks, footnotes)
     }
@@ -66,41 +67,54 @@ struct MarkdownConverter {
 
     /// - Parameter depth: how many containers hold `nodes` (as `LimitNesting` counts).
     mutating func blocks(_ nodes: [CmarkNode], depth: Int) -> [Block] {
+        let openLimit = max(0, Self.maximumBlockDepth - depth)
         var items: [FencedDivs.Item] = []
+        // Divs open around the next block, as `FencedDivs.group` will pair them:
+        // the blocks inside are that much deeper.
+        var open = 0
         for node in nodes {
-            if node.type == CMARK_NODE_HTML_BLOCK, let marker = FencedDivs.marker(in: node.literal) {
-                switch marker {
-                case .open(let index):
-                    var attributes = divAttributes[index]
-                    attributes.id = checkedID(attributes.id, line: node.startLine)
-                    items.append(.open(attributes, line: node.startLine, closer: ":::"))
-                case .close: items.append(.close(line: node.startLine, closer: ":::"))
-                }
+            if let item = divItem(node) {
+                if case .open = item { open += 1 } else { open = max(0, open - 1) }
+                items.append(item)
                 continue
             }
-            if node.type == CMARK_NODE_HTML_BLOCK, let wrapper = RawHTML.wrapperTag(node.literal) {
-                // `<div class="x">`, Markdown, `</div>`: cmark splits the HTML
-                // around the Markdown; pair the halves like a fenced div.
-                switch wrapper {
-                case .open(let name, let tag):
-                    var html = RawHTML(file: file)
-                    let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
-                    absorb(html)
-                    items.append(.open(attributes, line: node.startLine, closer: "</\(name)>"))
-                case .close(let name):
-                    items.append(.close(line: node.startLine, closer: "</\(name)>"))
-                }
-                continue
-            }
-            items.append(contentsOf: block(node, depth: depth).map { .block($0) })
+            items.append(contentsOf: block(node, depth: depth + min(open, openLimit)).map { .block($0) })
         }
-        let grouped = FencedDivs.group(items, openLimit: max(0, Self.maximumDepth - depth))
+        let grouped = FencedDivs.group(items, openLimit: openLimit)
         for (message, line) in grouped.problems { warn("markdown.unbalanced-div", message, line: line) }
         if let line = grouped.firstFlattenedLine {
             flattened += grouped.flattened
             firstFlattenedLine = min(firstFlattenedLine ?? line, line)
         }
         return grouped.blocks
+    }
+
+    /// A fenced-div marker or a lone wrapper tag (`<div class="x">`,
+    /// `</div>`: cmark splits the HTML around the Markdown inside), as an
+    /// opening or closing item to pair; nil for any other node.
+    mutating func divItem(_ node: CmarkNode) -> FencedDivs.Item? {
+        guard node.type == CMARK_NODE_HTML_BLOCK else { return nil }
+        if let marker = FencedDivs.marker(in: node.literal) {
+            switch marker {
+            case .open(let index):
+                var attributes = divAttributes[index]
+                attributes.id = checkedID(attributes.id, line: node.startLine)
+                return .open(attributes, line: node.startLine, closer: ":::")
+            case .close:
+                return .close(line: node.startLine, closer: ":::")
+            }
+        }
+        switch RawHTML.wrapperTag(node.literal) {
+        case .open(let name, let tag)?:
+            var html = RawHTML(file: file)
+            let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
+            absorb(html)
+            return .open(attributes, line: node.startLine, closer: "</\(name)>")
+        case .close(let name)?:
+            return .close(line: node.startLine, closer: "</\(name)>")
+        case nil:
+            return nil
+        }
     }
 
     mutating func block(_ node: CmarkNode, depth: Int) -> [Block] {
@@ -127,10 +141,10 @@ struct MarkdownConverter {
             }
             return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes, content: content)]
         case CMARK_NODE_BLOCK_QUOTE:
-            if depth >= Self.maximumDepth { return flattenedBlocks(node) }
+            if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
             return [.blockQuote(blocks(node.children, depth: depth + 1))]
         case CMARK_NODE_LIST:
-            if depth >= Self.maximumDepth { return flattenedBlocks(node) }
+            if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
             let ordered = cmark_node_get_list_type(node.pointer) == CMARK_ORDERED_LIST
             let kind: List.Kind = ordered ? .ordered(start: Int(cmark_node_get_list_start(node.pointer))) : .bullet
             let items = node.children.map { item -> ListItem in
@@ -144,6 +158,7 @@ struct MarkdownConverter {
             return [.codeBlock(language: info, text: filtered(node.literal, line: node.startLine))]
         case CMARK_NODE_HTML_BLOCK:
             var html = RawHTML(file: file)
+            html.depth = depth
             let result = html.blocks(node.literal, line: node.startLine)
             absorb(html)
             return result
@@ -151,7 +166,7 @@ struct MarkdownConverter {
             return [.thematicBreak]
         default:
             // Custom blocks and anything a future cmark adds: keep the content.
-            if depth >= Self.maximumDepth { return flattenedBlocks(node) }
+            if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
             return blocks(node.children, depth: depth)
         }
     }
@@ -197,6 +212,10 @@ struct MarkdownConverter {
     /// Takes over what a raw HTML mapping found.
     mutating func absorb(_ html: RawHTML) {
         diagnostics += html.diagnostics
+        if let line = html.firstFlattenedLine {
+            flattened += html.flattened
+            firstFlattenedLine = min(firstFlattenedLine ?? line, line)
+        }
         for (id, lines) in html.idLines { idLines[id, default: []] += lines }
     }
 

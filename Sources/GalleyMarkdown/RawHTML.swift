@@ -20,6 +20,11 @@ struct RawHTML {
     var idLines: [String: [Int]] = [:]
     var line = 0
     var slots: [Inline] = []
+    /// Elements open around the one being mapped; past `maximumDepth` an
+    /// element is flattened to its text (and slots), without recursion.
+    var depth = 0
+    var flattened = 0
+    var firstFlattenedLine: Int?
 
     init(file: String) { self.file = file }
 
@@ -81,6 +86,9 @@ struct RawHTML {
         if HTMLNode.isText(node) { return Self.withSoftBreaks(filteredText(HTMLNode.content(node))) }
         guard HTMLNode.isElement(node) else { return [] }  // comments, PIs: silently gone
         let name = HTMLNode.name(node)
+        if name != "gslot", depth >= MarkdownConverter.maximumDepth { return flattenedInlines(node) }
+        depth += 1
+        defer { depth -= 1 }
         let children = { (raw: inout RawHTML) in raw.inlines(HTMLNode.children(of: node)) }
         switch name {
         case "gslot":
@@ -143,6 +151,31 @@ struct RawHTML {
             }
             return dropped(node, name: name) ? children(&self) : []
         }
+    }
+
+    /// The text and slots inside an element nested too deep to keep, in order.
+    mutating func flattenedInlines(_ node: xmlNodePtr) -> [Inline] {
+        flattened += 1
+        firstFlattenedLine = firstFlattenedLine ?? line
+        var result: [Inline] = []
+        var elements = 0
+        HTMLNode.walkDescendants(of: node) { child in
+            if HTMLNode.isText(child) {
+                result += Self.withSoftBreaks(filteredText(HTMLNode.content(child)))
+                return false
+            }
+            guard HTMLNode.isElement(child) else { return false }
+            if HTMLNode.name(child) == "gslot" {
+                if let index = HTMLNode.attribute(child, "n").flatMap(Int.init), slots.indices.contains(index) {
+                    result.append(slots[index])
+                }
+                return false
+            }
+            elements += 1
+            return !Self.droppedWithContent.contains(HTMLNode.name(child))
+        }
+        flattened += elements
+        return MergeText.merged(result)
     }
 
     /// `<ruby>base<rp>(</rp><rt>reading</rt><rp>)</rp></ruby>`; several

@@ -253,6 +253,9 @@ extension Array where Element == Diagnostic {
         ("50 000-deep raw <div>", String(repeating: "<div>", count: 50_000) + "\n\n字\n"),
         ("100 000 nested fenced divs",
          String(repeating: "::: a\n", count: 100_000) + "字\n" + String(repeating: ":::\n", count: 100_000)),
+        ("quotes under six levels of sections",
+         "# 一\n\n# 二\n\n## 三\n\n### 四\n\n#### 五\n\n##### 六\n\n###### 七\n\n"
+            + String(repeating: "> ", count: 100) + "字\n"),
         ("quotes in a deep div",
          String(repeating: "::: a\n", count: 100) + String(repeating: "> ", count: 5000) + "字\n"),
     ]
@@ -270,8 +273,10 @@ extension Array where Element == Diagnostic {
         #expect(result.status == 0 || result.status == 1,
                 "galley tree ended with \(result.status): \(result.standardError.suffix(500))")
         #expect(result.standardError.contains("[markdown.too-deep]"), "\(result.standardError.prefix(500))")
+        // One line each, located file:line (not only file, as a late flattening would be).
         let lines = result.standardError.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.hasPrefix("Source/") }, "every message is one located line")
+        #expect(lines.allSatisfy { $0.hasPrefix("Source/ch.md:") && $0.dropFirst(13).first?.isNumber == true },
+                "every message is one line located file:line: \(lines)")
     }
 }
 
@@ -338,6 +343,17 @@ extension Array where Element == Diagnostic {
         #expect(errors.map(\.description) == [
             "Source/ch.md:2: error: the file is UTF-16LE (by its byte order mark) but holds an unpaired surrogate "
                 + "(byte offset 6) [markdown.encoding]",
+        ])
+    }
+
+    /// Yams describes some errors over several lines, quoting the YAML.
+    @Test func yamlErrorsAreOneLine() throws {
+        let project = try HostileProject()
+        defer { project.remove() }
+        try project.write("# 章\n", to: "ch.md")
+        try project.write(Data("title: a\u{01}b\nlanguage: en\nchapters: [ch.md]\n".utf8), to: "book.yaml")
+        #expect(messages(project).map(\.description) == [
+            "Source/book.yaml:1: error: YAML syntax: control characters are not allowed (byte offset 8) [bookyaml.syntax]",
         ])
     }
 
