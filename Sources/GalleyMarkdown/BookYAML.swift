@@ -80,55 +80,74 @@ struct BookYAMLReader {
             return nil
         }
         var values: [String: Node] = [:]
-        var keyNodes: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { continue }
             if !Self.knownKeys.contains(name) {
-                warning("bookyaml.unknown-key", "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
+                warning("bookyaml.unknown-key",
+                        "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
                 continue
             }
             values[name] = value
-            keyNodes[name] = key
         }
+        let metadata = metadata(values, root: root)
+        let chapters = chapters(values["chapters"], root: root)
+        // Returned even with errors, so the chapters' own problems are reported too.
+        return BookManifest(metadata: metadata, chapters: chapters)
+    }
+
+    /// Every key but `chapters`, in the order their messages appear.
+    mutating func metadata(_ values: [String: Node], root: Node) -> Metadata {
         let title = requiredString("title", values, root)
         let language = requiredString("language", values, root)
         if let language, !Self.isLanguageTag(language) {
-            error("bookyaml.value", "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`", values["language"])
+            error("bookyaml.value",
+                  "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`", values["language"])
         }
         var metadata = Metadata(title: title ?? "", language: language ?? "")
         metadata.subtitle = optionalString("subtitle", values)
         metadata.date = optionalString("date", values)
-        if let date = metadata.date, !Self.isW3CDate(date) {
-            warning("bookyaml.date", "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", values["date"])
-        } else if let date = metadata.date, let reason = Self.impossibleDate(date) {
-            error("bookyaml.date", "`date` `\(date)` is not a real date: \(reason)", values["date"])
-        }
+        if let date = metadata.date { checkDate(date, values["date"]) }
         metadata.identifier = optionalString("identifier", values)
         metadata.description = optionalString("description", values)
         metadata.rights = optionalString("rights", values)
         metadata.cover = optionalString("cover", values)
         if let cover = metadata.cover, !cover.isEmpty { checkCover(cover, values["cover"]) }
         metadata.subjects = stringList("subjects", values)
-        if let node = values["author"] {
-            metadata.creators += authors(node)
-        }
-        if let node = values["creators"] {
-            metadata.creators += creators(node)
-        }
+        if let node = values["author"] { metadata.creators += authors(node) }
+        if let node = values["creators"] { metadata.creators += creators(node) }
         if let node = values["publisher"] { publisher(node, into: &metadata) }
-        if let node = values["isbn"] {
-            if let raw = scalar(node, key: "isbn") {
-                do { metadata.isbn = try ISBN.normalized(raw) } catch let problem {
-                    let reason: String
-                    switch problem {
-                    case .badCharacters: reason = "holds characters other than digits, X, hyphens and spaces"
-                    case .badLength(let n): reason = "has \(n) digits; an ISBN has 10 or 13"
-                    case .badCheckDigit(let expected): reason = "has a wrong check digit (it should end in \(expected))"
-                    }
-                    error("bookyaml.isbn", "the ISBN `\(raw)` \(reason)", node)
-                }
-            }
+        if let node = values["isbn"] { metadata.isbn = isbn(node) }
+        layout(values, into: &metadata)
+        if let node = values["contents"] { metadata.printedContents = contents(node) }
+        return metadata
+    }
+
+    /// A date of the wrong shape is a warning; a date no calendar has is an error.
+    mutating func checkDate(_ date: String, _ node: Node?) {
+        if !Self.isW3CDate(date) {
+            warning("bookyaml.date",
+                    "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", node)
+        } else if let reason = Self.impossibleDate(date) {
+            error("bookyaml.date", "`date` `\(date)` is not a real date: \(reason)", node)
         }
+    }
+
+    mutating func isbn(_ node: Node) -> String? {
+        guard let raw = scalar(node, key: "isbn") else { return nil }
+        do { return try ISBN.normalized(raw) } catch let problem {
+            let reason: String
+            switch problem {
+            case .badCharacters: reason = "holds characters other than digits, X, hyphens and spaces"
+            case .badLength(let n): reason = "has \(n) digits; an ISBN has 10 or 13"
+            case .badCheckDigit(let expected): reason = "has a wrong check digit (it should end in \(expected))"
+            }
+            error("bookyaml.isbn", "the ISBN `\(raw)` \(reason)", node)
+            return nil
+        }
+    }
+
+    /// `writing-mode` and `text-columns`.
+    mutating func layout(_ values: [String: Node], into metadata: inout Metadata) {
         if let node = values["writing-mode"], let raw = scalar(node, key: "writing-mode") {
             if let mode = WritingMode(rawValue: raw) { metadata.writingMode = mode } else {
                 error("bookyaml.value", "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
@@ -139,28 +158,28 @@ struct BookYAMLReader {
                 error("bookyaml.value", "`text-columns` is a positive whole number", node)
             }
         }
-        if let node = values["contents"] { metadata.printedContents = contents(node) }
-        var chapters: [(String, Int?)] = []
-        if let node = values["chapters"] {
-            if case .sequence(let sequence) = node {
-                for item in sequence {
-                    guard let path = item.string, !path.isEmpty else {
-                        error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
-                        continue
-                    }
-                    chapters.append((path, item.mark?.line))
-                }
-            } else {
-                error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
-            }
-            if chapters.isEmpty, case .sequence = node {
-                error("bookyaml.value", "`chapters` lists no chapter", node)
-            }
-        } else {
+    }
+
+    /// The chapter paths as written, with their lines; `ProjectFiles` judges them.
+    mutating func chapters(_ node: Node?, root: Node) -> [(path: String, line: Int?)] {
+        guard let node else {
             error("bookyaml.missing-key", "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
+            return []
         }
-        // Returned even with errors, so the chapters' own problems are reported too.
-        return BookManifest(metadata: metadata, chapters: chapters)
+        guard case .sequence(let sequence) = node else {
+            error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
+            return []
+        }
+        var chapters: [(path: String, line: Int?)] = []
+        for item in sequence {
+            guard let path = item.string, !path.isEmpty else {
+                error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
+                continue
+            }
+            chapters.append((path, item.mark?.line))
+        }
+        if chapters.isEmpty { error("bookyaml.value", "`chapters` lists no chapter", node) }
+        return chapters
     }
 
     /// Parses YAML into a node, turning Yams errors into located diagnostics.

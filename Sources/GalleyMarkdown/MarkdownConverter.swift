@@ -117,6 +117,8 @@ struct MarkdownConverter {
         }
     }
 
+    /// One switch over cmark's block kinds, as cmark's own renderers have; its
+    /// length is the number of kinds.
     mutating func block(_ node: CmarkNode, depth: Int) -> [Block] {
         if let name = node.extensionType, name == "table" {
             return [.table(table(node))]

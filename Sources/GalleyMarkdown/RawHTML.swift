@@ -108,32 +108,8 @@ struct RawHTML {
         case "br": return [.lineBreak]
         case "wbr": return []
         case "span": return [.span(attributes(node), children(&self))]
-        case "a":
-            let content = children(&self)
-            guard let href = HTMLNode.attribute(node, "href") else {
-                // `<a name="x">` / `<a id="x">`: an anchor, kept as a span with that id.
-                var attributes = attributes(node)
-                if attributes.id == nil, let name = HTMLNode.attribute(node, "name"), AssignIdentifiers.isValid(name) {
-                    attributes.id = name
-                    idLines[name, default: []].append(line)
-                }
-                return [.span(attributes, content)]
-            }
-            let title = HTMLNode.attribute(node, "title")
-            return [.link(Link(target: MarkdownConverter.target(href), title: title, children: content,
-                               location: SourceLocation(file: file, line: line)))]
-        case "img":
-            let alt = HTMLNode.attribute(node, "alt") ?? ""
-            guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
-                diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
-                    "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
-                return alt.isEmpty ? [] : [.text(alt)]
-            }
-            return [.image(Image(source: source,
-                                 alt: alt.isEmpty ? [] : [.text(alt)],
-                                 title: HTMLNode.attribute(node, "title"),
-                                 attributes: attributes(node),
-                                 location: SourceLocation(file: file, line: line)))]
+        case "a": return anchor(node, content: children(&self))
+        case "img": return image(node)
         case "ruby": return ruby(node)
         case "rp": return []
         case "rt": return children(&self)
@@ -151,6 +127,36 @@ struct RawHTML {
             }
             return dropped(node, name: name) ? children(&self) : []
         }
+    }
+
+    /// `<a href>` is a link; `<a name="x">` / `<a id="x">` an anchor, kept as a span with that id.
+    mutating func anchor(_ node: xmlNodePtr, content: [Inline]) -> [Inline] {
+        guard let href = HTMLNode.attribute(node, "href") else {
+            var attributes = attributes(node)
+            if attributes.id == nil, let name = HTMLNode.attribute(node, "name"), AssignIdentifiers.isValid(name) {
+                attributes.id = name
+                idLines[name, default: []].append(line)
+            }
+            return [.span(attributes, content)]
+        }
+        let title = HTMLNode.attribute(node, "title")
+        return [.link(Link(target: MarkdownConverter.target(href), title: title, children: content,
+                           location: SourceLocation(file: file, line: line)))]
+    }
+
+    /// `<img src alt title>`; the chapter's image checks judge `src` later.
+    mutating func image(_ node: xmlNodePtr) -> [Inline] {
+        let alt = HTMLNode.attribute(node, "alt") ?? ""
+        guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
+            diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
+                "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
+            return alt.isEmpty ? [] : [.text(alt)]
+        }
+        return [.image(Image(source: source,
+                             alt: alt.isEmpty ? [] : [.text(alt)],
+                             title: HTMLNode.attribute(node, "title"),
+                             attributes: attributes(node),
+                             location: SourceLocation(file: file, line: line)))]
     }
 
     /// The text and slots inside an element nested too deep to keep, in order.
