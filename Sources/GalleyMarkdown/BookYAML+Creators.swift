@@ -57,7 +57,8 @@ extension BookYAMLReader {
                     } else if role.count == 3, role.allSatisfy({ $0.isASCII && $0.isLowercase }) {
                         creator.role = role
                     } else {
-                        error("bookyaml.unknown-role", "unknown creator role `\(role)`: use a MARC relator code (aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
+                        error("bookyaml.unknown-role", "unknown creator role `\(role)`: use a MARC relator code "
+                              + "(aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
                     }
                 case "file-as":
                     creator.fileAs = scalar(value, key: "file-as")
@@ -118,18 +119,22 @@ extension BookYAMLReader {
             list = parsed
         }
         guard case .sequence(let sequence) = list else {
-            error("bookyaml.contents", "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one", list, file: listFile)
+            error("bookyaml.contents",
+                  "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one",
+                  list, file: listFile)
             return []
         }
         var entries: [PrintedContentsEntry] = []
         for item in sequence {
             guard case .mapping(let mapping) = item, let title = mapping["title"]?.string else {
-                error("bookyaml.contents", "each contents entry is `{title, level, page}` with a title", item, file: listFile)
+                error("bookyaml.contents", "each contents entry is `{title, level, page}` with a title", item,
+                      file: listFile)
                 continue
             }
             let level = mapping["level"].map { $0.int ?? 0 } ?? 1
             guard level >= 1 else {
-                error("bookyaml.contents", "a contents `level` is a whole number from 1", mapping["level"], file: listFile)
+                error("bookyaml.contents", "a contents `level` is a whole number from 1", mapping["level"],
+                      file: listFile)
                 continue
             }
             entries.append(PrintedContentsEntry(title: title, level: level, page: mapping["page"]?.string))

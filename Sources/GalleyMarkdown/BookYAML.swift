@@ -37,7 +37,9 @@ struct BookYAMLReader {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...8).contains(first.count),
               first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 
     /// `2008`, `2008-12` or `2008-12-01` (W3CDTF, as EPUB's dc:date wants).
@@ -100,8 +102,8 @@ struct BookYAMLReader {
         let title = requiredString("title", values, root)
         let language = requiredString("language", values, root)
         if let language, !Self.isLanguageTag(language) {
-            error("bookyaml.value",
-                  "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`", values["language"])
+            error("bookyaml.value", "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`",
+                  values["language"])
         }
         var metadata = Metadata(title: title ?? "", language: language ?? "")
         metadata.subtitle = optionalString("subtitle", values)
@@ -163,7 +165,8 @@ struct BookYAMLReader {
     /// The chapter paths as written, with their lines; `ProjectFiles` judges them.
     mutating func chapters(_ node: Node?, root: Node) -> [(path: String, line: Int?)] {
         guard let node else {
-            error("bookyaml.missing-key", "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
+            error("bookyaml.missing-key",
+                  "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
             return []
         }
         guard case .sequence(let sequence) = node else {
@@ -213,7 +216,8 @@ struct BookYAMLReader {
             return (firstLine(problem), SourceLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, let offset?, _, _):
             let line = text.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return ("\(firstLine(problem)) (byte offset \(offset + offsetInFile))", SourceLocation(file: file, line: line))
+            return ("\(firstLine(problem)) (byte offset \(offset + offsetInFile))",
+                    SourceLocation(file: file, line: line))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
             return ("a key is given twice: \(keys)",

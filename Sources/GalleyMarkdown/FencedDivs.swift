@@ -52,7 +52,8 @@ enum FencedDivs {
                 output += openPrefix + "\(attributes.count)-->"
                 attributes.append(parsed)
             } else {
-                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)", line.number))
+                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)",
+                                 line.number))
                 output += line.text
             }
         }
@@ -69,7 +70,8 @@ enum FencedDivs {
         var attributes = Attributes(classes: [String(name)])
         let rest = text.dropFirst(name.count).drop(while: { $0 == " " })
         if !rest.isEmpty {
-            guard rest.first == "{", rest.last == "}", let more = AttributeSyntax.parse(rest.dropFirst().dropLast()) else {
+            guard rest.first == "{", rest.last == "}",
+                  let more = AttributeSyntax.parse(rest.dropFirst().dropLast()) else {
                 return nil
             }
             attributes.id = more.id

@@ -60,11 +60,13 @@ extension MarkdownConverter {
                                location: location(node.startLine)))]
         case CMARK_NODE_IMAGE:
             guard !node.url.isEmpty else {
-                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept", line: node.startLine)
+                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept",
+                     line: node.startLine)
                 return inlines(of: node, depth: depth + 1)
             }
             let title = node.title
-            return [.image(Image(source: node.url, alt: inlines(of: node, depth: depth + 1), title: title.isEmpty ? nil : title,
+            return [.image(Image(source: node.url, alt: inlines(of: node, depth: depth + 1),
+                                 title: title.isEmpty ? nil : title,
                                  location: location(node.startLine)))]
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             let label = footnoteLabel(node)
@@ -130,10 +132,12 @@ extension MarkdownConverter {
                 guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "^") else { continue }
                 let labelStart = bytes.index(after: index)
                 guard let close = bytes[labelStart...].firstIndex(where: {
-                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
+                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[")
+                        || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
                 }), bytes[close] == UInt8(ascii: "]"), close > labelStart else { continue }
                 let label = String(decoding: bytes[labelStart..<close], as: UTF8.self)
-                warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text", line: line)
+                warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text",
+                     line: line)
                 index = bytes.index(after: close)
             }
         }

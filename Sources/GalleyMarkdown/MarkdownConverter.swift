@@ -141,7 +141,8 @@ struct MarkdownConverter {
                 attributes = parsed
                 attributes.id = checkedID(attributes.id, line: node.startLine)
             }
-            return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes, content: content)]
+            return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes,
+                             content: content)]
         case CMARK_NODE_BLOCK_QUOTE:
             if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
             return [.blockQuote(blocks(node.children, depth: depth + 1))]
@@ -207,7 +208,8 @@ struct MarkdownConverter {
             idLines[id, default: []].append(line)
             return id
         }
-        warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, `-`, `_`, `.`); a generated id is used instead", line: line)
+        warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, "
+             + "`-`, `_`, `.`); a generated id is used instead", line: line)
         return nil
     }
 

@@ -192,7 +192,8 @@ struct RawHTML {
         for child in HTMLNode.children(of: node) {
             let name = HTMLNode.isElement(child) ? HTMLNode.name(child) : ""
             if name == "rt" {
-                result.append(.ruby(base: MergeText.merged(base), text: Self.plainText(inlines(HTMLNode.children(of: child)))))
+                let reading = Self.plainText(inlines(HTMLNode.children(of: child)))
+                result.append(.ruby(base: MergeText.merged(base), text: reading))
                 base = []
             } else if name == "rp" || name == "rtc" {
                 continue
@@ -233,7 +234,8 @@ struct RawHTML {
             }
         }
         if let classes = HTMLNode.attribute(node, "class") {
-            attributes.classes = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+            attributes.classes = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+                .map(String.init)
         }
         if let lang = HTMLNode.attribute(node, "lang") ?? HTMLNode.attribute(node, "xml:lang") {
             attributes["lang"] = lang

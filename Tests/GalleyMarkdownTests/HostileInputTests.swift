@@ -353,7 +353,8 @@ extension Array where Element == Diagnostic {
         try project.write("# 章\n", to: "ch.md")
         try project.write(Data("title: a\u{01}b\nlanguage: en\nchapters: [ch.md]\n".utf8), to: "book.yaml")
         #expect(messages(project).map(\.description) == [
-            "Source/book.yaml:1: error: YAML syntax: control characters are not allowed (byte offset 8) [bookyaml.syntax]",
+            "Source/book.yaml:1: error: YAML syntax: control characters are not allowed (byte offset 8) "
+                + "[bookyaml.syntax]",
         ])
     }
 
