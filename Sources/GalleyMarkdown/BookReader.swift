@@ -34,7 +34,7 @@ public struct BookReader: Sendable {
         var yamlReader = BookYAMLReader(files: files, displayDirectory: display)
         let manifest = try Self.readManifest(&yamlReader, sourceDirectory: sourceDirectory)
         var diagnostics = yamlReader.diagnostics
-        guard let manifest else { throw DiagnosticsError(diagnostics) }
+        guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
         let chapters = Self.locateChapters(manifest, files: files, yamlFile: yamlReader.file,
                                            diagnostics: &diagnostics)
         // libxml2 (raw HTML) must be set up on one thread before several use it.
@@ -53,6 +53,7 @@ public struct BookReader: Sendable {
             diagnostics += chapterDiagnostics
             allIDLines.merge(lines) { $0.merging($1) { $0 + $1 } }
         }
+        diagnostics = diagnostics.map(\.oneLine)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
         let idLines = allIDLines
 
@@ -84,7 +85,7 @@ public struct BookReader: Sendable {
             let message = refusal == .missing ? "no book.yaml in \(sourceDirectory.path)"
                 : ProjectFiles.message(refusal, what: "book.yaml")
             throw DiagnosticsError([Diagnostic(.error, ProjectFiles.code(refusal, prefix: "bookyaml."), message,
-                                               at: SourceLocation(file: yamlReader.file))])
+                                               at: SourceLocation(file: yamlReader.file)).oneLine])
         }
         guard let text = yamlReader.decodedYAML(bytes, file: yamlReader.file) else { return nil }
         return yamlReader.read(text)
@@ -129,5 +130,18 @@ public struct BookReader: Sendable {
         let linked = ResolveLinks.apply(numbered)
         let softened = SoftBreaks.apply(linked.book)
         return (MergeText.apply(softened), limited.diagnostics + identified.diagnostics + linked.diagnostics)
+    }
+}
+
+extension Diagnostic {
+    /// The message with control characters (a newline in a path or a YAML
+    /// key) written as escapes, so every message stays one line.
+    var oneLine: Diagnostic {
+        guard message.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        var copy = self
+        copy.message = String(message.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+        }.joined())
+        return copy
     }
 }

@@ -413,6 +413,29 @@ extension Array where Element == Diagnostic {
         #expect(messages(project).isEmpty)
     }
 
+    @Test func pathsWithNewlinesStayOnOneLine() throws {
+        let project = try HostileProject()
+        defer { project.remove() }
+        try project.write("# 章\n\n![图](a\u{0B}b.png)\n", to: "ch.md")
+        try project.book(chapters: ["ch.md", "a\\nb.md"])
+        let descriptions = messages(project).map(\.description)
+        #expect(descriptions.contains(
+            "Source/book.yaml:5: error: the chapter `a\\nb.md` listed in book.yaml does not exist [bookyaml.missing-file]"),
+            "\(descriptions)")
+    }
+
+    /// A device (here a copy of /dev/null's) is no chapter; making one needs root.
+    @Test(.enabled(if: getuid() == 0, "mknod needs root"))
+    func chapterThatIsADevice() throws {
+        let project = try HostileProject()
+        defer { project.remove() }
+        #expect(mknod(project.source.appendingPathComponent("ch.md").path, S_IFCHR | 0o600, dev_t(1 << 8 | 3)) == 0)
+        try project.book()
+        let errors = messages(project).with("bookyaml.not-a-file")
+        #expect(errors.first?.message.hasSuffix("is not a regular file (it is a character device)") == true,
+                "\(errors)")
+    }
+
     @Test func duplicateChaptersAfterNormalisation() throws {
         let project = try HostileProject()
         defer { project.remove() }
@@ -424,5 +447,19 @@ extension Array where Element == Diagnostic {
         let errors = messages(project).with("bookyaml.duplicate-chapter")
         #expect(errors.map { $0.location?.line } == [5, 6, 7])
         #expect(errors.first?.message == "the chapter `./ch.md` is listed twice (as `ch.md`)")
+    }
+}
+
+/// torture-vertical shared torture's chapters through symbolic links out of
+/// its own Source/, which the reader now refuses; it holds copies instead,
+/// and this keeps the copies from drifting.
+@Test func tortureVerticalHoldsTortureChapters() throws {
+    let torture = Repository.fixtureBook("torture").appendingPathComponent("Source")
+    let vertical = Repository.fixtureBook("torture-vertical").appendingPathComponent("Source")
+    for path in ["front/dedication.md", "front/preface.md", "chapter1.md", "chapter2.md", "chapter3.md",
+                 "appendix.md", "colophon.md", "images/rule.png", "images/seal.png"] {
+        let original = try Data(contentsOf: torture.appendingPathComponent(path))
+        let copy = try Data(contentsOf: vertical.appendingPathComponent(path))
+        #expect(original == copy, "torture-vertical/Source/\(path) differs from torture's")
     }
 }
