@@ -30,37 +30,20 @@ public struct BookReader: Sendable {
     ///   `book.yaml`, a listed chapter missing…), every message located `file:line`.
     public func read(sourceDirectory: URL) throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
         let display = sourceDirectory.standardizedFileURL.lastPathComponent
-        let yamlURL = sourceDirectory.appendingPathComponent("book.yaml")
-        guard let data = FileManager.default.contents(atPath: yamlURL.path) else {
-            throw DiagnosticsError([Diagnostic(.error, "bookyaml.missing-file",
-                "no book.yaml in \(sourceDirectory.path)", at: SourceLocation(file: "\(display)/book.yaml"))])
-        }
-        var yamlReader = BookYAMLReader(sourceDirectory: sourceDirectory, displayDirectory: display)
-        let manifest = yamlReader.read(String(decoding: data, as: UTF8.self))
+        let files = ProjectFiles(sourceDirectory: sourceDirectory)
+        var yamlReader = BookYAMLReader(files: files, displayDirectory: display)
+        let manifest = try Self.readManifest(&yamlReader, sourceDirectory: sourceDirectory)
         var diagnostics = yamlReader.diagnostics
-        guard let manifest else { throw DiagnosticsError(diagnostics) }
-
-        var paths: [SourceLocation: String] = [:]
-        var listed: [SourceLocation] = []
-        var seen: Set<String> = []
-        for (path, line) in manifest.chapters {
-            let listedAt = SourceLocation(file: yamlReader.file, line: line)
-            guard seen.insert(path).inserted else {
-                diagnostics.append(Diagnostic(.error, "bookyaml.duplicate-chapter",
-                    "the chapter `\(path)` is listed twice", at: listedAt))
-                continue
-            }
-            paths[listedAt] = path
-            listed.append(listedAt)
-        }
+        guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
+        let chapters = Self.locateChapters(manifest, files: files, yamlFile: yamlReader.file,
+                                           diagnostics: &diagnostics)
         // libxml2 (raw HTML) must be set up on one thread before several use it.
         xmlInitParser()
         // Chapters are independent until the book-wide transforms: read them
         // side by side, keeping the book's order and each chapter's messages.
-        let chapters = paths
-        let reads = listed.concurrentMap { listedAt -> (Division?, [Diagnostic], [String: [String: [Int]]]) in
-            var reader = ChapterReader(sourceDirectory: sourceDirectory, displayDirectory: display)
-            let division = reader.read(chapters[listedAt]!, listedAt: listedAt)
+        let reads = chapters.concurrentMap { chapter -> (Division?, [Diagnostic], [String: [String: [Int]]]) in
+            var reader = ChapterReader(files: files, displayDirectory: display)
+            let division = reader.read(chapter.file, listedAt: chapter.listedAt)
             return (division, reader.diagnostics, reader.idLines)
         }
         var divisions: [Division] = []
@@ -70,6 +53,7 @@ public struct BookReader: Sendable {
             diagnostics += chapterDiagnostics
             allIDLines.merge(lines) { $0.merging($1) { $0 + $1 } }
         }
+        diagnostics = diagnostics.map(\.oneLine)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
         let idLines = allIDLines
 
@@ -89,5 +73,63 @@ public struct BookReader: Sendable {
             return diagnostic
         }
         return (book, diagnostics + located)
+    }
+
+    /// `book.yaml` read through `ProjectFiles` (it too may be a link to
+    /// anywhere) and decoded; nil when it is not a usable manifest.
+    static func readManifest(_ yamlReader: inout BookYAMLReader, sourceDirectory: URL) throws -> BookManifest? {
+        let bytes: [UInt8]
+        switch yamlReader.files.locate("book.yaml").flatMap({ yamlReader.files.read($0) }) {
+        case .success(let read): bytes = read
+        case .failure(let refusal):
+            let message = refusal == .missing ? "no book.yaml in \(sourceDirectory.path)"
+                : ProjectFiles.message(refusal, what: "book.yaml")
+            throw DiagnosticsError([Diagnostic(.error, ProjectFiles.code(refusal, prefix: "bookyaml."), message,
+                                               at: SourceLocation(file: yamlReader.file)).oneLine])
+        }
+        guard let text = yamlReader.decodedYAML(bytes, file: yamlReader.file) else { return nil }
+        return yamlReader.read(text)
+    }
+
+    /// The chapters `book.yaml` lists, each located inside `Source/`; a path
+    /// that is refused, or names a file listed before (after `./`, `a/..`
+    /// and symbolic links are resolved), is an error at its line.
+    static func locateChapters(_ manifest: BookManifest, files: ProjectFiles, yamlFile: String,
+                               diagnostics: inout [Diagnostic]) -> [LocatedChapter] {
+        var located: [LocatedChapter] = []
+        var seen: [String: String] = [:]
+        for (path, line) in manifest.chapters {
+            let listedAt = SourceLocation(file: yamlFile, line: line)
+            switch files.locate(path) {
+            case .failure(let refusal):
+                diagnostics.append(Diagnostic(.error, ProjectFiles.code(refusal, prefix: "bookyaml."),
+                    ProjectFiles.message(refusal, what: "the chapter `\(path)` listed in book.yaml"), at: listedAt))
+            case .success(let file):
+                if let first = seen[file.realPath] {
+                    let same = first == path ? "" : " (as `\(first)`)"
+                    diagnostics.append(Diagnostic(.error, "bookyaml.duplicate-chapter",
+                        "the chapter `\(path)` is listed twice\(same)", at: listedAt))
+                    continue
+                }
+                seen[file.realPath] = path
+                located.append((file, listedAt))
+            }
+        }
+        return located
+    }
+
+    typealias LocatedChapter = (file: ProjectFiles.File, listedAt: SourceLocation)
+}
+
+extension Diagnostic {
+    /// The message with control characters (a newline in a path or a YAML
+    /// key) written as escapes, so every message stays one line.
+    var oneLine: Diagnostic {
+        guard message.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
+        var copy = self
+        copy.message = String(message.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+        }.joined())
+        return copy
     }
 }

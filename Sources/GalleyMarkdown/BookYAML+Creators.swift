@@ -57,7 +57,8 @@ extension BookYAMLReader {
                     } else if role.count == 3, role.allSatisfy({ $0.isASCII && $0.isLowercase }) {
                         creator.role = role
                     } else {
-                        error("bookyaml.unknown-role", "unknown creator role `\(role)`: use a MARC relator code (aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
+                        error("bookyaml.unknown-role", "unknown creator role `\(role)`: use a MARC relator code "
+                              + "(aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
                     }
                 case "file-as":
                     creator.fileAs = scalar(value, key: "file-as")
@@ -104,32 +105,73 @@ extension BookYAMLReader {
         var listFile = file
         if case .scalar(let scalar) = node {
             let path = scalar.string
-            let url = sourceDirectory.appendingPathComponent(path)
-            listFile = displayDirectory.isEmpty ? path : "\(displayDirectory)/\(path)"
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                error("bookyaml.missing-file", "the contents file `\(path)` does not exist", node)
+            let read = files.locate(path).flatMap { files.read($0) }
+            guard case .success(let bytes) = read else {
+                if case .failure(let refusal) = read {
+                    error(ProjectFiles.code(refusal, prefix: "bookyaml."),
+                          ProjectFiles.message(refusal, what: "the contents file `\(path)`"), node)
+                }
                 return []
             }
-            guard let parsed = compose(String(decoding: data, as: UTF8.self), file: listFile) else { return [] }
+            listFile = displayDirectory.isEmpty ? path : "\(displayDirectory)/\(path)"
+            guard let text = decodedYAML(bytes, file: listFile),
+                  let parsed = compose(text, file: listFile) else { return [] }
             list = parsed
         }
         guard case .sequence(let sequence) = list else {
-            error("bookyaml.contents", "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one", list, file: listFile)
+            error("bookyaml.contents",
+                  "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one",
+                  list, file: listFile)
             return []
         }
         var entries: [PrintedContentsEntry] = []
         for item in sequence {
             guard case .mapping(let mapping) = item, let title = mapping["title"]?.string else {
-                error("bookyaml.contents", "each contents entry is `{title, level, page}` with a title", item, file: listFile)
+                error("bookyaml.contents", "each contents entry is `{title, level, page}` with a title", item,
+                      file: listFile)
                 continue
             }
             let level = mapping["level"].map { $0.int ?? 0 } ?? 1
             guard level >= 1 else {
-                error("bookyaml.contents", "a contents `level` is a whole number from 1", mapping["level"], file: listFile)
+                error("bookyaml.contents", "a contents `level` is a whole number from 1", mapping["level"],
+                      file: listFile)
                 continue
             }
             entries.append(PrintedContentsEntry(title: title, level: level, page: mapping["page"]?.string))
         }
         return entries
+    }
+
+    /// `cover:` is an image inside Source/, checked as chapter images are.
+    mutating func checkCover(_ cover: String, _ node: Node?) {
+        let location = SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)
+        if let problem = ChapterReader.checkImage(cover, from: "", files: files, at: location, what: "the cover") {
+            var problem = problem
+            if problem.code == "markdown.missing-image" {
+                problem.code = "bookyaml.missing-cover"
+                problem.message = "the cover `\(cover)` does not exist (the path is relative to Source/)"
+            } else {
+                problem.code = problem.code.replacingOccurrences(of: "markdown.image", with: "bookyaml.cover")
+            }
+            diagnostics.append(problem)
+        }
+    }
+
+    /// YAML text from a file's bytes: UTF-8 (or UTF-16/32 by their byte
+    /// order mark); anything else is an error naming the byte and line.
+    mutating func decodedYAML(_ bytes: [UInt8], file: String) -> String? {
+        switch TextDecoding.decode(bytes) {
+        case .failure(let message, let position):
+            diagnostics.append(Diagnostic(.error, "bookyaml.encoding", "\(message) (byte offset \(position.offset))",
+                                          at: SourceLocation(file: file, line: position.line)))
+            return nil
+        case .text(_, let invalid?):
+            diagnostics.append(Diagnostic(.error, "bookyaml.encoding",
+                "the file is not valid UTF-8 at byte offset \(invalid.offset)",
+                at: SourceLocation(file: file, line: invalid.line)))
+            return nil
+        case .text(let text, nil):
+            return text
+        }
     }
 }

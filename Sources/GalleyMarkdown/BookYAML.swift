@@ -14,12 +14,13 @@ struct BookManifest {
 struct BookYAMLReader {
     /// The file as shown in messages (`Source/book.yaml`).
     let file: String
-    let sourceDirectory: URL
+    /// Every file named in `book.yaml` (cover, contents) is reached through this.
+    let files: ProjectFiles
     let displayDirectory: String
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
 
-    init(sourceDirectory: URL, displayDirectory: String) {
-        self.sourceDirectory = sourceDirectory
+    init(files: ProjectFiles, displayDirectory: String) {
+        self.files = files
         self.displayDirectory = displayDirectory
         file = displayDirectory.isEmpty ? "book.yaml" : "\(displayDirectory)/book.yaml"
     }
@@ -36,7 +37,9 @@ struct BookYAMLReader {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...8).contains(first.count),
               first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+        return parts.dropFirst().allSatisfy {
+            (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
     }
 
     /// `2008`, `2008-12` or `2008-12-01` (W3CDTF, as EPUB's dc:date wants).
@@ -45,6 +48,20 @@ struct BookYAMLReader {
         guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
         guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return false }
         return parts.dropFirst().allSatisfy { $0.count == 2 }
+    }
+
+    /// Why a date of the right shape names no day of the calendar
+    /// (`2008-13-45`, `2009-02-29`), or nil when it is a real one.
+    static func impossibleDate(_ date: String) -> String? {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        guard parts.count >= 2 else { return nil }
+        let (year, month) = (parts[0], parts[1])
+        guard (1...12).contains(month) else { return "there is no month \(month)" }
+        guard parts.count == 3 else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        guard (1...days).contains(parts[2]) else { return "month \(month) of \(year) has no day \(parts[2])" }
+        return nil
     }
 
     mutating func error(_ code: String, _ message: String, _ node: Node?, file: String? = nil) {
@@ -65,52 +82,74 @@ struct BookYAMLReader {
             return nil
         }
         var values: [String: Node] = [:]
-        var keyNodes: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { continue }
             if !Self.knownKeys.contains(name) {
-                warning("bookyaml.unknown-key", "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
+                warning("bookyaml.unknown-key",
+                        "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
                 continue
             }
             values[name] = value
-            keyNodes[name] = key
         }
+        let metadata = metadata(values, root: root)
+        let chapters = chapters(values["chapters"], root: root)
+        // Returned even with errors, so the chapters' own problems are reported too.
+        return BookManifest(metadata: metadata, chapters: chapters)
+    }
+
+    /// Every key but `chapters`, in the order their messages appear.
+    mutating func metadata(_ values: [String: Node], root: Node) -> Metadata {
         let title = requiredString("title", values, root)
         let language = requiredString("language", values, root)
         if let language, !Self.isLanguageTag(language) {
-            error("bookyaml.value", "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`", values["language"])
+            error("bookyaml.value", "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`",
+                  values["language"])
         }
         var metadata = Metadata(title: title ?? "", language: language ?? "")
         metadata.subtitle = optionalString("subtitle", values)
         metadata.date = optionalString("date", values)
-        if let date = metadata.date, !Self.isW3CDate(date) {
-            warning("bookyaml.date", "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", values["date"])
-        }
+        if let date = metadata.date { checkDate(date, values["date"]) }
         metadata.identifier = optionalString("identifier", values)
         metadata.description = optionalString("description", values)
         metadata.rights = optionalString("rights", values)
         metadata.cover = optionalString("cover", values)
+        if let cover = metadata.cover, !cover.isEmpty { checkCover(cover, values["cover"]) }
         metadata.subjects = stringList("subjects", values)
-        if let node = values["author"] {
-            metadata.creators += authors(node)
-        }
-        if let node = values["creators"] {
-            metadata.creators += creators(node)
-        }
+        if let node = values["author"] { metadata.creators += authors(node) }
+        if let node = values["creators"] { metadata.creators += creators(node) }
         if let node = values["publisher"] { publisher(node, into: &metadata) }
-        if let node = values["isbn"] {
-            if let raw = scalar(node, key: "isbn") {
-                do { metadata.isbn = try ISBN.normalized(raw) } catch let problem {
-                    let reason: String
-                    switch problem {
-                    case .badCharacters: reason = "holds characters other than digits, X, hyphens and spaces"
-                    case .badLength(let n): reason = "has \(n) digits; an ISBN has 10 or 13"
-                    case .badCheckDigit(let expected): reason = "has a wrong check digit (it should end in \(expected))"
-                    }
-                    error("bookyaml.isbn", "the ISBN `\(raw)` \(reason)", node)
-                }
-            }
+        if let node = values["isbn"] { metadata.isbn = isbn(node) }
+        layout(values, into: &metadata)
+        if let node = values["contents"] { metadata.printedContents = contents(node) }
+        return metadata
+    }
+
+    /// A date of the wrong shape is a warning; a date no calendar has is an error.
+    mutating func checkDate(_ date: String, _ node: Node?) {
+        if !Self.isW3CDate(date) {
+            warning("bookyaml.date",
+                    "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", node)
+        } else if let reason = Self.impossibleDate(date) {
+            error("bookyaml.date", "`date` `\(date)` is not a real date: \(reason)", node)
         }
+    }
+
+    mutating func isbn(_ node: Node) -> String? {
+        guard let raw = scalar(node, key: "isbn") else { return nil }
+        do { return try ISBN.normalized(raw) } catch let problem {
+            let reason: String
+            switch problem {
+            case .badCharacters: reason = "holds characters other than digits, X, hyphens and spaces"
+            case .badLength(let n): reason = "has \(n) digits; an ISBN has 10 or 13"
+            case .badCheckDigit(let expected): reason = "has a wrong check digit (it should end in \(expected))"
+            }
+            error("bookyaml.isbn", "the ISBN `\(raw)` \(reason)", node)
+            return nil
+        }
+    }
+
+    /// `writing-mode` and `text-columns`.
+    mutating func layout(_ values: [String: Node], into metadata: inout Metadata) {
         if let node = values["writing-mode"], let raw = scalar(node, key: "writing-mode") {
             if let mode = WritingMode(rawValue: raw) { metadata.writingMode = mode } else {
                 error("bookyaml.value", "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
@@ -121,36 +160,34 @@ struct BookYAMLReader {
                 error("bookyaml.value", "`text-columns` is a positive whole number", node)
             }
         }
-        if let node = values["contents"] { metadata.printedContents = contents(node) }
-        var chapters: [(String, Int?)] = []
-        if let node = values["chapters"] {
-            if case .sequence(let sequence) = node {
-                for item in sequence {
-                    guard let path = item.string, !path.isEmpty else {
-                        error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
-                        continue
-                    }
-                    if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
-                        error("bookyaml.value", "the chapter path `\(path)` leaves Source/; chapter paths are relative to Source/ and stay inside it", item)
-                        continue
-                    }
-                    chapters.append((path, item.mark?.line))
-                }
-            } else {
-                error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
-            }
-            if chapters.isEmpty, case .sequence = node {
-                error("bookyaml.value", "`chapters` lists no chapter", node)
-            }
-        } else {
-            error("bookyaml.missing-key", "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
+    }
+
+    /// The chapter paths as written, with their lines; `ProjectFiles` judges them.
+    mutating func chapters(_ node: Node?, root: Node) -> [(path: String, line: Int?)] {
+        guard let node else {
+            error("bookyaml.missing-key",
+                  "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
+            return []
         }
-        // Returned even with errors, so the chapters' own problems are reported too.
-        return BookManifest(metadata: metadata, chapters: chapters)
+        guard case .sequence(let sequence) = node else {
+            error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
+            return []
+        }
+        var chapters: [(path: String, line: Int?)] = []
+        for item in sequence {
+            guard let path = item.string, !path.isEmpty else {
+                error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
+                continue
+            }
+            chapters.append((path, item.mark?.line))
+        }
+        if chapters.isEmpty { error("bookyaml.value", "`chapters` lists no chapter", node) }
+        return chapters
     }
 
     /// Parses YAML into a node, turning Yams errors into located diagnostics.
-    mutating func compose(_ text: String, file: String) -> Node? {
+    /// - Parameter offsetInFile: bytes of the file before `text` (front matter), for byte offsets.
+    mutating func compose(_ text: String, file: String, offsetInFile: Int = 0) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
                 diagnostics.append(Diagnostic(.error, "bookyaml.empty", "the file is empty",
@@ -159,23 +196,39 @@ struct BookYAMLReader {
             }
             return node
         } catch let yamlError as YamlError {
-            var line: Int?, column: Int?
-            var problem = "\(yamlError)"
-            switch yamlError {
-            case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _), .composer(_, let text, let mark, _):
-                line = mark.line
-                column = mark.column
-                problem = text
-            default:
-                break
-            }
-            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML syntax: \(problem)",
-                                          at: SourceLocation(file: file, line: line, column: column)))
+            let (problem, location) = Self.located(yamlError, in: text, file: file, offsetInFile: offsetInFile)
+            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML syntax: \(problem)", at: location))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML: \(error)", at: SourceLocation(file: file)))
+            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML: \(Self.firstLine("\(error)"))",
+                                          at: SourceLocation(file: file)))
             return nil
         }
+    }
+
+    /// One line for a Yams error (its descriptions quote the YAML over
+    /// several lines) and where it is.
+    static func located(_ yamlError: YamlError, in text: String, file: String,
+                        offsetInFile: Int) -> (String, SourceLocation) {
+        switch yamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return (firstLine(problem), SourceLocation(file: file, line: mark.line, column: mark.column))
+        case .reader(let problem, let offset?, _, _):
+            let line = text.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return ("\(firstLine(problem)) (byte offset \(offset + offsetInFile))",
+                    SourceLocation(file: file, line: line))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return ("a key is given twice: \(keys)",
+                    SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+        default:
+            return (firstLine("\(yamlError)"), SourceLocation(file: file))
+        }
+    }
+
+    static func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
     }
 
     mutating func scalar(_ node: Node, key: String) -> String? {

@@ -75,6 +75,28 @@ struct CmarkNode {
         return result
     }
 
+    /// Visits every node below this one in document order without
+    /// recursion (parent and sibling pointers); `visit` returns whether to
+    /// go into the node's children.
+    func walkDescendants(_ visit: (CmarkNode) -> Bool) {
+        var next = cmark_node_first_child(pointer)
+        while let node = next {
+            if visit(CmarkNode(pointer: node)), let child = cmark_node_first_child(node) {
+                next = child
+                continue
+            }
+            var current: OpaquePointer? = node
+            next = nil
+            while let climbing = current, climbing != pointer {
+                if let sibling = cmark_node_next(climbing) {
+                    next = sibling
+                    break
+                }
+                current = cmark_node_parent(climbing)
+            }
+        }
+    }
+
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
     var endLine: Int { Int(cmark_node_get_end_line(pointer)) }

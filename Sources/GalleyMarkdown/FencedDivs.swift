@@ -11,6 +11,9 @@ enum FencedDivs {
 
     enum Marker { case open(Int), close }
 
+    /// The text with fence lines replaced, each opening's attributes, and (message, line) problems.
+    typealias Marked = (text: String, attributes: [Attributes], problems: [(String, Int)])
+
     enum Item {
         case block(Block)
         /// `closer` names what should close it, for messages (`:::`, `</div>`).
@@ -20,7 +23,7 @@ enum FencedDivs {
 
     /// The chapter text with fence lines replaced, the attributes of each
     /// opening fence, and problems (line, message) with fences.
-    static func mark(_ text: String) -> (text: String, attributes: [Attributes], problems: [(String, Int)]) {
+    static func mark(_ text: String) -> Marked {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var attributes: [Attributes] = []
@@ -49,7 +52,8 @@ enum FencedDivs {
                 output += openPrefix + "\(attributes.count)-->"
                 attributes.append(parsed)
             } else {
-                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)", line.number))
+                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)",
+                                 line.number))
                 output += line.text
             }
         }
@@ -66,7 +70,8 @@ enum FencedDivs {
         var attributes = Attributes(classes: [String(name)])
         let rest = text.dropFirst(name.count).drop(while: { $0 == " " })
         if !rest.isEmpty {
-            guard rest.first == "{", rest.last == "}", let more = AttributeSyntax.parse(rest.dropFirst().dropLast()) else {
+            guard rest.first == "{", rest.last == "}",
+                  let more = AttributeSyntax.parse(rest.dropFirst().dropLast()) else {
                 return nil
             }
             attributes.id = more.id
@@ -84,35 +89,62 @@ enum FencedDivs {
         return Int(text.dropFirst(openPrefix.count).dropLast(3)).map { .open($0) }
     }
 
+    struct Grouped {
+        var blocks: [Block]
+        var problems: [(String, Int)]
+        /// Divs opened past `openLimit`, kept as their content only.
+        var flattened = 0
+        var firstFlattenedLine: Int?
+    }
+
     /// Pairs markers into divs; an unclosed div runs to the end of the list.
-    static func group(_ items: [Item]) -> (blocks: [Block], problems: [(String, Int)]) {
+    /// At most `openLimit` divs stay open at once: deeper ones (and their
+    /// closers) are dropped and their blocks go to the innermost kept div,
+    /// so no input builds a tree deeper than the reader allows.
+    static func group(_ items: [Item], openLimit: Int = Int.max) -> Grouped {
         var stack: [(attributes: Attributes, line: Int, closer: String, blocks: [Block])] = [(.empty, 0, "", [])]
         // `<blockquote>` … `</blockquote>` around Markdown is a quote, not a div.
         func container(_ done: (attributes: Attributes, line: Int, closer: String, blocks: [Block])) -> Block {
             done.closer == "</blockquote>" ? .blockQuote(done.blocks) : .div(done.attributes, done.blocks)
         }
-        var problems: [(String, Int)] = []
+        var grouped = Grouped(blocks: [], problems: [])
+        var droppedOpen = 0
         for item in items {
             switch item {
             case .block(let block):
                 stack[stack.count - 1].blocks.append(block)
             case .open(let attributes, let line, let closer):
+                if stack.count - 1 >= openLimit {
+                    droppedOpen += 1
+                    grouped.flattened += 1
+                    grouped.firstFlattenedLine = grouped.firstFlattenedLine ?? line
+                    continue
+                }
                 stack.append((attributes, line, closer, []))
             case .close(let line, let closer):
+                if droppedOpen > 0 {
+                    droppedOpen -= 1
+                    continue
+                }
                 if stack.count == 1 {
-                    problems.append(("a closing `\(closer)` with nothing open to close", line))
+                    grouped.problems.append(("a closing `\(closer)` with nothing open to close", line))
                     continue
                 }
                 let done = stack.removeLast()
                 stack[stack.count - 1].blocks.append(container(done))
             }
         }
+        if droppedOpen > 0, let line = grouped.firstFlattenedLine {
+            grouped.problems.append(("\(droppedOpen) block(s) too deep to keep are never closed", line))
+        }
         while stack.count > 1 {
             let done = stack.removeLast()
-            problems.append(("this block is never closed with `\(done.closer)`; it runs to the end of its container", done.line))
+            grouped.problems.append(("this block is never closed with `\(done.closer)`; "
+                + "it runs to the end of its container", done.line))
             stack[stack.count - 1].blocks.append(container(done))
         }
-        return (stack[0].blocks, problems)
+        grouped.blocks = stack[0].blocks
+        return grouped
     }
 }
 

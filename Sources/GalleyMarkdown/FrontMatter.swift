@@ -13,7 +13,9 @@ enum FrontMatter {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             lineCount += 1
             var line = bytes[lineStart..<lineEnd]
-            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { line = line.dropLast() }
+            while let last = line.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+                line = line.dropLast()
+            }
             if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
                 let yaml = String(Substring(bytes[bytes.index(bytes.startIndex, offsetBy: 4)..<lineStart]))
                 let rest = lineEnd < bytes.endIndex ? String(Substring(bytes[lineEnd...])) : ""

@@ -90,9 +90,31 @@ enum HTMLNode {
     static func textContent(_ node: xmlNodePtr) -> String {
         if isText(node) { return content(node) }
         var text = ""
-        for child in children(of: node) where isText(child) || isElement(child) {
-            text += textContent(child)
+        walkDescendants(of: node) { child in
+            if isText(child) { text += content(child) }
+            return isElement(child)
         }
         return text
+    }
+
+    /// Visits every node below `node` in document order without recursion;
+    /// `visit` returns whether to go into the node's children.
+    static func walkDescendants(of node: xmlNodePtr, _ visit: (xmlNodePtr) -> Bool) {
+        var next = node.pointee.children
+        while let current = next {
+            if visit(current), let child = current.pointee.children {
+                next = child
+                continue
+            }
+            var climbing: xmlNodePtr? = current
+            next = nil
+            while let step = climbing, step != node {
+                if let sibling = step.pointee.next {
+                    next = sibling
+                    break
+                }
+                climbing = step.pointee.parent
+            }
+        }
     }
 }

@@ -6,7 +6,8 @@ extension MarkdownConverter {
     /// container. Raw HTML tags arrive as separate sibling nodes (`<sup>`,
     /// text, `</sup>`), so a run holding any is stitched together by
     /// `RawHTML.inlines`, which parses the whole run at once.
-    mutating func inlines(of parent: CmarkNode) -> [Inline] {
+    /// - Parameter depth: how many inline containers hold the children (as `LimitNesting` counts).
+    mutating func inlines(of parent: CmarkNode, depth: Int) -> [Inline] {
         var pieces: [RawHTML.Piece] = []
         var hasHTML = false
         for child in parent.children {
@@ -14,12 +15,13 @@ extension MarkdownConverter {
                 hasHTML = true
                 pieces.append(.html(child.literal))
             } else {
-                pieces.append(contentsOf: inline(child).map { .inline($0) })
+                pieces.append(contentsOf: inline(child, depth: depth).map { .inline($0) })
             }
         }
         var result: [Inline]
         if hasHTML {
             var html = RawHTML(file: file)
+            html.depth = depth
             result = html.inlines(pieces, line: parent.startLine)
             absorb(html)
         } else {
@@ -30,9 +32,10 @@ extension MarkdownConverter {
         return result
     }
 
-    mutating func inline(_ node: CmarkNode) -> [Inline] {
+    mutating func inline(_ node: CmarkNode, depth: Int) -> [Inline] {
+        if depth >= Self.maximumDepth, !Self.isInlineLeaf(node) { return flattenedInlines(node) }
         if node.extensionType == "strikethrough" {
-            return [.strikethrough(inlines(of: node))]
+            return [.strikethrough(inlines(of: node, depth: depth + 1))]
         }
         switch node.type {
         case CMARK_NODE_TEXT:
@@ -44,11 +47,11 @@ extension MarkdownConverter {
         case CMARK_NODE_CODE:
             return [.code(filtered(node.literal, line: node.startLine))]
         case CMARK_NODE_EMPH:
-            return [.emphasis(inlines(of: node))]
+            return [.emphasis(inlines(of: node, depth: depth + 1))]
         case CMARK_NODE_STRONG:
-            return [.strong(inlines(of: node))]
+            return [.strong(inlines(of: node, depth: depth + 1))]
         case CMARK_NODE_LINK:
-            let children = inlines(of: node)
+            let children = inlines(of: node, depth: depth + 1)
             let url = node.url
             let isAutolink = children == [.text(url)] || children == [.text(url.replacingMailto)]
             let title = node.title
@@ -57,17 +60,19 @@ extension MarkdownConverter {
                                location: location(node.startLine)))]
         case CMARK_NODE_IMAGE:
             guard !node.url.isEmpty else {
-                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept", line: node.startLine)
-                return inlines(of: node)
+                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept",
+                     line: node.startLine)
+                return inlines(of: node, depth: depth + 1)
             }
             let title = node.title
-            return [.image(Image(source: node.url, alt: inlines(of: node), title: title.isEmpty ? nil : title,
+            return [.image(Image(source: node.url, alt: inlines(of: node, depth: depth + 1),
+                                 title: title.isEmpty ? nil : title,
                                  location: location(node.startLine)))]
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             let label = footnoteLabel(node)
             return [.footnoteReference(label)]
         default:
-            return inlines(of: node)
+            return inlines(of: node, depth: depth + 1)
         }
     }
 
@@ -127,10 +132,12 @@ extension MarkdownConverter {
                 guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "^") else { continue }
                 let labelStart = bytes.index(after: index)
                 guard let close = bytes[labelStart...].firstIndex(where: {
-                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
+                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[")
+                        || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
                 }), bytes[close] == UInt8(ascii: "]"), close > labelStart else { continue }
                 let label = String(decoding: bytes[labelStart..<close], as: UTF8.self)
-                warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text", line: line)
+                warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text",
+                     line: line)
                 index = bytes.index(after: close)
             }
         }

@@ -17,6 +17,10 @@ struct MarkdownConverter {
     var labelByOrdinal: [String: String] = [:]
     /// Lines of each explicit id, in the order written, for duplicate-id messages.
     var idLines: [String: [Int]] = [:]
+    /// Containers nested too deep to keep, flattened into their parent, and
+    /// the line of the first: one `markdown.too-deep` warning says so.
+    var flattened = 0
+    var firstFlattenedLine: Int?
 
     init(file: String, source: [UInt8], divAttributes: [Attributes]) {
         self.file = file
@@ -44,59 +48,84 @@ struct MarkdownConverter {
         for child in document.children {
             if child.type == CMARK_NODE_FOOTNOTE_DEFINITION { definitions.append(child) } else { body.append(child) }
         }
-        let blocks = self.blocks(body)
+        let blocks = self.blocks(body, depth: 0)
         var footnotes: [Footnote] = []
         for (index, definition) in definitions.enumerated() {
             let ordinal = String(index + 1)
             let label = labelByOrdinal[ordinal] ?? ordinal
-            footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children)))
+            footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children, depth: 1)))
+        }
+        if flattened > 0 {
+            warn("markdown.too-deep", "\(flattened) container(s) nested deeper than \(Self.maximumBlockDepth) "
+                + "block or \(Self.maximumDepth) inline levels were flattened into their parent; their text is kept",
+                line: firstFlattenedLine ?? 0)
         }
         return (blocks, footnotes)
     }
 
     // MARK: Blocks
 
-    mutating func blocks(_ nodes: [CmarkNode]) -> [Block] {
+    /// - Parameter depth: how many containers hold `nodes` (as `LimitNesting` counts).
+    mutating func blocks(_ nodes: [CmarkNode], depth: Int) -> [Block] {
+        let openLimit = max(0, Self.maximumBlockDepth - depth)
         var items: [FencedDivs.Item] = []
+        // Divs open around the next block, as `FencedDivs.group` will pair them:
+        // the blocks inside are that much deeper.
+        var open = 0
         for node in nodes {
-            if node.type == CMARK_NODE_HTML_BLOCK, let marker = FencedDivs.marker(in: node.literal) {
-                switch marker {
-                case .open(let index):
-                    var attributes = divAttributes[index]
-                    attributes.id = checkedID(attributes.id, line: node.startLine)
-                    items.append(.open(attributes, line: node.startLine, closer: ":::"))
-                case .close: items.append(.close(line: node.startLine, closer: ":::"))
-                }
+            if let item = divItem(node) {
+                if case .open = item { open += 1 } else { open = max(0, open - 1) }
+                items.append(item)
                 continue
             }
-            if node.type == CMARK_NODE_HTML_BLOCK, let wrapper = RawHTML.wrapperTag(node.literal) {
-                // `<div class="x">`, Markdown, `</div>`: cmark splits the HTML
-                // around the Markdown; pair the halves like a fenced div.
-                switch wrapper {
-                case .open(let name, let tag):
-                    var html = RawHTML(file: file)
-                    let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
-                    absorb(html)
-                    items.append(.open(attributes, line: node.startLine, closer: "</\(name)>"))
-                case .close(let name):
-                    items.append(.close(line: node.startLine, closer: "</\(name)>"))
-                }
-                continue
-            }
-            items.append(contentsOf: block(node).map { .block($0) })
+            items.append(contentsOf: block(node, depth: depth + min(open, openLimit)).map { .block($0) })
         }
-        let (grouped, problems) = FencedDivs.group(items)
-        for (message, line) in problems { warn("markdown.unbalanced-div", message, line: line) }
-        return grouped
+        let grouped = FencedDivs.group(items, openLimit: openLimit)
+        for (message, line) in grouped.problems { warn("markdown.unbalanced-div", message, line: line) }
+        if let line = grouped.firstFlattenedLine {
+            flattened += grouped.flattened
+            firstFlattenedLine = min(firstFlattenedLine ?? line, line)
+        }
+        return grouped.blocks
     }
 
-    mutating func block(_ node: CmarkNode) -> [Block] {
+    /// A fenced-div marker or a lone wrapper tag (`<div class="x">`,
+    /// `</div>`: cmark splits the HTML around the Markdown inside), as an
+    /// opening or closing item to pair; nil for any other node.
+    mutating func divItem(_ node: CmarkNode) -> FencedDivs.Item? {
+        guard node.type == CMARK_NODE_HTML_BLOCK else { return nil }
+        if let marker = FencedDivs.marker(in: node.literal) {
+            switch marker {
+            case .open(let index):
+                var attributes = divAttributes[index]
+                attributes.id = checkedID(attributes.id, line: node.startLine)
+                return .open(attributes, line: node.startLine, closer: ":::")
+            case .close:
+                return .close(line: node.startLine, closer: ":::")
+            }
+        }
+        switch RawHTML.wrapperTag(node.literal) {
+        case .open(let name, let tag)?:
+            var html = RawHTML(file: file)
+            let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
+            absorb(html)
+            return .open(attributes, line: node.startLine, closer: "</\(name)>")
+        case .close(let name)?:
+            return .close(line: node.startLine, closer: "</\(name)>")
+        case nil:
+            return nil
+        }
+    }
+
+    /// One switch over cmark's block kinds, as cmark's own renderers have; its
+    /// length is the number of kinds.
+    mutating func block(_ node: CmarkNode, depth: Int) -> [Block] {
         if let name = node.extensionType, name == "table" {
             return [.table(table(node))]
         }
         switch node.type {
         case CMARK_NODE_PARAGRAPH:
-            var content = inlines(of: node)
+            var content = inlines(of: node, depth: 0)
             // Typed first-line indents (U+3000 U+3000, the plain-text habit)
             // go: CSS indents paragraphs, and a typed indent would double it.
             if case .text(let text)? = content.first, text.hasPrefix("\u{3000}") {
@@ -105,23 +134,26 @@ struct MarkdownConverter {
             }
             return content.isEmpty ? [] : [.paragraph(content)]
         case CMARK_NODE_HEADING:
-            var content = inlines(of: node)
+            var content = inlines(of: node, depth: 0)
             var attributes = Attributes.empty
             if let (stripped, parsed) = HeadingAttributes.split(content) {
                 content = stripped
                 attributes = parsed
                 attributes.id = checkedID(attributes.id, line: node.startLine)
             }
-            return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes, content: content)]
+            return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes,
+                             content: content)]
         case CMARK_NODE_BLOCK_QUOTE:
-            return [.blockQuote(blocks(node.children))]
+            if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
+            return [.blockQuote(blocks(node.children, depth: depth + 1))]
         case CMARK_NODE_LIST:
+            if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
             let ordered = cmark_node_get_list_type(node.pointer) == CMARK_ORDERED_LIST
             let kind: List.Kind = ordered ? .ordered(start: Int(cmark_node_get_list_start(node.pointer))) : .bullet
             let items = node.children.map { item -> ListItem in
                 let task: Bool? = item.extensionType == "tasklist"
                     ? cmark_gfm_extensions_get_tasklist_item_checked(item.pointer) : nil
-                return ListItem(task: task, blocks: blocks(item.children))
+                return ListItem(task: task, blocks: blocks(item.children, depth: depth + 1))
             }
             return [.list(List(kind: kind, isTight: cmark_node_get_list_tight(node.pointer) != 0, items: items))]
         case CMARK_NODE_CODE_BLOCK:
@@ -129,6 +161,7 @@ struct MarkdownConverter {
             return [.codeBlock(language: info, text: filtered(node.literal, line: node.startLine))]
         case CMARK_NODE_HTML_BLOCK:
             var html = RawHTML(file: file)
+            html.depth = depth
             let result = html.blocks(node.literal, line: node.startLine)
             absorb(html)
             return result
@@ -136,7 +169,8 @@ struct MarkdownConverter {
             return [.thematicBreak]
         default:
             // Custom blocks and anything a future cmark adds: keep the content.
-            return blocks(node.children)
+            if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
+            return blocks(node.children, depth: depth)
         }
     }
 
@@ -159,7 +193,7 @@ struct MarkdownConverter {
         var header: [Table.Cell] = []
         var body: [[Table.Cell]] = []
         for (index, row) in rows.enumerated() {
-            var cells = row.children.map { inlines(of: $0) }
+            var cells = row.children.map { inlines(of: $0, depth: 0) }
             while cells.count < columnCount { cells.append([]) }
             if index == 0 { header = cells } else { body.append(cells) }
         }
@@ -174,13 +208,18 @@ struct MarkdownConverter {
             idLines[id, default: []].append(line)
             return id
         }
-        warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, `-`, `_`, `.`); a generated id is used instead", line: line)
+        warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, "
+             + "`-`, `_`, `.`); a generated id is used instead", line: line)
         return nil
     }
 
     /// Takes over what a raw HTML mapping found.
     mutating func absorb(_ html: RawHTML) {
         diagnostics += html.diagnostics
+        if let line = html.firstFlattenedLine {
+            flattened += html.flattened
+            firstFlattenedLine = min(firstFlattenedLine ?? line, line)
+        }
         for (id, lines) in html.idLines { idLines[id, default: []] += lines }
     }
 

@@ -63,6 +63,12 @@ extension RawHTML {
     }
 
     mutating func block(_ node: xmlNodePtr, name: String) -> [Block] {
+        if depth >= MarkdownConverter.maximumBlockDepth {
+            let content = Self.trimmed(flattenedInlines(node))
+            return content.isEmpty ? [] : [.paragraph(content)]
+        }
+        depth += 1
+        defer { depth -= 1 }
         let children = HTMLNode.children(of: node)
         switch name {
         case "p":

@@ -20,6 +20,11 @@ struct RawHTML {
     var idLines: [String: [Int]] = [:]
     var line = 0
     var slots: [Inline] = []
+    /// Elements open around the one being mapped; past `maximumDepth` an
+    /// element is flattened to its text (and slots), without recursion.
+    var depth = 0
+    var flattened = 0
+    var firstFlattenedLine: Int?
 
     init(file: String) { self.file = file }
 
@@ -81,6 +86,9 @@ struct RawHTML {
         if HTMLNode.isText(node) { return Self.withSoftBreaks(filteredText(HTMLNode.content(node))) }
         guard HTMLNode.isElement(node) else { return [] }  // comments, PIs: silently gone
         let name = HTMLNode.name(node)
+        if name != "gslot", depth >= MarkdownConverter.maximumDepth { return flattenedInlines(node) }
+        depth += 1
+        defer { depth -= 1 }
         let children = { (raw: inout RawHTML) in raw.inlines(HTMLNode.children(of: node)) }
         switch name {
         case "gslot":
@@ -100,32 +108,8 @@ struct RawHTML {
         case "br": return [.lineBreak]
         case "wbr": return []
         case "span": return [.span(attributes(node), children(&self))]
-        case "a":
-            let content = children(&self)
-            guard let href = HTMLNode.attribute(node, "href") else {
-                // `<a name="x">` / `<a id="x">`: an anchor, kept as a span with that id.
-                var attributes = attributes(node)
-                if attributes.id == nil, let name = HTMLNode.attribute(node, "name"), AssignIdentifiers.isValid(name) {
-                    attributes.id = name
-                    idLines[name, default: []].append(line)
-                }
-                return [.span(attributes, content)]
-            }
-            let title = HTMLNode.attribute(node, "title")
-            return [.link(Link(target: MarkdownConverter.target(href), title: title, children: content,
-                               location: SourceLocation(file: file, line: line)))]
-        case "img":
-            let alt = HTMLNode.attribute(node, "alt") ?? ""
-            guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
-                diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
-                    "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
-                return alt.isEmpty ? [] : [.text(alt)]
-            }
-            return [.image(Image(source: source,
-                                 alt: alt.isEmpty ? [] : [.text(alt)],
-                                 title: HTMLNode.attribute(node, "title"),
-                                 attributes: attributes(node),
-                                 location: SourceLocation(file: file, line: line)))]
+        case "a": return anchor(node, content: children(&self))
+        case "img": return image(node)
         case "ruby": return ruby(node)
         case "rp": return []
         case "rt": return children(&self)
@@ -145,6 +129,61 @@ struct RawHTML {
         }
     }
 
+    /// `<a href>` is a link; `<a name="x">` / `<a id="x">` an anchor, kept as a span with that id.
+    mutating func anchor(_ node: xmlNodePtr, content: [Inline]) -> [Inline] {
+        guard let href = HTMLNode.attribute(node, "href") else {
+            var attributes = attributes(node)
+            if attributes.id == nil, let name = HTMLNode.attribute(node, "name"), AssignIdentifiers.isValid(name) {
+                attributes.id = name
+                idLines[name, default: []].append(line)
+            }
+            return [.span(attributes, content)]
+        }
+        let title = HTMLNode.attribute(node, "title")
+        return [.link(Link(target: MarkdownConverter.target(href), title: title, children: content,
+                           location: SourceLocation(file: file, line: line)))]
+    }
+
+    /// `<img src alt title>`; the chapter's image checks judge `src` later.
+    mutating func image(_ node: xmlNodePtr) -> [Inline] {
+        let alt = HTMLNode.attribute(node, "alt") ?? ""
+        guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
+            diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
+                "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
+            return alt.isEmpty ? [] : [.text(alt)]
+        }
+        return [.image(Image(source: source,
+                             alt: alt.isEmpty ? [] : [.text(alt)],
+                             title: HTMLNode.attribute(node, "title"),
+                             attributes: attributes(node),
+                             location: SourceLocation(file: file, line: line)))]
+    }
+
+    /// The text and slots inside an element nested too deep to keep, in order.
+    mutating func flattenedInlines(_ node: xmlNodePtr) -> [Inline] {
+        flattened += 1
+        firstFlattenedLine = firstFlattenedLine ?? line
+        var result: [Inline] = []
+        var elements = 0
+        HTMLNode.walkDescendants(of: node) { child in
+            if HTMLNode.isText(child) {
+                result += Self.withSoftBreaks(filteredText(HTMLNode.content(child)))
+                return false
+            }
+            guard HTMLNode.isElement(child) else { return false }
+            if HTMLNode.name(child) == "gslot" {
+                if let index = HTMLNode.attribute(child, "n").flatMap(Int.init), slots.indices.contains(index) {
+                    result.append(slots[index])
+                }
+                return false
+            }
+            elements += 1
+            return !Self.droppedWithContent.contains(HTMLNode.name(child))
+        }
+        flattened += elements
+        return MergeText.merged(result)
+    }
+
     /// `<ruby>base<rp>(</rp><rt>reading</rt><rp>)</rp></ruby>`; several
     /// base/reading pairs give several `.ruby` nodes.
     mutating func ruby(_ node: xmlNodePtr) -> [Inline] {
@@ -153,7 +192,8 @@ struct RawHTML {
         for child in HTMLNode.children(of: node) {
             let name = HTMLNode.isElement(child) ? HTMLNode.name(child) : ""
             if name == "rt" {
-                result.append(.ruby(base: MergeText.merged(base), text: Self.plainText(inlines(HTMLNode.children(of: child)))))
+                let reading = Self.plainText(inlines(HTMLNode.children(of: child)))
+                result.append(.ruby(base: MergeText.merged(base), text: reading))
                 base = []
             } else if name == "rp" || name == "rtc" {
                 continue
@@ -194,7 +234,8 @@ struct RawHTML {
             }
         }
         if let classes = HTMLNode.attribute(node, "class") {
-            attributes.classes = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+            attributes.classes = classes.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+                .map(String.init)
         }
         if let lang = HTMLNode.attribute(node, "lang") ?? HTMLNode.attribute(node, "xml:lang") {
             attributes["lang"] = lang

@@ -54,7 +54,8 @@ enum SourceLines {
                     if run >= 3 {
                         if let open = fence {
                             var trailingBlank = true
-                            for offset in (restStart + run)..<end where buffer[offset] != 0x20 && buffer[offset] != 0x09 {
+                            for offset in (restStart + run)..<end
+                            where buffer[offset] != 0x20 && buffer[offset] != 0x09 {
                                 trailingBlank = false
                                 break
                             }

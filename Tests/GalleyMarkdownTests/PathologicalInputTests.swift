@@ -6,7 +6,9 @@ import Testing
 
 /// Inputs that break naive readers (cmark's own test suite has the same
 /// idea): deep nesting, floods of unclosed tags and fences. Each must read
-/// in reasonable time without crashing.
+/// without crashing (how long they take is measured by hand, not asserted:
+/// a wall-clock limit fails on a busy machine and passes a quadratic step on
+/// a fast one).
 @Suite struct PathologicalInputTests {
     static let cases: [(String, String)] = [
         ("nested quotes", String(repeating: ">", count: 500) + " 深\n"),
@@ -17,7 +19,8 @@ import Testing
         ("fence flood", String(repeating: "::: a\n", count: 1000) + "正文\n"),
         ("closing fence flood", String(repeating: ":::\n\n", count: 1000)),
         ("heading ladder", (0..<3000).map { "\(String(repeating: "#", count: $0 % 6 + 1)) 标题\n" }.joined()),
-        ("footnote flood", (1...2000).map { "注[^\($0)]" }.joined() + "\n\n" + (1...2000).map { "[^\($0)]: 注\($0)\n" }.joined()),
+        ("footnote flood",
+         (1...2000).map { "注[^\($0)]" }.joined() + "\n\n" + (1...2000).map { "[^\($0)]: 注\($0)\n" }.joined()),
         ("soft break flood", String(repeating: "中\n", count: 20000)),
     ]
 
@@ -29,10 +32,8 @@ import Testing
         try "title: T\nlanguage: zh-Hans\nchapters: [a.md]\n"
             .write(to: project.appendingPathComponent("book.yaml"), atomically: true, encoding: .utf8)
         try markdown.write(to: project.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        let start = Date()
         let (book, diagnostics) = try BookReader().read(sourceDirectory: project)
         #expect(book.divisions.count == 1)
-        #expect(Date().timeIntervalSince(start) < 10, "\(name) took too long")
         // `galley tree` must be able to print it (JSONEncoder has a depth limit).
         _ = try JSONEncoder().encode(book)
         if ["nested quotes", "nested lists", "unclosed tags", "fence flood"].contains(name) {
