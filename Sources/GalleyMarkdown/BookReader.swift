@@ -98,8 +98,10 @@ public struct BookReader: Sendable {
         let limited = LimitNesting.apply(book)
         let identified = AssignIdentifiers.apply(limited.book, locate: locate)
         let numbered = NumberFootnotes.apply(identified.book)
-        let linked = ResolveLinks.apply(numbered)
+        let sanitized = SanitizeURLs.apply(numbered)
+        let linked = ResolveLinks.apply(sanitized.book)
         let softened = SoftBreaks.apply(linked.book)
-        return (MergeText.apply(softened), limited.diagnostics + identified.diagnostics + linked.diagnostics)
+        return (MergeText.apply(softened), limited.diagnostics + identified.diagnostics + sanitized.diagnostics
+                                                   + linked.diagnostics)
     }
 }
