@@ -30,18 +30,18 @@ struct CommandBuild: Sendable {
 }
 
 /// The CommonMark spec's 655 examples, one chapter each
-/// (`Tests/Books/commonmark-spec`, made by `Scripts/commonmark-spec-book.py`):
+/// (`Tests/Books/commonmark-spec/book`, made by `Scripts/commonmark-spec-book.py`):
 /// `galley build` succeeds and EPUBCheck and jing find nothing, because
 /// every URL is escaped and the few that cannot be valid are dropped.
 @Suite("The CommonMark spec examples, built as a book")
 struct CommonMarkSpecBookTests {
-    static let project = Repository.fixtureBook("commonmark-spec")
+    static let project = Repository.fixtureBook("commonmark-spec").appendingPathComponent("book")
     static let built = Result { try CommandBuild.run(project) }
 
     func build() throws -> CommandBuild { try Self.built.get() }
 
     @Test func everyExampleOfTheSpecIsAChapter() throws {
-        let spec = try String(contentsOf: Self.project.appendingPathComponent("spec.txt"), encoding: .utf8)
+        let spec = try String(contentsOf: CommonMarkSpec.url, encoding: .utf8)
         let fence = String(repeating: "`", count: 32)
         let examples = spec.split(separator: "\n").filter { $0 == "\(fence) example" }.count
         let manifest = try String(contentsOf: Self.project.appendingPathComponent("Source/book.yaml"), encoding: .utf8)
