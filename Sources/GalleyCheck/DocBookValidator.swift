@@ -53,6 +53,7 @@ public enum DocBookValidator {
         }
         diagnostics += vocabulary?.unknownElements(in: document) ?? []
         diagnostics += DocBookSchematron.check(document)
+        diagnostics += HrefCheck.checkDocBook(document)
         // In document order, so a reader fixes them top-down.
         return diagnostics.enumerated().sorted {
             let (a, b) = ($0.element.location?.line ?? 0, $1.element.location?.line ?? 0)

@@ -30,7 +30,9 @@ extension EPUBStructureCheck {
                   XMLNodes.namespace(element) == XMLNodes.xhtml else { continue }
             let name = XMLNodes.name(element)
             for (elementName, attributeName) in Self.linkAttributes where elementName == name {
-                guard let href = XMLNodes.attribute(element, attributeName), !Self.hasScheme(href) else { continue }
+                guard let href = XMLNodes.attribute(element, attributeName) else { continue }
+                checkHref(href, isHyperlink: name == "a" || name == "area", path: path, line: XMLNodes.line(element))
+                guard !Self.hasScheme(href) else { continue }
                 checkLink(href, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: name == "a" || name == "area")
             }
         }

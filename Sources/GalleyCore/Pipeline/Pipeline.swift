@@ -15,7 +15,8 @@ public enum Pipeline {
     }
 
     /// Nesting limited first (every later step recurses), ids next (note ids
-    /// and link targets use them), notes numbered, links resolved, soft
+    /// and link targets use them), notes numbered, external URLs escaped or
+    /// dropped, links resolved, soft
     /// breaks decided on the final text, then one text node per run.
     public static let steps: [Step] = [
         Step(name: "limit-nesting") { book, _ in LimitNesting.apply(book) },
@@ -24,6 +25,7 @@ public enum Pipeline {
             return (result.book, result.diagnostics)
         },
         Step(name: "number-footnotes") { book, _ in (NumberFootnotes.apply(book), []) },
+        Step(name: "sanitize-urls") { book, _ in SanitizeURLs.apply(book) },
         Step(name: "resolve-links") { book, _ in ResolveLinks.apply(book) },
         Step(name: "soft-breaks") { book, _ in (SoftBreaks.apply(book), []) },
         Step(name: "merge-text") { book, _ in (MergeText.apply(book), []) },

@@ -1,0 +1,75 @@
+import CLibXML2
+import GalleyCore
+
+/// Judges a URL found in an output the way EPUBCheck (RSC-020, RSC-029,
+/// HTM-025) and jing (`xlink:href` is an `anyURI`) do, with the same
+/// `URLPolicy` the reader's `SanitizeURLs` uses, so Galley's own check
+/// reports every href those tools report, plus script URLs.
+enum HrefCheck {
+    struct Finding {
+        var severity: Diagnostic.Severity
+        var code: String
+        var message: String
+    }
+
+    /// What is wrong with `href`, or nil. `isHyperlink`: it is followed when
+    /// clicked (`a`, `area`, `xlink:href`), not loaded (`img src`).
+    static func findings(_ href: String, isHyperlink: Bool) -> Finding? {
+        let scheme = URLPolicy.scheme(of: href)
+        if let scheme, URLPolicy.scriptSchemes.contains(scheme) {
+            return Finding(severity: .error, code: "check.script-url",
+                           message: "`\(shown(href))` is a \(scheme): URL, which no book may contain")
+        }
+        if scheme == "data" {
+            if isHyperlink {
+                return Finding(severity: .error, code: "check.data-url",
+                               message: "`\(shown(href))`: a link may not be a data: URL (EPUB 3.3, RSC-029)")
+            }
+            if case .script = URLPolicy.classify(href) {
+                return Finding(severity: .error, code: "check.script-url",
+                               message: "`\(shown(href))` is a data: URL that is not a raster image")
+            }
+            return nil
+        }
+        if let problem = URLPolicy.problem(in: href) {
+            return Finding(severity: .error, code: "check.invalid-url",
+                           message: "`\(shown(href))` is not a valid URL: \(problem)")
+        }
+        if let scheme, !URLPolicy.registeredSchemes.contains(scheme) {
+            return Finding(severity: .warning, code: "check.unregistered-scheme",
+                           message: "`\(shown(href))` has the scheme `\(scheme):`, which is not a registered one")
+        }
+        return nil
+    }
+
+    static func shown(_ href: String) -> String { URLPolicy.shown(href) }
+
+    static let xlink = "http://www.w3.org/1999/xlink"
+
+    /// Every `xlink:href` of a DocBook document.
+    static func checkDocBook(_ document: ParsedXMLDocument) -> [Diagnostic] {
+        guard let root = document.root else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for element in XMLNodes.descendants(root) {
+            guard let href = XMLNodes.attribute(element, "href", namespace: xlink),
+                  let finding = findings(href, isHyperlink: true) else { continue }
+            diagnostics.append(Diagnostic(finding.severity, finding.code.replacing("check.", with: "docbook."),
+                                          finding.message,
+                                          at: SourceLocation(file: document.name, line: XMLNodes.line(element))))
+        }
+        return diagnostics
+    }
+}
+
+extension EPUBStructureCheck {
+    /// One URL of an XHTML document (`a href`, `img src`…), judged by `HrefCheck`.
+    mutating func checkHref(_ href: String, isHyperlink: Bool, path: String, line: Int) {
+        guard let finding = HrefCheck.findings(href, isHyperlink: isHyperlink) else { return }
+        let code = finding.code.replacing("check.", with: "epub.")
+        if finding.severity == .error {
+            error(code, finding.message, path, line: line)
+        } else {
+            warning(code, finding.message, path, line: line)
+        }
+    }
+}
