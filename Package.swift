@@ -44,7 +44,7 @@ let package = Package(
                 dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",
                                "GalleyText", "GalleyCheck"]),
         .executableTarget(name: "galley",
-                          dependencies: ["GalleyBuild", "GalleyImport",
+                          dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore"],
@@ -63,7 +63,7 @@ let package = Package(
                     dependencies: ["GalleyText", "GalleyMarkdown", "GalleyBuild", "GalleyTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GalleyImportTests",
-                    dependencies: ["GalleyImport", "GalleyTestSupport"],
+                    dependencies: ["GalleyImport", "GalleyCore", "Yams", "GalleyTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GalleyCheckTests",
                     dependencies: ["GalleyCheck", "GalleyTestSupport"],
