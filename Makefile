@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: setup galley book test bench screenshots clean
+.PHONY: setup galley book test lint bench screenshots clean
 
 setup:
 	./Scripts/setup.sh
@@ -18,6 +18,10 @@ book: galley
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
+
+# swift-format (.swift-format, --strict) and the 120-column limit; see ARCHITECTURE.md.
+lint:
+	SWIFT=$(SWIFT) ./Scripts/lint.sh
 
 bench: galley
 	./Scripts/benchmark.sh
