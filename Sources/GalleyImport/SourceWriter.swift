@@ -80,7 +80,8 @@ public enum SourceWriter {
             let text = block.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\\n")
             switch block.kind {
             case .heading(let level):
-                out += "\n" + String(repeating: "#", count: level) + " " + text + (block.id.map { " {#\($0)}" } ?? "") + "\n"
+                let id = block.id.map { " {#\($0)}" } ?? ""
+                out += "\n" + String(repeating: "#", count: level) + " " + text + id + "\n"
             case .paragraph:
                 out += "\n" + escapeLineStart(text) + "\n"
             case .listItem:

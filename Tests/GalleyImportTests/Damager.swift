@@ -221,7 +221,7 @@ struct Damager {
                 var heading = text
                 if level == 1 { chapterTitle = text; sectionTitle = "" }
                 if level == 2 { sectionTitle = text }
-                if Segmenter_collapse(text).count <= 4 { heading = text.map(String.init).joined(separator: " ") }   // letter-spaced
+                if collapsingSpaces(text).count <= 4 { heading = text.map(String.init).joined(separator: " ") }   // letter-spaced
                 let wandering = level == 1 ? 1 : level + random.int(0...2)
                 emit(String(repeating: "#", count: min(wandering, 6)) + " " + Self.spaced(heading))
                 used += text.count + 20
@@ -240,4 +240,4 @@ struct Damager {
 }
 
 /// Spaces removed (a local copy, so the damager does not use the importer's code).
-func Segmenter_collapse(_ text: String) -> String { text.filter { $0 != " " } }
+func collapsingSpaces(_ text: String) -> String { text.filter { $0 != " " } }
