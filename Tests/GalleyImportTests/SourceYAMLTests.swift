@@ -21,7 +21,8 @@ struct SourceYAMLTests {
         ])
         document.metadata.title = title
         document.metadata.subtitle = title
-        document.metadata.creators = [ImportedCreator(name: title, role: "aut", displayRole: title, isOrganization: true)]
+        document.metadata.creators = [ImportedCreator(name: title, role: "aut", displayRole: title,
+                                                      isOrganization: true)]
         document.metadata.publisher = title
         document.metadata.publisherAddress = title
         document.metadata.date = title
