@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: setup galley book test lint bench screenshots clean
+.PHONY: setup galley book test bench screenshots clean
 
 setup:
 	./Scripts/setup.sh
@@ -20,6 +20,7 @@ test: setup
 	$(SWIFT) test --skip-build --disable-xctest
 
 # swift-format (.swift-format, --strict) and the 120-column limit; see ARCHITECTURE.md.
+.PHONY: lint
 lint:
 	SWIFT=$(SWIFT) ./Scripts/lint.sh
 
