@@ -19,6 +19,11 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 
+# swift-format (.swift-format, --strict) and the 120-column limit; see ARCHITECTURE.md.
+.PHONY: lint
+lint:
+	SWIFT=$(SWIFT) ./Scripts/lint.sh
+
 bench: galley
 	./Scripts/benchmark.sh
 

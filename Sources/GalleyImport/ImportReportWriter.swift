@@ -9,9 +9,13 @@ public enum ImportReportWriter {
         let fates = result.lineFates
         let removed = fates.values.filter { if case .removed = $0 { return true } else { return false } }.count
         let blank = fates.values.filter { $0 == .blank }.count
-        let unaccounted = (1...max(1, result.inputLines.count)).filter { fates[$0] == nil && $0 <= result.inputLines.count }
-        out += "Lines: \(result.inputLines.count - removed - blank - unaccounted.count) in the output, \(removed) removed (listed below with their rule), \(blank) blank"
-        out += unaccounted.isEmpty ? ".\n" : "; NOT ACCOUNTED FOR: \(unaccounted.map(String.init).joined(separator: ", ")).\n"
+        let unaccounted = (1...max(1, result.inputLines.count)).filter {
+            fates[$0] == nil && $0 <= result.inputLines.count
+        }
+        let kept = result.inputLines.count - removed - blank - unaccounted.count
+        out += "Lines: \(kept) in the output, \(removed) removed (listed below with their rule), \(blank) blank"
+        let missing = unaccounted.map(String.init).joined(separator: ", ")
+        out += unaccounted.isEmpty ? ".\n" : "; NOT ACCOUNTED FOR: \(missing).\n"
         out += "\nFiles: " + result.files.map { "`Source/\($0.path)`" }.joined(separator: ", ") + ".\n"
 
         if !log.findings.isEmpty {
@@ -45,7 +49,9 @@ public enum ImportReportWriter {
         var prefix = 0
         while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
         var suffix = 0
-        while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+        while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+            suffix += 1
+        }
         let start = max(0, prefix - context)
         func cut(_ chars: [Character]) -> String {
             let end = min(chars.count, chars.count - suffix + context)
@@ -57,7 +63,8 @@ public enum ImportReportWriter {
     static func lineLabel(_ lines: [Int]) -> String {
         guard let first = lines.min(), let last = lines.max() else { return "(added)" }
         if first == last { return "line \(first)" }
-        return lines.count == last - first + 1 ? "lines \(first)–\(last)" : "lines " + lines.map(String.init).joined(separator: ", ")
+        if lines.count == last - first + 1 { return "lines \(first)–\(last)" }
+        return "lines " + lines.map(String.init).joined(separator: ", ")
     }
 
     static func inline(_ text: String) -> String {

@@ -80,8 +80,8 @@ public struct Importer: Sendable {
     public static func write(_ result: ImportResult, to directory: URL, report: URL, force: Bool) throws {
         let source = directory.appendingPathComponent("Source")
         if FileManager.default.fileExists(atPath: source.path) && !force {
-            throw DiagnosticsError([Diagnostic(.error, "import.source-exists",
-                                               "\(source.path) exists; pass --force to overwrite the files import writes",
+            let message = "\(source.path) exists; pass --force to overwrite the files import writes"
+            throw DiagnosticsError([Diagnostic(.error, "import.source-exists", message,
                                                at: SourceLocation(file: source.path))])
         }
         for file in result.files {

@@ -1,3 +1,5 @@
+import Yams
+
 /// Writes the imported document as `Source/` files: `book.yaml`, one
 /// Markdown file per division, `contents.yaml` for the printed contents.
 public enum SourceWriter {
@@ -27,54 +29,59 @@ public enum SourceWriter {
 
     static func bookYAML(_ document: ImportDocument, chapters: [String]) -> String {
         let meta = document.metadata
-        var out = "title: \(YAML.scalar(meta.title ?? "Untitled"))\n"
-        if let subtitle = meta.subtitle { out += "subtitle: \(YAML.scalar(subtitle))\n" }
-        out += "language: \(YAML.scalar(meta.language))\n"
+        var pairs: [(String, Node)] = [("title", SourceYAML.string(meta.title ?? "Untitled"))]
+        if let subtitle = meta.subtitle { pairs.append(("subtitle", SourceYAML.string(subtitle))) }
+        pairs.append(("language", SourceYAML.string(meta.language)))
         if !meta.creators.isEmpty {
-            out += "creators:\n"
-            for creator in meta.creators {
-                out += "  - name: \(YAML.scalar(creator.name))\n"
+            pairs.append(("creators", Node(meta.creators.map { creator in
                 // The printed role (编著) is what the reader maps to a MARC code.
-                out += "    role: \(YAML.scalar(creator.displayRole ?? creator.role))\n"
-                if creator.isOrganization { out += "    organization: true\n" }
-            }
+                var fields = [("name", SourceYAML.string(creator.name)),
+                              ("role", SourceYAML.string(creator.displayRole ?? creator.role))]
+                if creator.isOrganization { fields.append(("organization", SourceYAML.bool(true))) }
+                return SourceYAML.mapping(fields)
+            })))
         }
         if let publisher = meta.publisher {
             if let address = meta.publisherAddress {
-                out += "publisher:\n  name: \(YAML.scalar(publisher))\n  address: \(YAML.scalar(address))\n"
+                pairs.append(("publisher", SourceYAML.mapping([("name", SourceYAML.string(publisher)),
+                                                               ("address", SourceYAML.string(address))])))
             } else {
-                out += "publisher: \(YAML.scalar(publisher))\n"
+                pairs.append(("publisher", SourceYAML.string(publisher)))
             }
         }
-        if let date = meta.date { out += "date: \(date)\n" }
-        if let isbn = meta.isbn { out += "isbn: \(isbn)\n" }
-        if !meta.subjects.isEmpty {
-            out += "subjects:\n" + meta.subjects.map { "  - \(YAML.scalar($0))\n" }.joined()
-        }
-        if !document.contents.isEmpty { out += "contents: contents.yaml\n" }
-        out += "chapters:\n" + chapters.map { "  - \($0)\n" }.joined()
-        return out
+        if let date = meta.date { pairs.append(("date", SourceYAML.string(date))) }
+        if let isbn = meta.isbn { pairs.append(("isbn", SourceYAML.string(isbn))) }
+        if !meta.subjects.isEmpty { pairs.append(("subjects", Node(meta.subjects.map(SourceYAML.string)))) }
+        if !document.contents.isEmpty { pairs.append(("contents", SourceYAML.string("contents.yaml"))) }
+        pairs.append(("chapters", Node(chapters.map(SourceYAML.string))))
+        return SourceYAML.document(SourceYAML.mapping(pairs))
     }
 
     static func contentsYAML(_ entries: [ContentsEntry]) -> String {
-        entries.map { entry in
-            var item = "- title: \(YAML.quoted(entry.title))\n  level: \(entry.level)\n"
-            if let page = entry.page { item += "  page: \(page)\n" }
-            return item
-        }.joined()
+        SourceYAML.document(Node(entries.map { entry in
+            var fields = [("title", SourceYAML.quoted(entry.title)), ("level", SourceYAML.int(entry.level))]
+            if let page = entry.page { fields.append(("page", SourceYAML.number(page))) }
+            return SourceYAML.mapping(fields)
+        }))
+    }
+
+    /// The front matter of a chapter file, between `---` lines.
+    static func frontMatter(_ division: ImportDivision) -> String {
+        var fields = [("role", SourceYAML.string(division.role.rawValue))]
+        if let title = division.frontMatterTitle { fields.append(("title", SourceYAML.string(title))) }
+        return "---\n" + SourceYAML.document(SourceYAML.mapping(fields)) + "---\n"
     }
 
     /// One chapter file: front matter, blocks, then footnote definitions.
     static func markdown(_ division: ImportDivision) -> String {
-        var out = "---\nrole: \(division.role.rawValue)\n"
-        if let title = division.frontMatterTitle { out += "title: \(YAML.scalar(title))\n" }
-        out += "---\n"
+        var out = frontMatter(division)
         var notes: [String] = []
         for block in division.blocks {
             let text = block.text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\\\n")
             switch block.kind {
             case .heading(let level):
-                out += "\n" + String(repeating: "#", count: level) + " " + text + (block.id.map { " {#\($0)}" } ?? "") + "\n"
+                let id = block.id.map { " {#\($0)}" } ?? ""
+                out += "\n" + String(repeating: "#", count: level) + " " + text + id + "\n"
             case .paragraph:
                 out += "\n" + escapeLineStart(text) + "\n"
             case .listItem:
@@ -94,19 +101,5 @@ public enum SourceWriter {
     /// A paragraph that would read as Markdown structure (`# `, `- `, `1. `, `>`) gets a backslash.
     static func escapeLineStart(_ text: String) -> String {
         text.matches("^(#{1,6}(\\s|$)|[-+*>]\\s|[0-9]{1,9}[.)]\\s|:::)") ? "\\" + text : text
-    }
-}
-
-/// Just enough YAML writing for `book.yaml` and `contents.yaml`.
-enum YAML {
-    /// Plain when unambiguous, else double-quoted.
-    static func scalar(_ text: String) -> String {
-        let plainSafe = !text.isEmpty && !text.matches("^[\\s\\-?:,\\[\\]{}#&*!|>'\"%@`]|:\\s|\\s#|\\s$|^(true|false|null|yes|no|~)$")
-            && !text.matches("^[0-9.+\\-]+$")
-        return plainSafe ? text : quoted(text)
-    }
-
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -42,7 +42,8 @@ public struct DecodingError: Error, Equatable, Sendable, CustomStringConvertible
 /// text is an error that names its offset, so nothing is silently lost.
 public enum TextDecoding {
     /// The decoded text and the name of the encoding that was used.
-    public static func decode(_ bytes: [UInt8], as encoding: ImportEncoding = .auto) throws -> (text: String, encoding: String) {
+    public static func decode(_ bytes: [UInt8], as encoding: ImportEncoding = .auto)
+        throws -> (text: String, encoding: String) {
         switch encoding {
         case .utf8:
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes

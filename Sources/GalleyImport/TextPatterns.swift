@@ -24,7 +24,9 @@ enum CJK {
     }
 
     /// Where a sentence may end; a paragraph ending otherwise was probably cut.
-    static let terminal: Set<Character> = ["。", "！", "？", "…", "”", "」", "』", "）", "；", "：", "!", "?", ".", ";", ":", "’", "》"]
+    static let terminal: Set<Character> = [
+        "。", "！", "？", "…", "”", "」", "』", "）", "；", "：", "!", "?", ".", ";", ":", "’", "》",
+    ]
 
     /// Punctuation that cannot start a sentence: a block starting with it continues the previous one.
     static let continuing: Set<Character> = ["，", "、", "。", "；", "：", "！", "？", "）", "”", "》", ",", ";", ":"]

@@ -28,8 +28,10 @@ enum CleanBlock: Equatable {
     static func parse(_ markdown: String) -> (role: String, blocks: [CleanBlock]) {
         var text = markdown
         var role = "chapter"
-        if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
-            for line in text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound].split(separator: "\n") where line.hasPrefix("role: ") {
+        if text.hasPrefix("---\n"),
+           let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
+            let frontMatter = text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound]
+            for line in frontMatter.split(separator: "\n") where line.hasPrefix("role: ") {
                 role = String(line.dropFirst(6))
             }
             text = String(text[end.upperBound...])
@@ -43,11 +45,14 @@ enum CleanBlock: Equatable {
                     .split(separator: "\n").map(String.init)))
             } else if block.hasPrefix("#") {
                 let level = block.prefix(while: { $0 == "#" }).count
-                blocks.append(.heading(level, String(block.dropFirst(level + 1)).replacingOccurrences(of: " \\{#[^}]+\\}$", with: "", options: .regularExpression)))
+                let title = String(block.dropFirst(level + 1))
+                    .replacingOccurrences(of: " \\{#[^}]+\\}$", with: "", options: .regularExpression)
+                blocks.append(.heading(level, title))
             } else if block.hasPrefix("- ") {
                 blocks.append(.item(String(block.dropFirst(2))))
             } else if block.hasPrefix("[^"), let close = block.range(of: "]: ") {
-                blocks.append(.note(String(block[block.index(block.startIndex, offsetBy: 2)..<close.lowerBound]), String(block[close.upperBound...])))
+                let label = String(block[block.index(block.startIndex, offsetBy: 2)..<close.lowerBound])
+                blocks.append(.note(label, String(block[close.upperBound...])))
             } else {
                 blocks.append(.paragraph(block))
             }
@@ -115,7 +120,8 @@ struct Damager {
         emit(number)
         page += 1
         // Even pages carry the book title; odd pages the chapter or the current section title.
-        let head = page.isMultiple(of: 2) ? bookTitle : !sectionTitle.isEmpty && random.chance(0.5) ? sectionTitle : chapterTitle
+        let head = page.isMultiple(of: 2) ? bookTitle
+            : !sectionTitle.isEmpty && random.chance(0.5) ? sectionTitle : chapterTitle
         if random.chance(0.25) {
             // Running head and page number extracted as one line.
             artefacts.insert(lines.count + 1)
@@ -157,7 +163,10 @@ struct Damager {
     /// No cut inside a Latin word or number, inside a note marker, or just after a sentence end.
     private static func unsafeCut(_ text: [Character], at index: Int, sentenceEnds avoidSentenceEnds: Bool) -> Bool {
         let before = text[index - 1], after = text[index]
-        if before.isASCII && (before.isLetter || before.isNumber) && after.isASCII && (after.isLetter || after.isNumber) { return true }
+        let isWordCharacter: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        if isWordCharacter(before) && isWordCharacter(after) {
+            return true
+        }
         if avoidSentenceEnds && sentenceEnds.contains(before) || "①②③④⑤<[".contains(after) { return true }
         // Never inside a `<sup>…</sup>` marker.
         let window = String(text[max(0, index - 12)..<min(text.count, index + 12)])
@@ -179,7 +188,9 @@ struct Damager {
                 out = out.replacingOccurrences(of: wide, with: narrow)
             }
         }
-        if random.chance(0.3) { out = out.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"") }
+        if random.chance(0.3) {
+            out = out.replacingOccurrences(of: "“", with: "\"").replacingOccurrences(of: "”", with: "\"")
+        }
         if random.chance(0.5) {
             out = out.replacingOccurrences(of: "……", with: random.chance(0.5) ? "..." : "。。。")
                 .replacingOccurrences(of: "——", with: "--")
@@ -221,7 +232,8 @@ struct Damager {
                 var heading = text
                 if level == 1 { chapterTitle = text; sectionTitle = "" }
                 if level == 2 { sectionTitle = text }
-                if Segmenter_collapse(text).count <= 4 { heading = text.map(String.init).joined(separator: " ") }   // letter-spaced
+                // Letter-spaced.
+                if collapsingSpaces(text).count <= 4 { heading = text.map(String.init).joined(separator: " ") }
                 let wandering = level == 1 ? 1 : level + random.int(0...2)
                 emit(String(repeating: "#", count: min(wandering, 6)) + " " + Self.spaced(heading))
                 used += text.count + 20
@@ -240,4 +252,4 @@ struct Damager {
 }
 
 /// Spaces removed (a local copy, so the damager does not use the importer's code).
-func Segmenter_collapse(_ text: String) -> String { text.filter { $0 != " " } }
+func collapsingSpaces(_ text: String) -> String { text.filter { $0 != " " } }

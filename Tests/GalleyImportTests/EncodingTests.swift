@@ -47,11 +47,14 @@ struct EncodingTests {
         try Importer.write(result, to: directory, report: report, force: false)
         let preface = directory.appendingPathComponent("Source/preface.md")
         try Data("edited".utf8).write(to: preface)
-        #expect(throws: DiagnosticsError.self) { try Importer.write(result, to: directory, report: report, force: false) }
+        #expect(throws: DiagnosticsError.self) {
+            try Importer.write(result, to: directory, report: report, force: false)
+        }
         #expect(try String(contentsOf: preface, encoding: .utf8) == "edited")
         try Importer.write(result, to: directory, report: report, force: true)
         #expect(try String(contentsOf: preface, encoding: .utf8) == result.file("preface.md"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("Source").path)
+        let leftovers = try FileManager.default
+            .contentsOfDirectory(atPath: directory.appendingPathComponent("Source").path)
         #expect(!leftovers.contains { $0.hasSuffix(".tmp") })
     }
 
@@ -63,7 +66,8 @@ struct EncodingTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let raw = directory.appendingPathComponent("raw.txt")
         try Data(Array("# 序言\n\n正文".utf8) + [0x81, 0x20]).write(to: raw)
-        let run = try runProcess(galley.path, ["import", raw.path, "--output", directory.appendingPathComponent("out").path])
+        let run = try runProcess(galley.path,
+                                 ["import", raw.path, "--output", directory.appendingPathComponent("out").path])
         #expect(run.status != 0)
         #expect(run.standardError.contains("byte offset 16"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))

@@ -26,10 +26,14 @@ struct ImportBenchmarkTests {
         var description: String {
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             return """
-            import-benchmark: damaged input \(lines) lines (\(ImportBenchmarkTests.seedCount) damaged copies of \(ImportBenchmarkTests.files.count) clean chapter files)
-            import-benchmark: joins precision \(f(joinPrecision)) recall \(f(joinRecall)) (\(joinsCorrect) correct of \(joinsPredicted) made, \(joinsTrue) page-break cuts)
-            import-benchmark: running heads/page numbers removed \(f(removalRecall)) (\(artefactsRemoved) of \(artefacts)); body lines removed \(bodyLinesRemoved)
-            import-benchmark: punctuation precision \(f(punctuationPrecision)) recall \(f(punctuationRecall)) (\(punctuationTP) fixed, \(punctuationFP) wrong, \(punctuationFN) missed)
+            import-benchmark: damaged input \(lines) lines (\(ImportBenchmarkTests.seedCount) damaged copies \
+            of \(ImportBenchmarkTests.files.count) clean chapter files)
+            import-benchmark: joins precision \(f(joinPrecision)) recall \(f(joinRecall)) \
+            (\(joinsCorrect) correct of \(joinsPredicted) made, \(joinsTrue) page-break cuts)
+            import-benchmark: running heads/page numbers removed \(f(removalRecall)) \
+            (\(artefactsRemoved) of \(artefacts)); body lines removed \(bodyLinesRemoved)
+            import-benchmark: punctuation precision \(f(punctuationPrecision)) recall \(f(punctuationRecall)) \
+            (\(punctuationTP) fixed, \(punctuationFP) wrong, \(punctuationFN) missed)
             import-benchmark: paragraphs recovered exactly \(f(exactShare)) (\(blocksExact) of \(blocks))
             """
         }
@@ -47,10 +51,12 @@ struct ImportBenchmarkTests {
         var total = Figures()
         for seed in seeds {
             let one = try run(seed: seed, cutsAtSentenceEnds: cutsAtSentenceEnds)
-            total.joinsPredicted += one.joinsPredicted; total.joinsTrue += one.joinsTrue; total.joinsCorrect += one.joinsCorrect
+            total.joinsPredicted += one.joinsPredicted; total.joinsTrue += one.joinsTrue
+            total.joinsCorrect += one.joinsCorrect
             total.artefacts += one.artefacts; total.artefactsRemoved += one.artefactsRemoved
             total.bodyLinesRemoved += one.bodyLinesRemoved
-            total.punctuationTP += one.punctuationTP; total.punctuationFP += one.punctuationFP; total.punctuationFN += one.punctuationFN
+            total.punctuationTP += one.punctuationTP; total.punctuationFP += one.punctuationFP
+            total.punctuationFN += one.punctuationFN
             total.blocks += one.blocks; total.blocksExact += one.blocksExact; total.lines += one.lines
             total.misses += one.misses.map { "seed \(seed): \($0)" }
         }
@@ -123,7 +129,8 @@ struct ImportBenchmarkTests {
 
     /// Text without spaces and note references; ……, ..., 。。。 and ——, -- are one token each.
     static func tokens(_ text: String) -> [String] {
-        let plain = text.replacingOccurrences(of: "\\[\\^?[0-9]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]| ", with: "", options: .regularExpression)
+        let plain = text.replacingOccurrences(of: "\\[\\^?[0-9]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]| ", with: "",
+                                              options: .regularExpression)
         var out: [String] = []
         var chars = Array(plain)[...]
         while let c = chars.first {
@@ -157,7 +164,8 @@ struct ImportBenchmarkTests {
     @Test func withBreaksAtSentenceEnds() throws {
         let figures = try Self.run(seeds: 1...Self.seedCount, cutsAtSentenceEnds: true)
         for line in figures.description.split(separator: "\n").dropFirst() {
-            print(line.replacingOccurrences(of: "import-benchmark: ", with: "import-benchmark: [breaks also at sentence ends] "))
+            print(line.replacingOccurrences(of: "import-benchmark: ",
+                                            with: "import-benchmark: [breaks also at sentence ends] "))
         }
         #expect(figures.joinPrecision >= 0.98)          // joins it makes are still right
         #expect(figures.bodyLinesRemoved == 0)

@@ -6,16 +6,19 @@ import Foundation
 /// without a note, or a note without a marker, is reported and kept.
 public struct FootnotesRule: ImportRule {
     public let name = "footnotes"
-    public let summary = "Link note markers (①, <sup>①</sup>, [1]) to their note paragraphs as Markdown footnotes; report the unmatched."
+    public let summary = "Link note markers (①, <sup>①</sup>, [1]) to their note paragraphs as Markdown footnotes; "
+        + "report the unmatched."
     public init() {}
 
     static let marker = try! NSRegularExpression(
-        pattern: "<sup>\\s*([\\x{2460}-\\x{2473}]|[0-9]{1,2})\\s*</sup>|([\\x{2460}-\\x{2473}])|\\[([0-9]{1,2})\\](?!:)")
+        pattern: "<sup>\\s*([\\x{2460}-\\x{2473}]|[0-9]{1,2})\\s*</sup>"
+            + "|([\\x{2460}-\\x{2473}])|\\[([0-9]{1,2})\\](?!:)")
 
     /// The marker's number and its length, if `text` starts with a note marker followed by text.
     static func noteMarker(_ text: String) -> (Int, Int)? {
         let ns = text as NSString
-        guard let match = marker.firstMatch(in: text, options: .anchored, range: NSRange(location: 0, length: ns.length)),
+        let whole = NSRange(location: 0, length: ns.length)
+        guard let match = marker.firstMatch(in: text, options: .anchored, range: whole),
               let number = number(in: match, of: ns) else { return nil }
         let rest = ns.substring(from: match.range.upperBound).trimmed
         return rest.isEmpty ? nil : (number, match.range.length)
@@ -63,9 +66,13 @@ public struct FootnotesRule: ImportRule {
                 }
             }
             for note in notes {
-                guard let r = references.lastIndex(where: { $0.block < note.block && $0.number == note.number && $0.label == nil })
+                guard let r = references.lastIndex(where: {
+                    $0.block < note.block && $0.number == note.number && $0.label == nil
+                })
                 else {
-                    log.finding(blocks[note.block].lines, "note “\(blocks[note.block].text.prefix(30))” has no marker before it; kept as a paragraph")
+                    let start = blocks[note.block].text.prefix(30)
+                    log.finding(blocks[note.block].lines,
+                                "note “\(start)” has no marker before it; kept as a paragraph")
                     continue
                 }
                 let label = String(next)
@@ -75,14 +82,16 @@ public struct FootnotesRule: ImportRule {
                 let noteText = (noteBlock.text as NSString).substring(from: note.length).trimmed
                 blocks[note.block].kind = .footnote(label: label)
                 blocks[note.block].text = noteText
+                let markerText = (blocks[references[r].block].text as NSString).substring(with: references[r].range)
                 log.changed(blocks[references[r].block].lines + noteBlock.lines,
-                            (blocks[references[r].block].text as NSString).substring(with: references[r].range) + " … " + noteBlock.text,
+                            markerText + " … " + noteBlock.text,
                             "[^\(label)] … [^\(label)]: " + noteText)
             }
             // Rewrite markers from the end so earlier ranges stay valid.
             for reference in references.reversed() {
                 guard let label = reference.label else {
-                    log.finding(blocks[reference.block].lines, "note marker \((blocks[reference.block].text as NSString).substring(with: reference.range)) has no note; kept as it is")
+                    let markerText = (blocks[reference.block].text as NSString).substring(with: reference.range)
+                    log.finding(blocks[reference.block].lines, "note marker \(markerText) has no note; kept as it is")
                     continue
                 }
                 blocks[reference.block].text = (blocks[reference.block].text as NSString)

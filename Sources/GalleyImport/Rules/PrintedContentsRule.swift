@@ -4,7 +4,8 @@
 /// `contents.yaml`, and reports entries whose chapters the input lacks.
 public struct PrintedContentsRule: ImportRule {
     public let name = "printed-contents"
-    public let summary = "Turn the printed table of contents into contents.yaml data (title, level, page); report chapters it lists that the input lacks."
+    public let summary = "Turn the printed table of contents into contents.yaml data (title, level, page); "
+        + "report chapters it lists that the input lacks."
     public init() {}
 
     private struct Line { var text: String; var number: Int; var isHeading: Bool }
@@ -42,7 +43,8 @@ public struct PrintedContentsRule: ImportRule {
             let cleaned = Self.clean(title)
             if let open = pending {
                 let numberOnly = Self.isNumberOnly(open.title)
-                let startsNew = line.isHeading && !numberOnly || Numbering.of(cleaned) != nil || line.text.contains("<b>")
+                let startsNew = line.isHeading && !numberOnly || Numbering.of(cleaned) != nil
+                    || line.text.contains("<b>")
                 if numberOnly {
                     pending = (open.title + " " + cleaned, open.lines + [line.number], open.raw + [line.text])
                 } else if startsNew {
@@ -82,7 +84,8 @@ public struct PrintedContentsRule: ImportRule {
         return (title, page)
     }
 
-    /// Spaces the extraction put into a title (`序 言`, `理念 的新飞跃`) removed; the space after a chapter or section number kept.
+    /// Spaces the extraction put into a title (`序 言`, `理念 的新飞跃`) removed;
+    /// the space after a chapter or section number kept.
     static func clean(_ title: String) -> String {
         let text = title.trimmed
         if let prefix = text.capture("^(第[一二三四五六七八九十百零〇0-9]+[章节篇部])\\s+") {

@@ -8,7 +8,9 @@ public struct SignatureRule: ImportRule {
     static let roles: Set<ImportRole> = [.preface, .foreword, .introduction, .afterword, .acknowledgments]
 
     static func isDate(_ text: String) -> Bool {
-        Segmenter.collapse(text).matches("^(于.{1,8})?([0-9]{4}|[一二三四五六七八九〇零]{4})年([0-9一二三四五六七八九十]{1,2}月)?([0-9一二三四五六七八九十]{1,3}日)?(于.{1,8})?$")
+        Segmenter.collapse(text).matches(
+            "^(于.{1,8})?([0-9]{4}|[一二三四五六七八九〇零]{4})年"
+                + "([0-9一二三四五六七八九十]{1,2}月)?([0-9一二三四五六七八九十]{1,3}日)?(于.{1,8})?$")
     }
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
@@ -24,10 +26,13 @@ public struct SignatureRule: ImportRule {
                 guard text.count <= 30, !"。！？”".contains(text.last!) else { break }
                 start -= 1
             }
-            guard start < end, blocks[start..<end].contains(where: { Self.isDate($0.text) || $0.text.hasSuffix("识") }) else { continue }
+            guard start < end,
+                  blocks[start..<end].contains(where: { Self.isDate($0.text) || $0.text.hasSuffix("识") })
+            else { continue }
             let lines = blocks[start..<end].flatMap(\.lines)
             let text = blocks[start..<end].map { $0.text.trimmed }.joined(separator: "\n")
-            log.changed(lines, blocks[start..<end].map(\.text).joined(separator: "\n\n"), "::: signature\n" + text + "\n:::")
+            log.changed(lines, blocks[start..<end].map(\.text).joined(separator: "\n\n"),
+                        "::: signature\n" + text + "\n:::")
             blocks.replaceSubrange(start..<end, with: [ImportBlock(kind: .signature, text: text, lines: lines)])
             document.divisions[d].blocks = blocks
         }

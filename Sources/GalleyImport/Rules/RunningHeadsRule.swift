@@ -44,7 +44,9 @@ public struct RunningHeadsRule: ImportRule {
         for division in document.divisions where division.role.isProse {
             for block in division.blocks where block.kind == .paragraph && !block.text.contains("\n") {
                 let text = Segmenter.collapse(block.text.replacing("^[0-9]{1,4}\\s+|\\s+[0-9]{1,4}$", with: ""))
-                if text.count <= 30, let last = text.last, !CJK.terminal.contains(last) { counts[text, default: 0] += 1 }
+                if text.count <= 30, let last = text.last, !CJK.terminal.contains(last) {
+                    counts[text, default: 0] += 1
+                }
             }
         }
         titles.formUnion(counts.filter { $0.value >= 3 }.keys)
@@ -60,7 +62,9 @@ public struct RunningHeadsRule: ImportRule {
                 var end = index
                 var pieces: [String] = []
                 while end < blocks.count, !blocks[end].isHeading,
-                      blocks[end].textLines.allSatisfy({ RunningHeads.isPageNumber($0) || RunningHeads.isVerticalPiece($0) }) {
+                      blocks[end].textLines.allSatisfy({
+                          RunningHeads.isPageNumber($0) || RunningHeads.isVerticalPiece($0)
+                      }) {
                     for line in blocks[end].textLines where !RunningHeads.isPageNumber(line) {
                         pieces.append(Segmenter.collapse(line))
                     }

@@ -60,7 +60,8 @@ public struct LetterSpacingRule: ImportRule {
 /// that order, whatever the extraction wrote (##, ###, #### for siblings).
 public struct HeadingLevelsRule: ImportRule {
     public let name = "heading-levels"
-    public let summary = "Make heading levels consistent: division title 1, then one level per numbering pattern (第X章, 第X节, 一、, （一）, 1.)."
+    public let summary = "Make heading levels consistent: division title 1, "
+        + "then one level per numbering pattern (第X章, 第X节, 一、, （一）, 1.)."
     public init() {}
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {

@@ -42,7 +42,8 @@ public struct RepeatedTitlePageRule: ImportRule {
 /// `book.yaml`. The title page's lines move there; the copyright page stays.
 public struct MetadataRule: ImportRule {
     public let name = "metadata"
-    public let summary = "Read title, creators, publisher, date, ISBN and subjects from the title and CIP pages into book.yaml."
+    public let summary = "Read title, creators, publisher, date, ISBN and subjects from the title and CIP pages "
+        + "into book.yaml."
     public init() {}
 
     /// Printed roles and their MARC relator codes.
@@ -74,7 +75,8 @@ public struct MetadataRule: ImportRule {
                     }.joined(separator: "; "))
                     return true
                 }
-                if meta.title != nil, meta.subtitle == nil, let subtitle = block.text.trimmed.capture("^[—－-]{1,2}\\s*(.+)$") {
+                if meta.title != nil, meta.subtitle == nil,
+                   let subtitle = block.text.trimmed.capture("^[—－-]{1,2}\\s*(.+)$") {
                     meta.subtitle = Segmenter.collapse(subtitle)
                     log.moved(block.lines, block.text, to: "book.yaml", "subtitle: \(meta.subtitle!)")
                     return true

@@ -4,7 +4,8 @@
 /// Latin context the ASCII marks stay.
 public struct PunctuationRule: ImportRule {
     public let name = "punctuation"
-    public let summary = "Full-width punctuation in Chinese context (, : ; ? ! ( ) quotes ... --); ASCII kept in numbers and Latin text."
+    public let summary = "Full-width punctuation in Chinese context (, : ; ? ! ( ) quotes ... --); "
+        + "ASCII kept in numbers and Latin text."
     public init() {}
 
     static let fullWidth: [Character: Character] = [",": "，", ":": "：", ";": "；", "?": "？", "!": "！"]
@@ -54,8 +55,12 @@ public struct PunctuationRule: ImportRule {
         // Straight quotes are paired only when they pair up; an odd count is left for a person.
         let doubles = chars.indices.filter { chars[$0] == "\"" }
         let singles = chars.indices.filter { chars[$0] == "'" && (wide(neighbour($0, -1)) || wide(neighbour($0, 1))) }
-        for (n, i) in (doubles.count.isMultiple(of: 2) ? doubles : []).enumerated() { chars[i] = n.isMultiple(of: 2) ? "“" : "”" }
-        for (n, i) in (singles.count.isMultiple(of: 2) ? singles : []).enumerated() { chars[i] = n.isMultiple(of: 2) ? "‘" : "’" }
+        for (n, i) in (doubles.count.isMultiple(of: 2) ? doubles : []).enumerated() {
+            chars[i] = n.isMultiple(of: 2) ? "“" : "”"
+        }
+        for (n, i) in (singles.count.isMultiple(of: 2) ? singles : []).enumerated() {
+            chars[i] = n.isMultiple(of: 2) ? "‘" : "’"
+        }
         for i in chars.indices {
             let c = chars[i]
             if let full = fullWidth[c] {
@@ -83,7 +88,8 @@ public struct PunctuationRule: ImportRule {
 /// sizes (710 × 1020). A fraction after Han text (毫米 1/16) keeps its space.
 public struct SpacingRule: ImportRule {
     public let name = "spacing"
-    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), Han–Han in headings and labels, around full-width punctuation, inside 978 - 7 - 80186."
+    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), "
+        + "Han–Han in headings and labels, around full-width punctuation, inside 978 - 7 - 80186."
     public init() {}
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
