@@ -60,7 +60,7 @@ struct HostileProject {
     func read() -> (book: Book?, diagnostics: [Diagnostic]) {
         do {
             let (book, diagnostics) = try BookReader().read(sourceDirectory: source)
-            return (book, diagnostics)
+            return (book.book, diagnostics)
         } catch let error as DiagnosticsError {
             return (nil, error.diagnostics)
         } catch {

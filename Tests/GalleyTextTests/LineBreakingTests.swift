@@ -88,7 +88,7 @@ struct LineBreakingTests {
         let book = Book(metadata: Metadata(title: "书", language: "zh-Hans"), divisions: [
             Division(role: .chapter, id: "c", sourcePath: "c.md", title: [], blocks: [.paragraph(paragraph)]),
         ])
-        let normalized = Pipeline.normalize(book).0.book
+        let normalized = Pipeline.normalize(book).0
         let text = String(decoding: TextWriter().render(normalized), as: UTF8.self)
         #expect(text.contains("\u{3000}\u{3000}中文换行 English words 中文\n"))
     }
