@@ -27,7 +27,7 @@ public struct EPUBArchiveLimits: Sendable, Hashable {
     public init(maximumEntryCount: Int = 10_000, maximumDocumentSize: Int = 64 << 20,
                 maximumEntrySize: Int = 256 << 20, maximumTotalSize: Int = 1 << 30,
                 maximumCompressionRatio: Int = 100, ratioThreshold: Int = 64 << 20,
-                maximumTreeMarkup: Int = 400_000, maximumReferences: Int = 1_000_000) {
+                maximumTreeMarkup: Int = 400_000, maximumReferences: Int = 600_000) {
         self.maximumEntryCount = maximumEntryCount
         self.maximumDocumentSize = maximumDocumentSize
         self.maximumEntrySize = maximumEntrySize
