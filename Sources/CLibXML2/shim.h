@@ -12,4 +12,5 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlreader.h>
 #endif

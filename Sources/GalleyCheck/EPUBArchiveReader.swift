@@ -3,86 +3,243 @@ import Foundation
 import GalleyCore
 
 /// Owns a libzip archive opened for reading; the entries of an EPUB in
-/// their stored order.
+/// their stored order. Sizes in the zip's headers are never trusted: entries
+/// are inflated in bounded chunks and the bytes actually produced are
+/// counted against `limits`.
 public final class EPUBArchiveReader {
     private let archive: OpaquePointer
+    private let path: String
+    public let limits: EPUBArchiveLimits
     /// Entry names in the order they are stored.
     public let names: [String]
     private let indexByName: [String: Int]
+    /// Names that break the OCF rules (zip slip, duplicates), one error each.
+    public let nameDiagnostics: [Diagnostic]
+    /// Entries already reported as unreadable, with the report.
+    private var failures: [String: Diagnostic] = [:]
+    private var inflatedTotal = 0
+    /// True once `limits.maximumTotalSize` was passed: nothing more is read.
+    public private(set) var isExhausted = false
+    private var chunk = [UInt8](repeating: 0, count: EPUBArchiveLimits.chunkSize)
 
-    /// Opens `url`, or returns nil with the reason.
+    /// Opens `url` with the standard limits, or returns why it cannot.
     public static func open(_ url: URL) -> Result<EPUBArchiveReader, Diagnostic> {
-        var error: Int32 = 0
-        guard let archive = zip_open(url.path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
-            var zipError = zip_error_t()
-            zip_error_init_with_code(&zipError, error)
-            defer { zip_error_fini(&zipError) }
-            return .failure(Diagnostic(.error, "epub.not-a-zip",
-                                       "not a readable zip file: \(String(cString: zip_error_strerror(&zipError)))",
-                                       at: SourceLocation(file: url.path)))
-        }
-        return .success(EPUBArchiveReader(archive: archive))
+        open(url, limits: .standard)
     }
 
-    private init(archive: OpaquePointer) {
-        self.archive = archive
-        let count = max(0, Int(zip_get_num_entries(archive, 0)))
-        var names: [String] = []
-        for index in 0..<count {
-            names.append(zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS)).map { String(cString: $0) } ?? "")
+    /// Opens `url`, or returns why it cannot: not a zip, inconsistent
+    /// headers, or more entries than `limits` allow.
+    public static func open(_ url: URL, limits: EPUBArchiveLimits) -> Result<EPUBArchiveReader, Diagnostic> {
+        let location = SourceLocation(file: url.path)
+        var error: Int32 = 0
+        guard let archive = zip_open(url.path, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            // libzip refuses duplicate names (and other inconsistencies) with
+            // one generic message; the names, read without its checks, say which.
+            if error == ZIP_ER_INCONS || error == ZIP_ER_EXISTS, let problem = nameProblem(url, limits: limits) {
+                return .failure(Diagnostic(.error, problem.code, "\(problem.message) (libzip: \(zipErrorText(error)))",
+                                           at: SourceLocation(file: "\(url.path):\(OCFEntryName.shown(problem.name))")))
+            }
+            return .failure(Diagnostic(.error, "epub.not-a-zip", "not a readable zip file: \(zipErrorText(error))",
+                                       at: location))
         }
-        self.names = names
+        let count = zip_get_num_entries(archive, 0)
+        guard count >= 0, count <= Int64(limits.maximumEntryCount) else {
+            zip_close(archive)
+            return .failure(Diagnostic(.error, "epub.too-many-entries",
+                                       "the zip has \(count) entries; Galley checks archives of at most "
+                                       + "\(limits.maximumEntryCount)", at: location))
+        }
+        return .success(EPUBArchiveReader(archive: archive, path: url.path, count: Int(count), limits: limits))
+    }
+
+    private init(archive: OpaquePointer, path: String, count: Int, limits: EPUBArchiveLimits) {
+        self.archive = archive
+        self.path = path
+        self.limits = limits
+        names = Self.entryNames(archive, count: count)
         indexByName = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        nameDiagnostics = Self.nameProblems(names).map {
+            Diagnostic(.error, $0.code, $0.message, at: SourceLocation(file: "\(path):\($0.name)"))
+        }
     }
 
     deinit { zip_close(archive) }
 
+    private static func entryNames(_ archive: OpaquePointer, count: Int) -> [String] {
+        (0..<count).map { index in
+            zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS)).map { String(cString: $0) } ?? ""
+        }
+    }
+
+    /// Every OCF name rule broken by `names`, and every duplicate (exact, or
+    /// after normalisation and case folding).
+    static func nameProblems(_ names: [String]) -> [(name: String, code: String, message: String)] {
+        var problems: [(name: String, code: String, message: String)] = []
+        var seen = Set<String>()
+        var folded: [String: String] = [:]
+        for name in names {
+            if let problem = OCFEntryName.problem(name) {
+                problems.append((name, "epub.entry-name", problem))
+            }
+            if !seen.insert(name).inserted {
+                problems.append((name, "epub.duplicate-entry", "`\(OCFEntryName.shown(name))` is in the zip twice"))
+                continue
+            }
+            let key = OCFEntryName.folded(name)
+            if let other = folded[key] {
+                problems.append((name, "epub.duplicate-entry",
+                                 "`\(OCFEntryName.shown(name))` and `\(OCFEntryName.shown(other))` differ only in case "
+                                 + "or normalisation; OCF names must stay unique after case folding"))
+            } else {
+                folded[key] = name
+            }
+        }
+        return problems
+    }
+
+    /// The first name problem of the archive at `url`, opened without libzip's consistency checks.
+    private static func nameProblem(_ url: URL, limits: EPUBArchiveLimits)
+        -> (name: String, code: String, message: String)? {
+        var error: Int32 = 0
+        guard let archive = zip_open(url.path, ZIP_RDONLY, &error) else { return nil }
+        defer { zip_close(archive) }
+        let count = zip_get_num_entries(archive, 0)
+        guard count >= 0, count <= Int64(limits.maximumEntryCount) else { return nil }
+        return nameProblems(entryNames(archive, count: Int(count))).first
+    }
+
+    private static func zipErrorText(_ code: Int32) -> String {
+        var zipError = zip_error_t()
+        zip_error_init_with_code(&zipError, code)
+        defer { zip_error_fini(&zipError) }
+        return String(cString: zip_error_strerror(&zipError))
+    }
+
     public func contains(_ name: String) -> Bool { indexByName[name] != nil }
 
-    /// The uncompressed bytes of entry `name`, or nil when absent or unreadable.
+    /// True when reading `name` already failed and was reported.
+    public func hasFailed(_ name: String) -> Bool { failures[name] != nil }
+
+    /// The uncompressed bytes of entry `name`, or nil when absent, unreadable
+    /// or larger than `limits.maximumDocumentSize`.
     public func read(_ name: String) -> [UInt8]? {
-        guard let index = indexByName[name] else { return nil }
+        try? contents(of: name).get()
+    }
+
+    /// The uncompressed bytes of entry `name` (at most
+    /// `limits.maximumDocumentSize`), or the reason they cannot be had.
+    public func contents(of name: String) -> Result<[UInt8], Diagnostic> {
+        guard let index = indexByName[name] else {
+            return .failure(diagnostic("epub.missing-entry", "`\(name)` is not in the zip", name))
+        }
+        return inflate(index, name: name, limit: limits.maximumDocumentSize, keep: true)
+    }
+
+    /// Inflates every entry once, streaming, so that a corrupt, encrypted,
+    /// oversized or bomb entry is reported even when nothing refers to it.
+    public func verifyEntries() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (index, name) in names.enumerated() where !isExhausted {
+            if case .failure(let diagnostic) = inflate(index, name: name, limit: limits.maximumEntrySize, keep: false) {
+                diagnostics.append(diagnostic)
+            }
+        }
+        return diagnostics
+    }
+
+    private func diagnostic(_ code: String, _ message: String, _ name: String) -> Diagnostic {
+        Diagnostic(.error, code, message, at: SourceLocation(file: "\(path):\(OCFEntryName.shown(name))"))
+    }
+
+    /// Inflates entry `index` in chunks, keeping the bytes when `keep` is
+    /// true. Fails as soon as the bytes produced pass a limit.
+    private func inflate(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
+        if let failure = failures[name] { return .failure(failure) }
+        let result = inflateOnce(index, name: name, limit: limit, keep: keep)
+        if case .failure(let diagnostic) = result, diagnostic.code != "epub.document-too-large" {
+            failures[name] = diagnostic
+        }
+        return result
+    }
+
+    private func inflateOnce(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
+        let shown = OCFEntryName.shown(name)
+        if isExhausted {
+            return .failure(diagnostic("epub.archive-too-large",
+                                       "not read: the archive inflated past \(limits.maximumTotalSize) bytes", name))
+        }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
-        guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0,
-              let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else { return nil }
-        defer { zip_fclose(file) }
-        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
-        var offset = 0
-        while offset < bytes.count {
-            let read = bytes.withUnsafeMutableBytes { buffer in
-                zip_fread(file, buffer.baseAddress! + offset, zip_uint64_t(buffer.count - offset))
-            }
-            if read <= 0 { return nil }
-            offset += Int(read)
+        guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0 else {
+            return .failure(diagnostic("epub.unreadable-entry",
+                                       "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
         }
-        return bytes
+        if stat.valid & zip_uint64_t(ZIP_STAT_COMP_METHOD) != 0,
+           stat.comp_method != ZIP_CM_STORE, stat.comp_method != ZIP_CM_DEFLATE {
+            return .failure(diagnostic("epub.compression-method",
+                                       "`\(shown)` uses compression method \(stat.comp_method); "
+                                       + "OCF allows stored (0) and deflate (8) only", name))
+        }
+        if stat.valid & zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD) != 0, stat.encryption_method != ZIP_EM_NONE {
+            return .failure(diagnostic("epub.encrypted-entry",
+                                       "`\(shown)` is encrypted with zip encryption, which OCF forbids", name))
+        }
+        // Header sizes are claims: used only in messages and for the ratio
+        // (the compressed size cannot exceed the file, libzip checks that).
+        let claimedSize = stat.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0 ? stat.size : nil
+        let claimed = claimedSize.map { "\($0)" } ?? "nothing"
+        let compressed = stat.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE) != 0 ? Int(clamping: stat.comp_size) : 0
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+            return .failure(diagnostic("epub.unreadable-entry",
+                                       "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
+        }
+        defer { zip_fclose(file) }
+        var produced = 0
+        var output: [UInt8] = []
+        while true {
+            let read = chunk.withUnsafeMutableBytes { buffer in
+                zip_fread(file, buffer.baseAddress!, zip_uint64_t(buffer.count))
+            }
+            if read < 0 {
+                return .failure(diagnostic("epub.corrupt-entry",
+                                           "cannot inflate `\(shown)`: \(String(cString: zip_file_strerror(file)))",
+                                           name))
+            }
+            if read == 0 {
+                if let claimedSize, claimedSize != produced {
+                    return .failure(sizeMismatch(shown, claimed: claimedSize, produced: produced, name))
+                }
+                return .success(output)
+            }
+            let count = Int(read)   // at most chunkSize
+            produced += count   // bounded by the limits below: cannot overflow
+            inflatedTotal += count
+            if let claimedSize, produced > claimedSize {
+                return .failure(sizeMismatch(shown, claimed: claimedSize, produced: produced, name))
+            }
+            if produced > limit {
+                let code = keep ? "epub.document-too-large" : "epub.entry-too-large"
+                return .failure(diagnostic(code, "`\(shown)` inflates to more than \(limit) bytes "
+                                           + "(its header claims \(claimed)); Galley reads at most \(limit)", name))
+            }
+            if inflatedTotal > limits.maximumTotalSize {
+                isExhausted = true
+                return .failure(diagnostic("epub.archive-too-large",
+                                           "the archive inflates to more than \(limits.maximumTotalSize) bytes "
+                                           + "in all; stopped at `\(shown)`", name))
+            }
+            if produced > limits.ratioThreshold, produced / max(compressed, 1) > limits.maximumCompressionRatio {
+                return .failure(diagnostic("epub.compression-ratio",
+                                           "`\(shown)` inflated past \(produced) bytes from \(compressed): more than "
+                                           + "\(limits.maximumCompressionRatio) to 1, a deflate bomb", name))
+            }
+            if keep { output.append(contentsOf: chunk[0..<count]) }
+        }
     }
-}
 
-/// The first local file header of a zip, read from the raw bytes: EPUB
-/// requires `mimetype` there, stored, with no extra field (OCF §4.2.4).
-public struct ZipFirstEntry: Sendable {
-    public var name: String
-    public var method: UInt16
-    public var extraFieldLength: UInt16
-    public var content: [UInt8]
-
-    public static func read(_ url: URL) -> ZipFirstEntry? {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-        defer { try? handle.close() }
-        guard let header = try? handle.read(upToCount: 30), header.count == 30,
-              Array(header.prefix(4)) == [0x50, 0x4B, 0x03, 0x04] else { return nil }
-        let bytes = [UInt8](header)
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        let nameLength = u16(26), extraLength = u16(28)
-        let compressedSize = min(u32(18), 4096)
-        guard let rest = try? handle.read(upToCount: nameLength + extraLength + compressedSize) else { return nil }
-        let tail = [UInt8](rest)
-        guard tail.count >= nameLength + extraLength else { return nil }
-        return ZipFirstEntry(name: String(decoding: tail.prefix(nameLength), as: UTF8.self),
-                             method: UInt16(u16(8)), extraFieldLength: UInt16(extraLength),
-                             content: Array(tail.dropFirst(nameLength + extraLength)))
+    private func sizeMismatch(_ shown: String, claimed: UInt64, produced: Int, _ name: String) -> Diagnostic {
+        let actual = produced > claimed ? "more than \(claimed)" : "\(produced)"
+        return diagnostic("epub.entry-size-mismatch",
+                          "`\(shown)` inflates to \(actual) bytes but its header claims \(claimed)", name)
     }
 }

@@ -73,6 +73,7 @@ extension EPUBStructureCheck {
             }
             spinePaths.append(target)
         }
+        spineSet = Set(spinePaths)
         if spinePaths.isEmpty { error("epub.empty-spine", "the spine lists no document", path, line: XMLNodes.line(spine)) }
     }
 

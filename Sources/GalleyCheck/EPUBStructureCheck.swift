@@ -5,30 +5,41 @@ import GalleyCore
 /// Galley's own EPUB check: container → package document → manifest items
 /// in the zip → spine → nav, every XML file well-formed, every internal
 /// link and fragment resolved. Diagnostics name `book.epub:OEBPS/x.xhtml:LINE`.
+/// The archive is treated as hostile (see `EPUBArchiveLimits`): content
+/// documents are read as streams and only what links need is remembered.
 struct EPUBStructureCheck {
     let url: URL
     let archive: EPUBArchiveReader
     var diagnostics: [Diagnostic] = []
-    /// Parsed XHTML documents by zip path; their ids; the links found in them.
-    var documents: [String: ParsedXMLDocument] = [:]
+    /// Ids of each XHTML document, by zip path.
     var ids: [String: Set<String>] = [:]
+    /// Ids remembered, against `limits.maximumReferences`.
+    var references = 0
+    /// Set when a limit stops the check: what follows would be unreliable.
+    var stopped = false
     var manifestPaths: [String: String] = [:] // zip path → media type
     /// `resolve` results by folder and href (without fragment): a book links
     /// to the same few files thousands of times.
     var resolved: [String: String?] = [:]
     var spinePaths: [String] = []
+    /// `spinePaths`, for lookups.
+    var spineSet = Set<String>()
     var navPath: String?
-    var ncxDocuments: [String: ParsedXMLDocument] = [:]
 
-    static func check(_ url: URL) -> [Diagnostic] {
+    /// A hostile archive can hold millions of faults; the first ones are enough.
+    static let maximumDiagnostics = 1000
+
+    static func check(_ url: URL, limits: EPUBArchiveLimits = .standard) -> [Diagnostic] {
         var early: [Diagnostic] = []
         checkMimetype(url, into: &early)
-        switch EPUBArchiveReader.open(url) {
+        switch EPUBArchiveReader.open(url, limits: limits) {
         case .failure(let diagnostic):
             return early + [diagnostic]
         case .success(let archive):
             var check = EPUBStructureCheck(url: url, archive: archive, diagnostics: early)
-            check.run()
+            archive.nameDiagnostics.forEach { check.append($0) }
+            archive.verifyEntries().forEach { check.append($0) }
+            if !archive.isExhausted { check.run() }
             return check.diagnostics
         }
     }
@@ -37,13 +48,27 @@ struct EPUBStructureCheck {
         SourceLocation(file: entry.map { "\(url.path):\($0)" } ?? url.path, line: line)
     }
 
+    /// Adds `diagnostic` unless the cap is reached; says once that it was.
+    mutating func append(_ diagnostic: Diagnostic) {
+        if diagnostics.count < Self.maximumDiagnostics {
+            diagnostics.append(diagnostic)
+        } else if diagnostics.count == Self.maximumDiagnostics {
+            diagnostics.append(Diagnostic(.error, "epub.too-many-problems",
+                                          "more than \(Self.maximumDiagnostics) problems; the rest are not listed",
+                                          at: place()))
+        }
+    }
+
     mutating func error(_ code: String, _ message: String, _ entry: String? = nil, line: Int? = nil) {
-        diagnostics.append(Diagnostic(.error, code, message, at: place(entry, line: line)))
+        append(Diagnostic(.error, code, message, at: place(entry, line: line)))
     }
 
     mutating func warning(_ code: String, _ message: String, _ entry: String? = nil, line: Int? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: place(entry, line: line)))
+        append(Diagnostic(.warning, code, message, at: place(entry, line: line)))
     }
+
+    /// True once no more diagnostics are kept: checks that only report can stop.
+    var isReportFull: Bool { diagnostics.count > Self.maximumDiagnostics }
 
     private static func checkMimetype(_ url: URL, into diagnostics: inout [Diagnostic]) {
         let location = SourceLocation(file: url.path)
@@ -53,15 +78,18 @@ struct EPUBStructureCheck {
         }
         guard first.name == "mimetype" else {
             diagnostics.append(Diagnostic(.error, "epub.mimetype-not-first",
-                                          "the first zip entry is `\(first.name)`, not `mimetype`", at: location))
+                                          "the first zip entry is `\(OCFEntryName.shown(first.name))`, "
+                                          + "not `mimetype`", at: location))
             return
         }
         if first.method != 0 {
-            diagnostics.append(Diagnostic(.error, "epub.mimetype-compressed", "`mimetype` is compressed; it must be stored", at: location))
+            diagnostics.append(Diagnostic(.error, "epub.mimetype-compressed",
+                                          "`mimetype` is compressed; it must be stored", at: location))
         }
         if first.extraFieldLength != 0 {
             diagnostics.append(Diagnostic(.error, "epub.mimetype-extra-field",
-                                          "`mimetype` has a \(first.extraFieldLength)-byte extra field; it must have none", at: location))
+                                          "`mimetype` has a \(first.extraFieldLength)-byte extra field; "
+                                          + "it must have none", at: location))
         }
         if first.method == 0, first.content != Array("application/epub+zip".utf8) {
             diagnostics.append(Diagnostic(.error, "epub.mimetype-content",
@@ -72,24 +100,17 @@ struct EPUBStructureCheck {
     private mutating func run() {
         guard let packagePath = rootfile(), let package = parse(packagePath) else { return }
         checkPackage(package, path: packagePath)
-        for (path, mediaType) in manifestPaths.sorted(by: { $0.key < $1.key }) {
-            switch mediaType {
-            case "application/xhtml+xml":
-                if let document = parse(path) {
-                    documents[path] = document
-                    ids[path] = collectIds(in: document, path: path)
-                }
-            case "application/x-dtbncx+xml":
-                if let ncx = parse(path) { ncxDocuments[path] = ncx }
-            case "image/svg+xml", "application/smil+xml":
-                _ = parse(path)
-            default:
-                continue
-            }
+        let documents = manifestPaths.sorted(by: { $0.key < $1.key }).filter {
+            ["application/xhtml+xml", "application/x-dtbncx+xml", "image/svg+xml", "application/smil+xml"]
+                .contains($0.value)
         }
-        for (path, document) in documents.sorted(by: { $0.key < $1.key }) { checkLinks(in: document, path: path) }
-        for (path, ncx) in ncxDocuments.sorted(by: { $0.key < $1.key }) { checkNCX(ncx, path: path) }
-        if let navPath, let nav = documents[navPath] { checkNavigation(nav, path: navPath) }
+        var readable: [(path: String, mediaType: String)] = []
+        for (path, mediaType) in documents where !stopped {
+            if scanDocument(path, mediaType: mediaType, pass: .ids) { readable.append((path, mediaType)) }
+        }
+        for (path, mediaType) in readable where !stopped && mediaType != "image/svg+xml" {
+            scanDocument(path, mediaType: mediaType, pass: .links)
+        }
     }
 
     /// `META-INF/container.xml` → the package document's path.
@@ -118,32 +139,28 @@ struct EPUBStructureCheck {
         return fullPath
     }
 
-    /// The entry parsed as XML, or nil after reporting where it is ill-formed.
-    mutating func parse(_ path: String) -> ParsedXMLDocument? {
-        guard let bytes = archive.read(path) else {
-            error("epub.unreadable-entry", "cannot read `\(path)` from the zip")
-            return nil
-        }
-        switch ParsedXMLDocument.parse(bytes, name: "\(url.path):\(path)") {
-        case .success(let document): return document
+    /// The bytes of an entry, or nil after reporting why not (once per entry).
+    mutating func bytes(of path: String) -> [UInt8]? {
+        guard !archive.hasFailed(path) else { return nil }   // reported when the entries were verified
+        switch archive.contents(of: path) {
+        case .success(let bytes): return bytes
         case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
+            append(diagnostic)
+            if archive.isExhausted { stopped = true }
             return nil
         }
     }
 
-    /// Every `id` (and `xml:id`) value in a document; a repeated one is an error.
-    mutating func collectIds(in document: ParsedXMLDocument, path: String) -> Set<String> {
-        guard let root = document.root else { return [] }
-        var result = Set<String>()
-        for element in XMLNodes.descendants(root) where XMLNodes.hasAttribute(element, named: "id") {
-            for id in [XMLNodes.attribute(element, "id"),
-                       XMLNodes.attribute(element, "id", namespace: XMLNodes.xml)].compactMap({ $0 }) {
-                if !result.insert(id).inserted {
-                    error("epub.duplicate-id", "id `\(id)` appears more than once", path, line: XMLNodes.line(element))
-                }
-            }
+    /// The entry parsed as a tree (container and package documents only:
+    /// their size is capped by `maximumTreeMarkup`), or nil after reporting.
+    mutating func parse(_ path: String) -> ParsedXMLDocument? {
+        guard let bytes = bytes(of: path) else { return nil }
+        switch ParsedXMLDocument.parse(bytes, name: "\(url.path):\(path)",
+                                       markupLimit: archive.limits.maximumTreeMarkup) {
+        case .success(let document): return document
+        case .failure(let diagnostic):
+            append(diagnostic)
+            return nil
         }
-        return result
     }
 }

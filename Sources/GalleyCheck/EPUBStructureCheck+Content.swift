@@ -1,0 +1,189 @@
+import CLibXML2
+import Foundation
+import GalleyCore
+
+extension EPUBStructureCheck {
+    static let ncx = "http://www.daisy.org/z3986/2005/ncx/"
+
+    /// What one streamed document yields for the checks after it.
+    private struct ContentScan {
+        var ids = Set<String>()
+        var rootLine: Int?
+        /// The navigation document's `nav epub:type="toc"` elements.
+        var tocLines: [Int] = []
+        var tocDepth: Int?
+        var tocEntries = 0
+        /// The toc entry being read: its depth, line, and whether it has a label yet.
+        var anchor: (depth: Int, line: Int, hasLabel: Bool)?
+    }
+
+    /// The two passes over the manifest's documents: ids first, then links,
+    /// so that no link has to be remembered (a hostile document has millions).
+    enum Pass {
+        case ids
+        case links
+    }
+
+    /// Reads a manifest document as a stream. First pass: well-formedness,
+    /// ids (an error for a repeated one) and, in the navigation document, the
+    /// toc; second pass: every link, checked at once against the ids.
+    /// Memory stays flat however large the document is.
+    /// Returns false when the document could not be read.
+    @discardableResult
+    mutating func scanDocument(_ path: String, mediaType: String, pass: Pass) -> Bool {
+        guard let bytes = bytes(of: path) else { return false }
+        let isNavigation = path == navPath && pass == .ids
+        let isContent = mediaType == "application/xhtml+xml"
+        let isNCX = mediaType == "application/x-dtbncx+xml"
+        let folder = (path as NSString).deletingLastPathComponent
+        var scan = ContentScan()
+        let failure = XMLStreamScanner.scan(bytes, name: "\(url.path):\(path)") { event in
+            switch event {
+            case .start(let element, let depth, let isEmpty):
+                if scan.rootLine == nil { scan.rootLine = XMLNodes.line(element) }
+                switch pass {
+                case .ids:
+                    if isContent { collectIds(element, into: &scan, path: path) }
+                    if isNavigation {
+                        navigationStart(element, depth: depth, isEmpty: isEmpty, into: &scan, path: path)
+                    }
+                case .links:
+                    if isContent {
+                        checkLinks(of: element, path: path, folder: folder)
+                    } else if isNCX, XMLNodes.isElement(element, "content", in: Self.ncx),
+                              let source = XMLNodes.attribute(element, "src"), !Self.hasScheme(source) {
+                        checkLink(source, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: true)
+                    }
+                }
+            case .end(let depth):
+                if let anchor = scan.anchor, anchor.depth == depth { finishEntry(&scan, path: path) }
+                if scan.tocDepth == depth { scan.tocDepth = nil }
+            case .text(let value):
+                if scan.anchor?.hasLabel == false, Self.hasVisibleText(value) { scan.anchor?.hasLabel = true }
+            }
+            return !stopped
+        }
+        if let failure {
+            append(failure)
+            return false
+        }
+        if isContent && pass == .ids { ids[path] = scan.ids }
+        if isNavigation { finishNavigation(scan, path: path) }
+        return true
+    }
+
+    /// The ids of one XHTML element (`id`, `xml:id`).
+    private mutating func collectIds(_ element: xmlNodePtr, into scan: inout ContentScan, path: String) {
+        var property = element.pointee.properties
+        while let attribute = property {
+            property = attribute.pointee.next
+            guard let name = attribute.pointee.name, Self.equals(name, "id") else { continue }
+            if let namespace = attribute.pointee.ns?.pointee.href, !Self.equals(namespace, XMLNodes.xml) { continue }
+            let id = XMLNodes.text(UnsafeMutableRawPointer(attribute).assumingMemoryBound(to: xmlNode.self))
+            if scan.ids.insert(id).inserted {
+                countId()
+            } else {
+                error("epub.duplicate-id", "id `\(id)` appears more than once", path, line: XMLNodes.line(element))
+            }
+        }
+    }
+
+    /// Every internal link of an XHTML element must reach a file in the zip
+    /// (a hyperlinked document must be in the spine) and an existing id.
+    private mutating func checkLinks(of element: xmlNodePtr, path: String, folder: String) {
+        guard let linkAttribute = Self.linkAttribute(of: element),
+              let href = XMLNodes.attribute(element, linkAttribute) else { return }
+        let isHyperlink = linkAttribute == "href"
+            && (Self.equals(element.pointee.name!, "a") || Self.equals(element.pointee.name!, "area"))
+        // Every href is judged as a URL, as EPUBCheck does; internal ones must also reach their target.
+        checkHref(href, isHyperlink: isHyperlink, path: path, line: XMLNodes.line(element))
+        guard !Self.hasScheme(href) else { return }
+        checkLink(href, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: isHyperlink)
+    }
+
+    /// The attribute that makes `element` point at another resource, if any.
+    private static func linkAttribute(of element: xmlNodePtr) -> String? {
+        // Most elements are p, span, li…: the first byte rules them out.
+        guard let name = element.pointee.name, linkElementInitials.contains(name.pointee),
+              XMLNodes.namespace(element) == XMLNodes.xhtml else { return nil }
+        let local = String(cString: name)
+        return linkAttributes.first { $0.element == local }?.attribute
+    }
+
+    private static func equals(_ bytes: UnsafePointer<xmlChar>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for (index, byte) in utf8.enumerated() where bytes[index] != byte { return false }
+            return bytes[utf8.count] == 0
+        }
+    }
+
+    /// Counts one remembered id; past the limit the check stops.
+    private mutating func countId() {
+        references += 1
+        if references == archive.limits.maximumReferences + 1 {
+            error("epub.too-many-ids", "the book has more than \(archive.limits.maximumReferences) ids; "
+                  + "Galley stops checking it there")
+            stopped = true
+        }
+    }
+
+    private mutating func navigationStart(_ element: xmlNodePtr, depth: Int, isEmpty: Bool,
+                                          into scan: inout ContentScan, path: String) {
+        if XMLNodes.isElement(element, "nav", in: XMLNodes.xhtml),
+           (XMLNodes.attribute(element, "type", namespace: XMLNodes.ops) ?? "").split(separator: " ").contains("toc") {
+            scan.tocLines.append(XMLNodes.line(element))
+            if scan.tocLines.count == 1 && !isEmpty { scan.tocDepth = depth }
+            return
+        }
+        guard scan.tocDepth != nil, scan.anchor == nil, XMLNodes.isElement(element, "a", in: XMLNodes.xhtml) else {
+            return
+        }
+        scan.tocEntries += 1
+        let line = XMLNodes.line(element)
+        let folder = (path as NSString).deletingLastPathComponent
+        if let href = XMLNodes.attribute(element, "href"), !Self.hasScheme(href),
+           let target = Self.resolve(href, from: folder) {
+            if !spineSet.contains(target) {
+                error("epub.nav-outside-spine", "toc entry `\(href)` is not a document of the spine", path, line: line)
+            }
+        } else {
+            error("epub.nav-href", "a toc entry has no internal href", path, line: line)
+        }
+        scan.anchor = (depth, line, false)
+        if isEmpty { finishEntry(&scan, path: path) }
+    }
+
+    private mutating func finishEntry(_ scan: inout ContentScan, path: String) {
+        if let anchor = scan.anchor, !anchor.hasLabel {
+            error("epub.nav-empty-label", "a toc entry has no label", path, line: anchor.line)
+        }
+        scan.anchor = nil
+    }
+
+    /// Exactly one `nav epub:type="toc"`, which lists something.
+    private mutating func finishNavigation(_ scan: ContentScan, path: String) {
+        guard scan.tocLines.count == 1 else {
+            error("epub.nav-toc", "the navigation document must have exactly one nav epub:type=\"toc\"; "
+                  + "it has \(scan.tocLines.count)", path, line: scan.rootLine ?? 1)
+            return
+        }
+        if scan.tocEntries == 0 { error("epub.nav-toc-empty", "the toc lists nothing", path, line: scan.tocLines[0]) }
+    }
+
+    /// True when the text has a character that is not white space.
+    private static func hasVisibleText(_ value: UnsafePointer<xmlChar>) -> Bool {
+        var pointer = value
+        while pointer.pointee != 0 {
+            switch pointer.pointee {
+            case 0x20, 0x09, 0x0A, 0x0D: pointer += 1
+            case 0x80...:
+                // Non-ASCII: decide with Unicode's notion of white space.
+                let rest = String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+                return rest.contains { !$0.isWhitespace }
+            default: return true
+            }
+        }
+        return false
+    }
+}
