@@ -5,10 +5,10 @@ import GalleyCheck
 import GalleyDocBook
 
 /// A book the size of the benchmark's (~100 chapters) written and validated
-/// in-process: the output stays valid at scale, and neither step is
-/// quadratic (generous bounds; the benchmark measures the real figure).
+/// in-process: the output stays valid at scale. How long it takes is a
+/// figure, not a test: `make bench-scale` (Scripts/scale-benchmark.sh).
 @Suite struct DocBookScaleTests {
-    @Test func largeBookWritesAndValidatesQuickly() throws {
+    @Test func largeBookWritesAndValidates() throws {
         let template = SampleBooks.small.divisions[3]
         var divisions: [Division] = []
         for index in 0..<100 {
@@ -29,14 +29,9 @@ import GalleyDocBook
             divisions.append(division)
         }
         let book = Book(metadata: SampleBooks.small.metadata, divisions: divisions)
-        let clock = ContinuousClock()
-        var output: (bytes: [UInt8], diagnostics: [Diagnostic]) = ([], [])
-        let writing = clock.measure { output = DocBookWriter().render(book) }
+        let output = DocBookWriter().render(book)
         #expect(output.bytes.count > 2_000_000)
-        var problems: [Diagnostic] = []
-        let validating = clock.measure { problems = DocBookValidator.validate(output.bytes, name: "book.xml") }
+        let problems = DocBookValidator.validate(output.bytes, name: "book.xml")
         #expect(problems.isEmpty, "\(problems.prefix(5))")
-        #expect(writing < .seconds(5), "writing took \(writing)")
-        #expect(validating < .seconds(10), "validating took \(validating)")
     }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// Inputs that break naive readers (cmark's own test suite has the same
 /// idea): deep nesting, floods of unclosed tags and fences. Each must read
-/// in reasonable time without crashing.
+/// without crashing; how long it takes is a figure for `make bench-scale`.
 @Suite struct PathologicalInputTests {
     static let cases: [(String, String)] = [
         ("nested quotes", String(repeating: ">", count: 500) + " 深\n"),
@@ -29,10 +29,8 @@ import Testing
         try "title: T\nlanguage: zh-Hans\nchapters: [a.md]\n"
             .write(to: project.appendingPathComponent("book.yaml"), atomically: true, encoding: .utf8)
         try markdown.write(to: project.appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
-        let start = Date()
         let (book, diagnostics) = try BookReader().read(sourceDirectory: project)
         #expect(book.divisions.count == 1)
-        #expect(Date().timeIntervalSince(start) < 10, "\(name) took too long")
         // `galley tree` must be able to print it (JSONEncoder has a depth limit).
         _ = try JSONEncoder().encode(book)
         if ["nested quotes", "nested lists", "unclosed tags", "fence flood"].contains(name) {
