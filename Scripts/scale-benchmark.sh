@@ -28,7 +28,8 @@ book() {
     echo "  - ch$c.md" >> "$dir/Source/book.yaml"
     awk -v kind="$kind" -v n=$((count / chapters)) -v c="$c" 'BEGIN {
       print "# 第" c "章"; print ""
-      if (kind == "links" && c == 1) for (t = 0; t < 100; t++) { print "## 目标 " t " {#t" t "}"; print ""; print "正文。"; print "" }
+      if (kind == "links" && c == 1)
+        for (t = 0; t < 100; t++) { print "## 目标 " t " {#t" t "}"; print ""; print "正文。"; print "" }
       for (i = 1; i <= n; i++) {
         if (kind == "headings") { print "## 标题 " c "-" i; print ""; print "正文第" i "段。"; print "" }
         else if (kind == "footnotes") { print "正文第" i "段[^" i "]。"; print "" }

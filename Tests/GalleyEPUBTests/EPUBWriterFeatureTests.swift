@@ -147,7 +147,8 @@ import GalleyTestSupport
         var book = SampleBooks.chinese
         book.divisions[2].blocks.append(.paragraph([.image(Image(source: "figures/dot.png", alt: [.text("一个点")]))]))
         let url = source.appendingPathComponent("images.epub")
-        _ = try EPUBWriter(options: SampleBooks.options(sourceDirectory: source)).write(Self.withUndescribedImage(book), to: url)
+        let options = SampleBooks.options(sourceDirectory: source)
+        _ = try EPUBWriter(options: options).write(Self.withUndescribedImage(book), to: url)
         let run = try EPUBCheck.run(url)
         #expect(run.isClean, "\(run.output)")
     }

@@ -45,7 +45,8 @@ public enum Golden {
 
     /// The first line that differs, both ways round.
     static func difference(_ actual: [UInt8], _ expected: [UInt8], _ url: URL) -> String {
-        let actualLines = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let actualLines = String(decoding: actual, as: UTF8.self)
+            .split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = String(decoding: expected, as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
         let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
