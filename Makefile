@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: setup galley book test bench screenshots clean
+.PHONY: setup galley book test bench bench-scale screenshots clean
 
 setup:
 	./Scripts/setup.sh
@@ -26,6 +26,10 @@ lint:
 
 bench: galley
 	./Scripts/benchmark.sh
+
+# 10 000 against 100 000 headings, footnotes and links: ten times the input in at most twelve times the time.
+bench-scale: galley
+	./Scripts/scale-benchmark.sh
 
 screenshots: book
 	./Scripts/screenshots.sh

@@ -2,44 +2,47 @@ import Foundation
 import Testing
 import GalleyCore
 import GalleyBuild
-import GalleyText
 import GalleyTestSupport
 
-/// Every Markdown book of the repository (the default book in `Source/` and
-/// each fixture book under `Tests/Books/`) built to DocBook through the
-/// whole pipeline, then judged: Galley's own check, jing (RELAX NG and
+/// Every book of the shared corpus (the fixture books under `Tests/Books/`
+/// and the default book in `Source/`) as `galley build` writes it to
+/// DocBook, judged: Galley's own check (in the build), jing (RELAX NG and
 /// Schematron), DocBook XSL, and pandoc against the text writer.
 @Suite struct DocBookFixtureBookTests {
-    static var books: [URL] {
-        var books = Repository.fixtureBookNames.map(Repository.fixtureBook)
-        let defaultBook = Repository.defaultBook
-        if FileManager.default.fileExists(atPath: defaultBook.appendingPathComponent("Source/book.yaml").path) {
-            books.insert(defaultBook, at: 0)
-        }
-        return books
+    /// The corpus book's `book.xml`, written to a temporary folder for the judges.
+    static func written(_ name: String) throws -> URL {
+        let url = try Repository.temporaryDirectory("galley-docbook-book").appendingPathComponent("book.xml")
+        try Data(try Corpus.output(name).docBook).write(to: url)
+        return url
     }
 
-    @Test(arguments: books)
-    func buildsAValidDocBookFile(_ project: URL) throws {
-        let output = try Repository.temporaryDirectory("galley-docbook-book")
-        defer { try? FileManager.default.removeItem(at: output) }
-        let build = BookBuild(projectDirectory: project, outputDirectory: output, formats: [.docbook])
-        let report = build.run()
-        #expect(report.succeeded, "\(report.diagnostics.map(\.description).joined(separator: "\n"))")
-        let file = try #require(report.outputs[.docbook])
+    /// `Corpus.output` throws when the build (which checks its outputs) reports an error.
+    @Test(arguments: Corpus.names)
+    func buildsWithoutErrors(_ name: String) throws {
+        #expect(!(try Corpus.output(name).docBook.isEmpty))
+    }
 
-        if try Judges.require("jing") {
-            #expect(try Jing.errors(Jing.docBookRNG, file) == [])
-            #expect(try Jing.errors(Jing.docBookSchematron, file) == [])
-        }
-        if try Judges.require("xsltproc") {
-            let (status, messages) = try DocBookJudges.xsltMessages(file)
-            #expect(status == 0)
-            #expect(messages == "")
-        }
-        if try Judges.require("pandoc") {
-            let book = try build.readBook().book
-            try PandocComparison.expectSameText(docBook: file, text: TextWriter().render(book))
-        }
+    @Test(.judge("jing"), arguments: Corpus.names)
+    func jingAccepts(_ name: String) throws {
+        let file = try Self.written(name)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        #expect(try Jing.errors(Jing.docBookRNG, file) == [])
+        #expect(try Jing.errors(Jing.docBookSchematron, file) == [])
+    }
+
+    @Test(.judge("xsltproc"), arguments: Corpus.names)
+    func docBookXSLRendersWithoutMessages(_ name: String) throws {
+        let file = try Self.written(name)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let (status, messages) = try DocBookJudges.xsltMessages(file)
+        #expect(status == 0)
+        #expect(messages == "")
+    }
+
+    @Test(.judge("pandoc"), arguments: Corpus.names)
+    func pandocReadsTheSameTextAsTheTextWriter(_ name: String) throws {
+        let file = try Self.written(name)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        try PandocComparison.expectSameText(docBook: file, text: try Corpus.output(name).text)
     }
 }

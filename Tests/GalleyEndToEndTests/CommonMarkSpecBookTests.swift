@@ -67,15 +67,13 @@ struct CommonMarkSpecBookTests {
                             "Source/example-603.md:3:"])
     }
 
-    @Test func epubCheckReportsNothing() throws {
-        guard try EPUBCheck.require() else { return }
+    @Test(.epubCheck) func epubCheckReportsNothing() throws {
         let result = try EPUBCheck.run(try build().epub)
         #expect(result.isClean, "\(result.output)")
     }
 
-    @Test(arguments: [Jing.docBookRNG, Jing.docBookSchematron])
+    @Test(.judge("jing"), arguments: [Jing.docBookRNG, Jing.docBookSchematron])
     func jingAcceptsTheDocBook(schema: String) throws {
-        guard try Judges.require("jing") else { return }
         #expect(try Jing.errors(schema, try build().docbook) == [])
     }
 

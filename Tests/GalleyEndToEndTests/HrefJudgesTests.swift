@@ -36,8 +36,7 @@ struct HrefJudgesTests {
             .replacing("\"", with: "&quot;")
     }
 
-    @Test func everyLineEPUBCheckReportsGalleyReports() throws {
-        guard try EPUBCheck.require() else { return }
+    @Test(.epubCheck) func everyLineEPUBCheckReportsGalleyReports() throws {
         let hrefs = try Self.hrefs()
         let judge = CheckCommandTests()
         var chapter = ""

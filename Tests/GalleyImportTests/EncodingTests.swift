@@ -59,9 +59,8 @@ struct EncodingTests {
     }
 
     /// The command: invalid bytes give a located error and write nothing.
-    @Test func commandWritesNothingForInvalidBytes() throws {
+    @Test(.galleyExecutable) func commandWritesNothingForInvalidBytes() throws {
         let galley = Repository.galleyExecutable
-        guard FileManager.default.isExecutableFile(atPath: galley.path) else { return }
         let directory = try Repository.temporaryDirectory("import")
         defer { try? FileManager.default.removeItem(at: directory) }
         let raw = directory.appendingPathComponent("raw.txt")
@@ -76,9 +75,8 @@ struct EncodingTests {
 
 /// The command's options reach the importer.
 struct ImportCommandTests {
-    @Test func optionsDisableRulesAndKeepSpacing() throws {
+    @Test(.galleyExecutable) func optionsDisableRulesAndKeepSpacing() throws {
         let galley = Repository.galleyExecutable
-        guard FileManager.default.isExecutableFile(atPath: galley.path) else { return }
         let directory = try Repository.temporaryDirectory("import")
         defer { try? FileManager.default.removeItem(at: directory) }
         let raw = directory.appendingPathComponent("raw.txt")

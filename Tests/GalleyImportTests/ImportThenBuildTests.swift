@@ -5,13 +5,9 @@ import Testing
 /// `galley import` on the seed, then `galley build`: the book must pass
 /// EPUBCheck with no messages and the DocBook must be valid (jing).
 struct ImportThenBuildTests {
-    @Test func importedSeedBuildsAndValidates() throws {
+    @Test(.galleyExecutable, .epubCheck, .judge("jing"))
+    func importedSeedBuildsAndValidates() throws {
         let galley = Repository.galleyExecutable
-        guard FileManager.default.isExecutableFile(atPath: galley.path) else {
-            if Judges.isCI { Issue.record("galley executable not built") }
-            return
-        }
-        guard try EPUBCheck.require(), try Judges.require("jing") else { return }
         let directory = try Repository.temporaryDirectory("import-build")
         defer { try? FileManager.default.removeItem(at: directory) }
         let seed = Fixture.directory.appendingPathComponent("seed.txt")

@@ -6,9 +6,7 @@ import Testing
 
 /// Inputs that break naive readers (cmark's own test suite has the same
 /// idea): deep nesting, floods of unclosed tags and fences. Each must read
-/// without crashing (how long they take is measured by hand, not asserted:
-/// a wall-clock limit fails on a busy machine and passes a quadratic step on
-/// a fast one).
+/// without crashing; how long it takes is a figure for `make bench-scale`.
 @Suite struct PathologicalInputTests {
     static let cases: [(String, String)] = [
         ("nested quotes", String(repeating: ">", count: 500) + " 深\n"),

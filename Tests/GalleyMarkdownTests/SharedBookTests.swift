@@ -15,7 +15,8 @@ import Testing
 
     @Test func defaultBook() throws {
         let source = Repository.defaultBook.appendingPathComponent("Source")
-        guard FileManager.default.fileExists(atPath: source.appendingPathComponent("book.yaml").path) else { return }
+        try #require(FileManager.default.fileExists(atPath: source.appendingPathComponent("book.yaml").path),
+                     "the default book's Source/book.yaml is missing")
         let (book, diagnostics) = try BookReader().read(sourceDirectory: source)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(book.metadata.title == "上海基层党建的探索与创新")

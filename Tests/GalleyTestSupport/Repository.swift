@@ -38,6 +38,10 @@ public enum Repository {
         return root.appendingPathComponent(".build/debug/galley")
     }
 
+    public static var galleyExecutableIsBuilt: Bool {
+        FileManager.default.isExecutableFile(atPath: galleyExecutable.path)
+    }
+
     /// A new empty temporary directory.
     public static func temporaryDirectory(_ label: String = "galley") throws -> URL {
         let url = FileManager.default.temporaryDirectory
