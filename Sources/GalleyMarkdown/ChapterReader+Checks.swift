@@ -35,6 +35,12 @@ extension ChapterReader {
             switch files.locate(path, from: folder) {
             case .success(let file): found = found ?? file
             case .failure(.missing): continue
+            case .failure(.url(let scheme)):
+                // Never fetched: the writers show its description instead (and the
+                // pipeline drops script and file: URLs with a warning of their own).
+                return Diagnostic(.warning, "markdown.image-url",
+                    "\(what) `\(source)` is a `\(scheme):` URL; Galley never fetches files, so its description "
+                        + "is shown instead (put the file in Source/ to include it)", at: location)
             case .failure(let refusal):
                 return Diagnostic(.error, ProjectFiles.code(refusal, prefix: "markdown.image-"),
                                   ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
