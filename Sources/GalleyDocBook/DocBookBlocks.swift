@@ -45,7 +45,7 @@ extension DocBookEmitter {
     }
 
     private mutating func emitParagraph(_ inlines: [Inline], role: String?, _ context: DocBookContext) {
-        if let image = Self.soleImage(inlines) {
+        if let image = Walk.soleImage(inlines) {
             emitMediaObject(image, role: role, context)
             return
         }
@@ -155,7 +155,7 @@ extension DocBookEmitter {
         var body = blocks
         let attribution = Self.trailingSignature(&body)
         let onlyParagraphs = !body.isEmpty && body.allSatisfy {
-            if case .paragraph(let inlines) = $0 { return Self.soleImage(inlines) == nil }
+            if case .paragraph(let inlines) = $0 { return Walk.soleImage(inlines) == nil }
             return false
         }
         guard onlyParagraphs, !context.inNote else {
@@ -224,26 +224,6 @@ extension DocBookEmitter {
     }
 
     // MARK: Images
-
-    /// The image when a paragraph holds nothing else (spaces aside).
-    // TODO(walk): use Walk's soleImage
-    static func soleImage(_ inlines: [Inline]) -> Image? {
-        var found: Image?
-        for inline in inlines {
-            switch inline {
-            case .image(let image):
-                if found != nil { return nil }
-                found = image
-            case .text(let text) where text.allSatisfy(\.isWhitespace):
-                continue
-            case .softBreak:
-                continue
-            default:
-                return nil
-            }
-        }
-        return found
-    }
 
     private mutating func emitMediaObject(_ image: Image, role: String?, _ context: DocBookContext) {
         let classes = image.attributes.classes.joined(separator: " ")

@@ -9,10 +9,10 @@ extension ChapterReader {
     /// show is an error; a missing file is a warning (writers report it too).
     mutating func checkImages(in blocks: [Block], _ chapter: Chapter) {
         var sources: [(String, SourceLocation?)] = []
-        InlineVisitor { inline in
+        Walk.query(blocks, Visitor(inline: { inline in
             guard case .image(let image) = inline, !image.source.isEmpty else { return }
             sources.append((image.source, image.location))
-        }.blocks(blocks)
+        }))
         let folder = ProjectFiles.folder(of: chapter.path)
         for (source, location) in sources {
             let at = location ?? SourceLocation(file: chapter.display)
