@@ -82,7 +82,8 @@ public final class EPUBArchiveReader {
                 problems.append((name, CheckCode.epubEntryName, problem))
             }
             if !seen.insert(name).inserted {
-                problems.append((name, CheckCode.epubDuplicateEntry, "`\(OCFEntryName.shown(name))` is in the zip twice"))
+                problems.append((name, CheckCode.epubDuplicateEntry,
+                    "`\(OCFEntryName.shown(name))` is in the zip twice"))
                 continue
             }
             let key = OCFEntryName.folded(name)

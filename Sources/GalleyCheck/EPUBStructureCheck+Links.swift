@@ -42,13 +42,15 @@ extension EPUBStructureCheck {
             return nil
         }
         if manifestPaths[target] == nil {
-            error(.epubUnlistedTarget, "`\(href)` points to `\(target)`, which is not in the manifest", path, line: line)
+            error(.epubUnlistedTarget, "`\(href)` points to `\(target)`, which is not in the manifest", path,
+                line: line)
         }
         if isHyperlink, manifestPaths[target] == "application/xhtml+xml", target != navPath, !spineSet.contains(target) {
             error(.epubLinkOutsideSpine, "`\(href)` links to `\(target)`, which is not in the spine", path, line: line)
         }
         if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
-            error(.epubDanglingFragment, "`\(href)`: `\(target)` has no element with id `\(fragment)`", path, line: line)
+            error(.epubDanglingFragment, "`\(href)`: `\(target)` has no element with id `\(fragment)`", path,
+                line: line)
         }
         return target
     }

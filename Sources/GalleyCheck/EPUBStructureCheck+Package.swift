@@ -40,10 +40,12 @@ extension EPUBStructureCheck {
                 error(.epubManifestHref, "manifest item `\(id)` has an unusable href `\(href)`", path, line: line)
                 continue
             }
-            if itemsById[id] != nil { error(.epubDuplicateManifestId, "manifest id `\(id)` is used twice", path, line: line) }
+            if itemsById[id] != nil { error(.epubDuplicateManifestId, "manifest id `\(id)` is used twice", path,
+                line: line) }
             itemsById[id] = target
             if !archive.contains(target) {
-                error(.epubMissingItem, "manifest item `\(id)` names `\(target)`, which is not in the zip", path, line: line)
+                error(.epubMissingItem, "manifest item `\(id)` names `\(target)`, which is not in the zip", path,
+                    line: line)
                 continue
             }
             manifestPaths[target] = mediaType
@@ -51,7 +53,8 @@ extension EPUBStructureCheck {
             if properties.contains("nav") { navItems.append((target, line)) }
         }
         if navItems.count != 1 {
-            error(.epubNavCount, "the manifest must have exactly one item with properties=\"nav\"; it has \(navItems.count)",
+            error(.epubNavCount,
+                "the manifest must have exactly one item with properties=\"nav\"; it has \(navItems.count)",
                   path, line: XMLNodes.line(manifest))
         }
         navPath = navItems.first?.path
@@ -59,7 +62,8 @@ extension EPUBStructureCheck {
             $0 != "mimetype" && !$0.hasPrefix("META-INF/") && $0 != path && !$0.hasSuffix("/") && manifestPaths[$0] == nil
         }
         for name in unlisted {
-            warning(.epubUnlistedFile, "`\(name)` is in the zip but not in the manifest", path, line: XMLNodes.line(manifest))
+            warning(.epubUnlistedFile, "`\(name)` is in the zip but not in the manifest", path,
+                line: XMLNodes.line(manifest))
         }
         guard let spine else {
             error(.epubNoSpine, "the package document has no `spine`", path, line: rootLine)
@@ -68,13 +72,15 @@ extension EPUBStructureCheck {
         for itemref in XMLNodes.children(spine) where XMLNodes.isElement(itemref, "itemref", in: XMLNodes.opf) {
             let idref = XMLNodes.attribute(itemref, "idref") ?? ""
             guard let target = itemsById[idref] else {
-                error(.epubSpineIdref, "spine itemref `\(idref)` names no manifest item", path, line: XMLNodes.line(itemref))
+                error(.epubSpineIdref, "spine itemref `\(idref)` names no manifest item", path,
+                    line: XMLNodes.line(itemref))
                 continue
             }
             spinePaths.append(target)
         }
         spineSet = Set(spinePaths)
-        if spinePaths.isEmpty { error(.epubEmptySpine, "the spine lists no document", path, line: XMLNodes.line(spine)) }
+        if spinePaths.isEmpty { error(.epubEmptySpine, "the spine lists no document", path,
+            line: XMLNodes.line(spine)) }
     }
 
     private mutating func checkMetadata(_ metadata: xmlNodePtr, uniqueIdentifier: String?, path: String) {
@@ -93,7 +99,9 @@ extension EPUBStructureCheck {
             XMLNodes.isElement($0, "meta", in: XMLNodes.opf) && XMLNodes.attribute($0, "property") == "dcterms:modified"
         }
         if modified.count != 1 {
-            error(.epubModified, "the package metadata must have exactly one dcterms:modified; it has \(modified.count)", path, line: line)
+            error(.epubModified,
+                "the package metadata must have exactly one dcterms:modified; it has \(modified.count)",
+                path, line: line)
         }
     }
 

@@ -84,7 +84,8 @@ public enum OutputChecks {
                         report(.textLineEnding, "carriage return: lines must end with LF only", line: number)
                     }
                     if let control {
-                        report(.textControl, "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
+                        report(.textControl,
+                            "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
                                line: number)
                     }
                     if markupCandidate, markupFindings < 20,

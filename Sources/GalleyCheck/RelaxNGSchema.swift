@@ -30,7 +30,8 @@ public final class RelaxNGSchema: @unchecked Sendable {
         }
         guard let schema else {
             return .failure(collector.diagnostics.first
-                ?? Diagnostic(CheckCode.relaxngSchema, "cannot compile the RELAX NG schema", at: SourceLocation(file: name)))
+                ?? Diagnostic(CheckCode.relaxngSchema, "cannot compile the RELAX NG schema",
+                    at: SourceLocation(file: name)))
         }
         return .success(RelaxNGSchema(pointer: schema))
     }

@@ -76,7 +76,8 @@ struct ChapterReader {
         var text: String
         switch TextDecoding.decode(bytes) {
         case .failure(let message, let position):
-            diagnostics.append(Diagnostic(MarkdownCode.encoding, severity: .error, "\(message) (byte offset \(position.offset))",
+            diagnostics.append(Diagnostic(MarkdownCode.encoding, severity: .error,
+                "\(message) (byte offset \(position.offset))",
                                           at: SourceLocation(file: chapter.display, line: position.line)))
             return nil
         case .text(let decoded, let invalid):

@@ -52,7 +52,8 @@ public enum MarkdownCode: String, DiagnosticCode {
              .bookyamlNotAFile, .bookyamlOutsideSource, .bookyamlSyntax, .bookyamlType, .bookyamlUnknownRole,
              .bookyamlUnreadableFile, .bookyamlValue, .frontMatter, .imageMissingFile, .imageNotAFile,
              .imageOutsideSource, .imageType, .imageUnreadableFile, .unknownRole: .error
-        case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding, .forbiddenCharacter, .imageUrl, .invalidId,
+        case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
+            .forbiddenCharacter, .imageUrl, .invalidId,
              .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
              .unusedFootnote: .warning
         }

@@ -55,7 +55,8 @@ struct ImportCommand: ParsableCommand {
             let result = try importer.run(bytes: bytes, encoding: encoding)
             try Importer.write(result, to: directory, report: reportURL, force: force)
             galley.report(result.log.findings.map {
-                Diagnostic(ImportCode.finding(ofRule: $0.rule), $0.message, at: SourceLocation(file: raw, line: $0.lines.min()))
+                Diagnostic(ImportCode.finding(ofRule: $0.rule), $0.message, at: SourceLocation(file: raw,
+                    line: $0.lines.min()))
             })
             let removed = result.log.changes.filter { if case .removed = $0.kind { return true } else { return false } }
             print("wrote \(result.files.count) files to \(directory.appendingPathComponent("Source").path)")
