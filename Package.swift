@@ -70,6 +70,7 @@ let package = Package(
                     dependencies: ["GalleyCheck", "GalleyCore", "GalleyTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GalleyEndToEndTests",
-                    dependencies: ["GalleyBuild", "GalleyCheck", "GalleyTestSupport"]),
+                    dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyMarkdown", "GalleyEPUB",
+                                   "GalleyDocBook", "GalleyImport", "GalleyTestSupport"]),
     ]
 )

@@ -68,7 +68,7 @@ public struct BookBuild: Sendable {
             report.diagnostics += error.diagnostics
             return report
         } catch {
-            report.diagnostics.append(Diagnostic(.error, "build.read", "\(error)",
+            report.diagnostics.append(Diagnostic(BuildCode.read, "\(error)",
                                                  at: SourceLocation(file: sourceDirectory.path)))
             return report
         }
@@ -117,7 +117,7 @@ public struct BookBuild: Sendable {
         do {
             try Data(bytes).write(to: url)
         } catch {
-            return (false, diagnostics + [Diagnostic(.error, "build.write", "cannot write this file",
+            return (false, diagnostics + [Diagnostic(BuildCode.write, "cannot write this file",
                                                      at: SourceLocation(file: url.path))])
         }
         if validate { diagnostics += format.check(url) }

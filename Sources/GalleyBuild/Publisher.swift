@@ -75,7 +75,7 @@ struct Publisher {
         for name in fileNames {
             let target = outputDirectory.appendingPathComponent(name)
             if rename(staging.appendingPathComponent(name).path, target.path) != 0 {
-                outcome.diagnostics.append(Diagnostic(.error, "build.publish",
+                outcome.diagnostics.append(Diagnostic(BuildCode.publish,
                     "cannot move the new file into place: \(String(cString: strerror(errno)))",
                     at: SourceLocation(file: target.path)))
             }
@@ -92,15 +92,15 @@ struct Publisher {
         let contents = (try? fileManager.contentsOfDirectory(atPath: staging.path)) ?? []
         if contents.isEmpty {
             try? fileManager.removeItem(at: staging)
-            return Outcome(diagnostics: [Diagnostic(.note, "build.kept",
+            return Outcome(diagnostics: [Diagnostic(BuildCode.kept,
                 "nothing was published; \(outputDirectory.path) keeps its previous files")], destination: nil)
         }
         guard rename(staging.path, failed.path) == 0 else {
             try? fileManager.removeItem(at: staging)
-            return Outcome(diagnostics: [Diagnostic(.note, "build.kept",
+            return Outcome(diagnostics: [Diagnostic(BuildCode.kept,
                 "nothing was published; \(outputDirectory.path) keeps its previous files")], destination: nil)
         }
-        return Outcome(diagnostics: [Diagnostic(.note, "build.kept",
+        return Outcome(diagnostics: [Diagnostic(BuildCode.kept,
             "nothing was published; \(outputDirectory.path) keeps its previous files, "
                 + "and this build's files are in \(failed.path) for inspection")], destination: failed)
     }
@@ -121,6 +121,6 @@ struct Publisher {
     }
 
     private func error(_ message: String, at place: SourceLocation) -> DiagnosticsError {
-        DiagnosticsError([Diagnostic(.error, "build.output", message, at: place)])
+        DiagnosticsError([Diagnostic(BuildCode.output, message, at: place)])
     }
 }

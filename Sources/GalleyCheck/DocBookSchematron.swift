@@ -62,7 +62,7 @@ struct DocBookSchematron {
     static func check(_ document: ParsedXMLDocument) -> [Diagnostic] {
         var checker = DocBookSchematron(file: document.name)
         guard let root = document.root else {
-            return [Diagnostic(.error, "docbook.root", "the document has no root element",
+            return [Diagnostic(CheckCode.docbookRoot, "the document has no root element",
                                at: SourceLocation(file: document.name))]
         }
         checker.checkRoot(root)
@@ -73,19 +73,19 @@ struct DocBookSchematron {
 
     private init(file: String) { self.file = file }
 
-    private mutating func error(_ code: String, _ message: String, line: Int) {
-        diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line)))
+    private mutating func error(_ code: CheckCode, _ message: String, line: Int) {
+        diagnostics.append(Diagnostic(code, severity: .error, message, at: SourceLocation(file: file, line: line)))
     }
 
     private mutating func checkRoot(_ root: xmlNodePtr) {
         let name = Self.localName(root)
         guard Self.isDocBook(root) else {
-            error("docbook.namespace",
+            error(.docbookNamespace,
                   "root element <\(name)> is not in the DocBook namespace \(Self.namespace)", line: Self.line(root))
             return
         }
         if Self.versionRoots.contains(name), XMLNodes.attribute(root, "version") == nil {
-            error("docbook.version", "the root element must have a version attribute (version=\"5.0\")",
+            error(.docbookVersion, "the root element must have a version attribute (version=\"5.0\")",
                   line: Self.line(root))
         }
     }
@@ -97,13 +97,13 @@ struct DocBookSchematron {
         if isDocBook {
             for (ancestor, count) in openExclusions where count > 0 {
                 if Self.exclusions[ancestor]?.contains(name) == true {
-                    error("docbook.exclusion", "\(name) must not occur in the descendants of \(ancestor)", line: line)
+                    error(.docbookExclusion, "\(name) must not occur in the descendants of \(ancestor)", line: line)
                 }
             }
         }
         if let id = XMLNodes.attribute(node, "id", namespace: Self.xmlNamespace) {
             if let first = ids[id] {
-                error("docbook.duplicate-id", "xml:id “\(id)” is already used on line \(first.line)", line: line)
+                error(.docbookDuplicateId, "xml:id “\(id)” is already used on line \(first.line)", line: line)
             } else {
                 ids[id] = (name, isDocBook, line)
             }
@@ -139,14 +139,14 @@ struct DocBookSchematron {
         if name == "termdef" {
             let count = Self.docBookChildren(node).filter { Self.localName($0) == "firstterm" }.count
             if count != 1 {
-                error("docbook.termdef", "a termdef must contain exactly one firstterm", line: line)
+                error(.docbookTermdef, "a termdef must contain exactly one firstterm", line: line)
             }
         }
         if name == "seglistitem", let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
             let segments = Self.docBookChildren(node).filter { Self.localName($0) == "seg" }.count
             let titles = Self.docBookChildren(parent).filter { Self.localName($0) == "segtitle" }.count
             if segments != titles {
-                error("docbook.seglistitem",
+                error(.docbookSeglistitem,
                       "the number of seg elements must be the same as the number of segtitle elements in the parent segmentedlist",
                       line: line)
             }
@@ -156,14 +156,14 @@ struct DocBookSchematron {
     private mutating func checkReferences() {
         for reference in references {
             guard let target = ids[reference.value] else {
-                error("docbook.dangling-reference",
+                error(.docbookDanglingReference,
                       "@\(reference.attribute) “\(reference.value)” on \(reference.element) names no xml:id in the document",
                       line: reference.line)
                 continue
             }
             if let constraint = Self.referenceTypes[reference.element], constraint.attribute == reference.attribute,
                !(target.isDocBook && target.element == constraint.target) {
-                error("docbook.reference-type",
+                error(.docbookReferenceType,
                       "@\(reference.attribute) on \(reference.element) must point to a \(constraint.target) (“\(reference.value)” is a \(target.element), line \(target.line))",
                       line: reference.line)
             }

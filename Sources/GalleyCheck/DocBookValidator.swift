@@ -16,7 +16,7 @@ public enum DocBookValidator {
     /// The schema, compiled once per process.
     static let schema: Result<RelaxNGSchema, Diagnostic> = {
         guard let schemaBytes else {
-            return .failure(Diagnostic(.error, "docbook.schema-missing",
+            return .failure(Diagnostic(CheckCode.docbookSchemaMissing,
                                        "the DocBook 5.0 RELAX NG schema is missing from Galley's resources",
                                        at: SourceLocation(file: "docbook.rng")))
         }
@@ -32,7 +32,7 @@ public enum DocBookValidator {
         // The parser reports a duplicate xml:id through libxml2's generic
         // handler (stderr) even with XML_PARSE_NOERROR; a library must not
         // print, and the native checks report duplicates anyway.
-        let sink = ErrorCollector(code: "docbook.parse", file: name)
+        let sink = ErrorCollector(code: CheckCode.docbookParse, file: name)
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), collectError)
         let parsed = withExtendedLifetime(sink) { ParsedXMLDocument.parse(bytes, name: name) }
         xmlSetStructuredErrorFunc(nil, nil)
@@ -40,14 +40,14 @@ public enum DocBookValidator {
         case .success(let parsed):
             document = parsed
         case .failure(var diagnostic):
-            diagnostic.code = "docbook.not-well-formed"
+            diagnostic.recode(CheckCode.docbookNotWellFormed)
             return [diagnostic]
         }
         var diagnostics: [Diagnostic] = []
         // libxml2's schema errors come first for a line, then the clearer native ones.
         switch schema {
         case .success(let schema):
-            diagnostics += schema.validate(document, code: "docbook.schema")
+            diagnostics += schema.validate(document, code: CheckCode.docbookSchema)
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         }

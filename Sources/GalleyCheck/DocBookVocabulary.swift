@@ -36,7 +36,7 @@ struct DocBookVocabulary: Sendable {
         while let node = stack.popLast() {
             let name = DocBookSchematron.localName(node)
             if DocBookSchematron.isDocBook(node), !names.contains(name) {
-                diagnostics.append(Diagnostic(.error, "docbook.unknown-element",
+                diagnostics.append(Diagnostic(CheckCode.docbookUnknownElement,
                                               "<\(name)> is not a DocBook 5.0 element",
                                               at: SourceLocation(file: document.name, line: DocBookSchematron.line(node))))
             }

@@ -36,16 +36,16 @@ public final class EPUBArchiveReader {
             // libzip refuses duplicate names (and other inconsistencies) with
             // one generic message; the names, read without its checks, say which.
             if error == ZIP_ER_INCONS || error == ZIP_ER_EXISTS, let problem = nameProblem(url, limits: limits) {
-                return .failure(Diagnostic(.error, problem.code, "\(problem.message) (libzip: \(zipErrorText(error)))",
+                return .failure(Diagnostic(problem.code, "\(problem.message) (libzip: \(zipErrorText(error)))",
                                            at: SourceLocation(file: "\(url.path):\(OCFEntryName.shown(problem.name))")))
             }
-            return .failure(Diagnostic(.error, "epub.not-a-zip", "not a readable zip file: \(zipErrorText(error))",
+            return .failure(Diagnostic(CheckCode.epubNotAZip, "not a readable zip file: \(zipErrorText(error))",
                                        at: location))
         }
         let count = zip_get_num_entries(archive, 0)
         guard count >= 0, count <= Int64(limits.maximumEntryCount) else {
             zip_close(archive)
-            return .failure(Diagnostic(.error, "epub.too-many-entries",
+            return .failure(Diagnostic(CheckCode.epubTooManyEntries,
                                        "the zip has \(count) entries; Galley checks archives of at most "
                                        + "\(limits.maximumEntryCount)", at: location))
         }
@@ -59,7 +59,7 @@ public final class EPUBArchiveReader {
         names = Self.entryNames(archive, count: count)
         indexByName = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         nameDiagnostics = Self.nameProblems(names).map {
-            Diagnostic(.error, $0.code, $0.message, at: SourceLocation(file: "\(path):\($0.name)"))
+            Diagnostic($0.code, $0.message, at: SourceLocation(file: "\(path):\($0.name)"))
         }
     }
 
@@ -73,21 +73,22 @@ public final class EPUBArchiveReader {
 
     /// Every OCF name rule broken by `names`, and every duplicate (exact, or
     /// after normalisation and case folding).
-    static func nameProblems(_ names: [String]) -> [(name: String, code: String, message: String)] {
-        var problems: [(name: String, code: String, message: String)] = []
+    static func nameProblems(_ names: [String]) -> [(name: String, code: CheckCode, message: String)] {
+        var problems: [(name: String, code: CheckCode, message: String)] = []
         var seen = Set<String>()
         var folded: [String: String] = [:]
         for name in names {
             if let problem = OCFEntryName.problem(name) {
-                problems.append((name, "epub.entry-name", problem))
+                problems.append((name, CheckCode.epubEntryName, problem))
             }
             if !seen.insert(name).inserted {
-                problems.append((name, "epub.duplicate-entry", "`\(OCFEntryName.shown(name))` is in the zip twice"))
+                problems.append((name, CheckCode.epubDuplicateEntry,
+                    "`\(OCFEntryName.shown(name))` is in the zip twice"))
                 continue
             }
             let key = OCFEntryName.folded(name)
             if let other = folded[key] {
-                problems.append((name, "epub.duplicate-entry",
+                problems.append((name, CheckCode.epubDuplicateEntry,
                                  "`\(OCFEntryName.shown(name))` and `\(OCFEntryName.shown(other))` differ only in case "
                                  + "or normalisation; OCF names must stay unique after case folding"))
             } else {
@@ -99,7 +100,7 @@ public final class EPUBArchiveReader {
 
     /// The first name problem of the archive at `url`, opened without libzip's consistency checks.
     private static func nameProblem(_ url: URL, limits: EPUBArchiveLimits)
-        -> (name: String, code: String, message: String)? {
+        -> (name: String, code: CheckCode, message: String)? {
         var error: Int32 = 0
         guard let archive = zip_open(url.path, ZIP_RDONLY, &error) else { return nil }
         defer { zip_close(archive) }
@@ -130,7 +131,7 @@ public final class EPUBArchiveReader {
     /// `limits.maximumDocumentSize`), or the reason they cannot be had.
     public func contents(of name: String) -> Result<[UInt8], Diagnostic> {
         guard let index = indexByName[name] else {
-            return .failure(diagnostic("epub.missing-entry", "`\(name)` is not in the zip", name))
+            return .failure(diagnostic(.epubMissingEntry, "`\(name)` is not in the zip", name))
         }
         return inflate(index, name: name, limit: limits.maximumDocumentSize, keep: true)
     }
@@ -147,8 +148,8 @@ public final class EPUBArchiveReader {
         return diagnostics
     }
 
-    private func diagnostic(_ code: String, _ message: String, _ name: String) -> Diagnostic {
-        Diagnostic(.error, code, message, at: SourceLocation(file: "\(path):\(OCFEntryName.shown(name))"))
+    private func diagnostic(_ code: CheckCode, _ message: String, _ name: String) -> Diagnostic {
+        Diagnostic(code, severity: .error, message, at: SourceLocation(file: "\(path):\(OCFEntryName.shown(name))"))
     }
 
     /// Inflates entry `index` in chunks, keeping the bytes when `keep` is
@@ -156,7 +157,7 @@ public final class EPUBArchiveReader {
     private func inflate(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
         if let failure = failures[name] { return .failure(failure) }
         let result = inflateOnce(index, name: name, limit: limit, keep: keep)
-        if case .failure(let diagnostic) = result, diagnostic.code != "epub.document-too-large" {
+        if case .failure(let diagnostic) = result, diagnostic.code != CheckCode.epubDocumentTooLarge.rawValue {
             failures[name] = diagnostic
         }
         return result
@@ -165,23 +166,23 @@ public final class EPUBArchiveReader {
     private func inflateOnce(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
         let shown = OCFEntryName.shown(name)
         if isExhausted {
-            return .failure(diagnostic("epub.archive-too-large",
+            return .failure(diagnostic(.epubArchiveTooLarge,
                                        "not read: the archive inflated past \(limits.maximumTotalSize) bytes", name))
         }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
         guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0 else {
-            return .failure(diagnostic("epub.unreadable-entry",
+            return .failure(diagnostic(.epubUnreadableEntry,
                                        "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
         }
         if stat.valid & zip_uint64_t(ZIP_STAT_COMP_METHOD) != 0,
            stat.comp_method != ZIP_CM_STORE, stat.comp_method != ZIP_CM_DEFLATE {
-            return .failure(diagnostic("epub.compression-method",
+            return .failure(diagnostic(.epubCompressionMethod,
                                        "`\(shown)` uses compression method \(stat.comp_method); "
                                        + "OCF allows stored (0) and deflate (8) only", name))
         }
         if stat.valid & zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD) != 0, stat.encryption_method != ZIP_EM_NONE {
-            return .failure(diagnostic("epub.encrypted-entry",
+            return .failure(diagnostic(.epubEncryptedEntry,
                                        "`\(shown)` is encrypted with zip encryption, which OCF forbids", name))
         }
         // Header sizes are claims: used only in messages and for the ratio
@@ -190,7 +191,7 @@ public final class EPUBArchiveReader {
         let claimed = claimedSize.map { "\($0)" } ?? "nothing"
         let compressed = stat.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE) != 0 ? Int(clamping: stat.comp_size) : 0
         guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
-            return .failure(diagnostic("epub.unreadable-entry",
+            return .failure(diagnostic(.epubUnreadableEntry,
                                        "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
         }
         defer { zip_fclose(file) }
@@ -201,7 +202,7 @@ public final class EPUBArchiveReader {
                 zip_fread(file, buffer.baseAddress!, zip_uint64_t(buffer.count))
             }
             if read < 0 {
-                return .failure(diagnostic("epub.corrupt-entry",
+                return .failure(diagnostic(.epubCorruptEntry,
                                            "cannot inflate `\(shown)`: \(String(cString: zip_file_strerror(file)))",
                                            name))
             }
@@ -218,18 +219,18 @@ public final class EPUBArchiveReader {
                 return .failure(sizeMismatch(shown, claimed: claimedSize, produced: produced, name))
             }
             if produced > limit {
-                let code = keep ? "epub.document-too-large" : "epub.entry-too-large"
+                let code = keep ? CheckCode.epubDocumentTooLarge : CheckCode.epubEntryTooLarge
                 return .failure(diagnostic(code, "`\(shown)` inflates to more than \(limit) bytes "
                                            + "(its header claims \(claimed)); Galley reads at most \(limit)", name))
             }
             if inflatedTotal > limits.maximumTotalSize {
                 isExhausted = true
-                return .failure(diagnostic("epub.archive-too-large",
+                return .failure(diagnostic(.epubArchiveTooLarge,
                                            "the archive inflates to more than \(limits.maximumTotalSize) bytes "
                                            + "in all; stopped at `\(shown)`", name))
             }
             if produced > limits.ratioThreshold, produced / max(compressed, 1) > limits.maximumCompressionRatio {
-                return .failure(diagnostic("epub.compression-ratio",
+                return .failure(diagnostic(.epubCompressionRatio,
                                            "`\(shown)` inflated past \(produced) bytes from \(compressed): more than "
                                            + "\(limits.maximumCompressionRatio) to 1, a deflate bomb", name))
             }
@@ -239,7 +240,7 @@ public final class EPUBArchiveReader {
 
     private func sizeMismatch(_ shown: String, claimed: UInt64, produced: Int, _ name: String) -> Diagnostic {
         let actual = produced > claimed ? "more than \(claimed)" : "\(produced)"
-        return diagnostic("epub.entry-size-mismatch",
+        return diagnostic(.epubEntrySizeMismatch,
                           "`\(shown)` inflates to \(actual) bytes but its header claims \(claimed)", name)
     }
 }

@@ -83,7 +83,7 @@ extension EPUBStructureCheck {
             if scan.ids.insert(id).inserted {
                 countId()
             } else {
-                error("epub.duplicate-id", "id `\(id)` appears more than once", path, line: XMLNodes.line(element))
+                error(.epubDuplicateId, "id `\(id)` appears more than once", path, line: XMLNodes.line(element))
             }
         }
     }
@@ -122,7 +122,7 @@ extension EPUBStructureCheck {
     private mutating func countId() {
         references += 1
         if references == archive.limits.maximumReferences + 1 {
-            error("epub.too-many-ids", "the book has more than \(archive.limits.maximumReferences) ids; "
+            error(.epubTooManyIds, "the book has more than \(archive.limits.maximumReferences) ids; "
                   + "Galley stops checking it there")
             stopped = true
         }
@@ -145,10 +145,10 @@ extension EPUBStructureCheck {
         if let href = XMLNodes.attribute(element, "href"), !Self.hasScheme(href),
            let target = Self.resolve(href, from: folder) {
             if !spineSet.contains(target) {
-                error("epub.nav-outside-spine", "toc entry `\(href)` is not a document of the spine", path, line: line)
+                error(.epubNavOutsideSpine, "toc entry `\(href)` is not a document of the spine", path, line: line)
             }
         } else {
-            error("epub.nav-href", "a toc entry has no internal href", path, line: line)
+            error(.epubNavHref, "a toc entry has no internal href", path, line: line)
         }
         scan.anchor = (depth, line, false)
         if isEmpty { finishEntry(&scan, path: path) }
@@ -156,7 +156,7 @@ extension EPUBStructureCheck {
 
     private mutating func finishEntry(_ scan: inout ContentScan, path: String) {
         if let anchor = scan.anchor, !anchor.hasLabel {
-            error("epub.nav-empty-label", "a toc entry has no label", path, line: anchor.line)
+            error(.epubNavEmptyLabel, "a toc entry has no label", path, line: anchor.line)
         }
         scan.anchor = nil
     }
@@ -164,11 +164,11 @@ extension EPUBStructureCheck {
     /// Exactly one `nav epub:type="toc"`, which lists something.
     private mutating func finishNavigation(_ scan: ContentScan, path: String) {
         guard scan.tocLines.count == 1 else {
-            error("epub.nav-toc", "the navigation document must have exactly one nav epub:type=\"toc\"; "
+            error(.epubNavToc, "the navigation document must have exactly one nav epub:type=\"toc\"; "
                   + "it has \(scan.tocLines.count)", path, line: scan.rootLine ?? 1)
             return
         }
-        if scan.tocEntries == 0 { error("epub.nav-toc-empty", "the toc lists nothing", path, line: scan.tocLines[0]) }
+        if scan.tocEntries == 0 { error(.epubNavTocEmpty, "the toc lists nothing", path, line: scan.tocLines[0]) }
     }
 
     /// True when the text has a character that is not white space.

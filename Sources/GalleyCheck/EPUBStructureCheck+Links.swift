@@ -32,23 +32,25 @@ extension EPUBStructureCheck {
             // Bounded: a hostile document can link to millions of distinct files.
             if self.resolved.count < 10_000 { self.resolved[key] = cached }
             guard let resolved = cached else {
-                error("epub.dangling-link", "`\(href)` points outside the container", path, line: line)
+                error(.epubDanglingLink, "`\(href)` points outside the container", path, line: line)
                 return nil
             }
             target = resolved
         }
         guard archive.contains(target) else {
-            error("epub.dangling-link", "`\(href)` points to `\(target)`, which is not in the zip", path, line: line)
+            error(.epubDanglingLink, "`\(href)` points to `\(target)`, which is not in the zip", path, line: line)
             return nil
         }
         if manifestPaths[target] == nil {
-            error("epub.unlisted-target", "`\(href)` points to `\(target)`, which is not in the manifest", path, line: line)
+            error(.epubUnlistedTarget, "`\(href)` points to `\(target)`, which is not in the manifest", path,
+                line: line)
         }
         if isHyperlink, manifestPaths[target] == "application/xhtml+xml", target != navPath, !spineSet.contains(target) {
-            error("epub.link-outside-spine", "`\(href)` links to `\(target)`, which is not in the spine", path, line: line)
+            error(.epubLinkOutsideSpine, "`\(href)` links to `\(target)`, which is not in the spine", path, line: line)
         }
         if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
-            error("epub.dangling-fragment", "`\(href)`: `\(target)` has no element with id `\(fragment)`", path, line: line)
+            error(.epubDanglingFragment, "`\(href)`: `\(target)` has no element with id `\(fragment)`", path,
+                line: line)
         }
         return target
     }

@@ -6,12 +6,12 @@ extension EPUBStructureCheck {
     /// Metadata musts, manifest items present in the zip, spine, one nav.
     mutating func checkPackage(_ package: ParsedXMLDocument, path: String) {
         guard let root = package.root, XMLNodes.isElement(root, "package", in: XMLNodes.opf) else {
-            error("epub.package-root", "the package document's root is not an OPF `package`", path, line: 1)
+            error(.epubPackageRoot, "the package document's root is not an OPF `package`", path, line: 1)
             return
         }
         let rootLine = XMLNodes.line(root)
         if XMLNodes.attribute(root, "version") != "3.0" {
-            error("epub.package-version", "package `version` must be 3.0", path, line: rootLine)
+            error(.epubPackageVersion, "package `version` must be 3.0", path, line: rootLine)
         }
         let sections = XMLNodes.children(root)
         let metadata = sections.first { XMLNodes.isElement($0, "metadata", in: XMLNodes.opf) }
@@ -20,10 +20,10 @@ extension EPUBStructureCheck {
         if let metadata {
             checkMetadata(metadata, uniqueIdentifier: XMLNodes.attribute(root, "unique-identifier"), path: path)
         } else {
-            error("epub.no-metadata", "the package document has no `metadata`", path, line: rootLine)
+            error(.epubNoMetadata, "the package document has no `metadata`", path, line: rootLine)
         }
         guard let manifest else {
-            error("epub.no-manifest", "the package document has no `manifest`", path, line: rootLine)
+            error(.epubNoManifest, "the package document has no `manifest`", path, line: rootLine)
             return
         }
         let folder = (path as NSString).deletingLastPathComponent
@@ -33,17 +33,19 @@ extension EPUBStructureCheck {
             let line = XMLNodes.line(item)
             guard let id = XMLNodes.attribute(item, "id"), let href = XMLNodes.attribute(item, "href"),
                   let mediaType = XMLNodes.attribute(item, "media-type") else {
-                error("epub.manifest-item", "a manifest `item` lacks id, href or media-type", path, line: line)
+                error(.epubManifestItem, "a manifest `item` lacks id, href or media-type", path, line: line)
                 continue
             }
             guard let target = Self.resolve(href, from: folder) else {
-                error("epub.manifest-href", "manifest item `\(id)` has an unusable href `\(href)`", path, line: line)
+                error(.epubManifestHref, "manifest item `\(id)` has an unusable href `\(href)`", path, line: line)
                 continue
             }
-            if itemsById[id] != nil { error("epub.duplicate-manifest-id", "manifest id `\(id)` is used twice", path, line: line) }
+            if itemsById[id] != nil { error(.epubDuplicateManifestId, "manifest id `\(id)` is used twice", path,
+                line: line) }
             itemsById[id] = target
             if !archive.contains(target) {
-                error("epub.missing-item", "manifest item `\(id)` names `\(target)`, which is not in the zip", path, line: line)
+                error(.epubMissingItem, "manifest item `\(id)` names `\(target)`, which is not in the zip", path,
+                    line: line)
                 continue
             }
             manifestPaths[target] = mediaType
@@ -51,7 +53,8 @@ extension EPUBStructureCheck {
             if properties.contains("nav") { navItems.append((target, line)) }
         }
         if navItems.count != 1 {
-            error("epub.nav-count", "the manifest must have exactly one item with properties=\"nav\"; it has \(navItems.count)",
+            error(.epubNavCount,
+                "the manifest must have exactly one item with properties=\"nav\"; it has \(navItems.count)",
                   path, line: XMLNodes.line(manifest))
         }
         navPath = navItems.first?.path
@@ -59,22 +62,25 @@ extension EPUBStructureCheck {
             $0 != "mimetype" && !$0.hasPrefix("META-INF/") && $0 != path && !$0.hasSuffix("/") && manifestPaths[$0] == nil
         }
         for name in unlisted {
-            warning("epub.unlisted-file", "`\(name)` is in the zip but not in the manifest", path, line: XMLNodes.line(manifest))
+            warning(.epubUnlistedFile, "`\(name)` is in the zip but not in the manifest", path,
+                line: XMLNodes.line(manifest))
         }
         guard let spine else {
-            error("epub.no-spine", "the package document has no `spine`", path, line: rootLine)
+            error(.epubNoSpine, "the package document has no `spine`", path, line: rootLine)
             return
         }
         for itemref in XMLNodes.children(spine) where XMLNodes.isElement(itemref, "itemref", in: XMLNodes.opf) {
             let idref = XMLNodes.attribute(itemref, "idref") ?? ""
             guard let target = itemsById[idref] else {
-                error("epub.spine-idref", "spine itemref `\(idref)` names no manifest item", path, line: XMLNodes.line(itemref))
+                error(.epubSpineIdref, "spine itemref `\(idref)` names no manifest item", path,
+                    line: XMLNodes.line(itemref))
                 continue
             }
             spinePaths.append(target)
         }
         spineSet = Set(spinePaths)
-        if spinePaths.isEmpty { error("epub.empty-spine", "the spine lists no document", path, line: XMLNodes.line(spine)) }
+        if spinePaths.isEmpty { error(.epubEmptySpine, "the spine lists no document", path,
+            line: XMLNodes.line(spine)) }
     }
 
     private mutating func checkMetadata(_ metadata: xmlNodePtr, uniqueIdentifier: String?, path: String) {
@@ -82,18 +88,20 @@ extension EPUBStructureCheck {
         let line = XMLNodes.line(metadata)
         let identifiers = elements.filter { XMLNodes.isElement($0, "identifier", in: XMLNodes.dc) }
         if uniqueIdentifier == nil || !identifiers.contains(where: { XMLNodes.attribute($0, "id") == uniqueIdentifier }) {
-            error("epub.unique-identifier", "`unique-identifier` names no `dc:identifier`", path, line: line)
+            error(.epubUniqueIdentifier, "`unique-identifier` names no `dc:identifier`", path, line: line)
         }
         for (name, label) in [("title", "dc:title"), ("language", "dc:language")]
         where !elements.contains(where: { XMLNodes.isElement($0, name, in: XMLNodes.dc)
                                           && !XMLNodes.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
-            error("epub.metadata", "the package metadata has no `\(label)`", path, line: line)
+            error(.epubMetadata, "the package metadata has no `\(label)`", path, line: line)
         }
         let modified = elements.filter {
             XMLNodes.isElement($0, "meta", in: XMLNodes.opf) && XMLNodes.attribute($0, "property") == "dcterms:modified"
         }
         if modified.count != 1 {
-            error("epub.modified", "the package metadata must have exactly one dcterms:modified; it has \(modified.count)", path, line: line)
+            error(.epubModified,
+                "the package metadata must have exactly one dcterms:modified; it has \(modified.count)",
+                path, line: line)
         }
     }
 

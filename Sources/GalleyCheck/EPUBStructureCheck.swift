@@ -53,18 +53,18 @@ struct EPUBStructureCheck {
         if diagnostics.count < Self.maximumDiagnostics {
             diagnostics.append(diagnostic)
         } else if diagnostics.count == Self.maximumDiagnostics {
-            diagnostics.append(Diagnostic(.error, "epub.too-many-problems",
+            diagnostics.append(Diagnostic(CheckCode.epubTooManyProblems,
                                           "more than \(Self.maximumDiagnostics) problems; the rest are not listed",
                                           at: place()))
         }
     }
 
-    mutating func error(_ code: String, _ message: String, _ entry: String? = nil, line: Int? = nil) {
-        append(Diagnostic(.error, code, message, at: place(entry, line: line)))
+    mutating func error(_ code: CheckCode, _ message: String, _ entry: String? = nil, line: Int? = nil) {
+        append(Diagnostic(code, severity: .error, message, at: place(entry, line: line)))
     }
 
-    mutating func warning(_ code: String, _ message: String, _ entry: String? = nil, line: Int? = nil) {
-        append(Diagnostic(.warning, code, message, at: place(entry, line: line)))
+    mutating func warning(_ code: CheckCode, _ message: String, _ entry: String? = nil, line: Int? = nil) {
+        append(Diagnostic(code, severity: .warning, message, at: place(entry, line: line)))
     }
 
     /// True once no more diagnostics are kept: checks that only report can stop.
@@ -73,26 +73,26 @@ struct EPUBStructureCheck {
     private static func checkMimetype(_ url: URL, into diagnostics: inout [Diagnostic]) {
         let location = SourceLocation(file: url.path)
         guard let first = ZipFirstEntry.read(url) else {
-            diagnostics.append(Diagnostic(.error, "epub.not-a-zip", "does not start with a zip entry", at: location))
+            diagnostics.append(Diagnostic(CheckCode.epubNotAZip, "does not start with a zip entry", at: location))
             return
         }
         guard first.name == "mimetype" else {
-            diagnostics.append(Diagnostic(.error, "epub.mimetype-not-first",
+            diagnostics.append(Diagnostic(CheckCode.epubMimetypeNotFirst,
                                           "the first zip entry is `\(OCFEntryName.shown(first.name))`, "
                                           + "not `mimetype`", at: location))
             return
         }
         if first.method != 0 {
-            diagnostics.append(Diagnostic(.error, "epub.mimetype-compressed",
+            diagnostics.append(Diagnostic(CheckCode.epubMimetypeCompressed,
                                           "`mimetype` is compressed; it must be stored", at: location))
         }
         if first.extraFieldLength != 0 {
-            diagnostics.append(Diagnostic(.error, "epub.mimetype-extra-field",
+            diagnostics.append(Diagnostic(CheckCode.epubMimetypeExtraField,
                                           "`mimetype` has a \(first.extraFieldLength)-byte extra field; "
                                           + "it must have none", at: location))
         }
         if first.method == 0, first.content != Array("application/epub+zip".utf8) {
-            diagnostics.append(Diagnostic(.error, "epub.mimetype-content",
+            diagnostics.append(Diagnostic(CheckCode.epubMimetypeContent,
                                           "`mimetype` must hold exactly `application/epub+zip`", at: location))
         }
     }
@@ -117,7 +117,7 @@ struct EPUBStructureCheck {
     private mutating func rootfile() -> String? {
         let containerPath = "META-INF/container.xml"
         guard archive.contains(containerPath) else {
-            error("epub.no-container", "`\(containerPath)` is missing")
+            error(.epubNoContainer, "`\(containerPath)` is missing")
             return nil
         }
         guard let container = parse(containerPath), let root = container.root else { return nil }
@@ -127,12 +127,12 @@ struct EPUBStructureCheck {
         guard let rootfile = rootfiles.first(where: {
             XMLNodes.attribute($0, "media-type") == "application/oebps-package+xml"
         }), let fullPath = XMLNodes.attribute(rootfile, "full-path"), !fullPath.isEmpty else {
-            error("epub.no-rootfile", "no `rootfile` with media-type application/oebps-package+xml and a full-path",
+            error(.epubNoRootfile, "no `rootfile` with media-type application/oebps-package+xml and a full-path",
                   containerPath, line: rootfiles.first.map(XMLNodes.line) ?? XMLNodes.line(root))
             return nil
         }
         guard archive.contains(fullPath) else {
-            error("epub.missing-package", "the package document `\(fullPath)` is not in the zip",
+            error(.epubMissingPackage, "the package document `\(fullPath)` is not in the zip",
                   containerPath, line: XMLNodes.line(rootfile))
             return nil
         }

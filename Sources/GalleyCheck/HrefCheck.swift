@@ -7,9 +7,20 @@ import GalleyCore
 /// reports every href those tools report, plus script URLs.
 enum HrefCheck {
     struct Finding {
+        enum Kind { case scriptURL, dataURL, invalidURL, unregisteredScheme }
         var severity: Diagnostic.Severity
-        var code: String
+        var kind: Kind
         var message: String
+
+        /// The code in an EPUB (`epub.script-url`) or a DocBook file (`docbook.script-url`).
+        func code(inEPUB: Bool) -> CheckCode {
+            switch kind {
+            case .scriptURL: inEPUB ? .epubScriptUrl : .docbookScriptUrl
+            case .dataURL: inEPUB ? .epubDataUrl : .docbookDataUrl
+            case .invalidURL: inEPUB ? .epubInvalidUrl : .docbookInvalidUrl
+            case .unregisteredScheme: inEPUB ? .epubUnregisteredScheme : .docbookUnregisteredScheme
+            }
+        }
     }
 
     /// What is wrong with `href`, or nil. `isHyperlink`: it is followed when
@@ -17,26 +28,26 @@ enum HrefCheck {
     static func findings(_ href: String, isHyperlink: Bool) -> Finding? {
         let scheme = URLPolicy.scheme(of: href)
         if let scheme, URLPolicy.scriptSchemes.contains(scheme) {
-            return Finding(severity: .error, code: "check.script-url",
+            return Finding(severity: .error, kind: .scriptURL,
                            message: "`\(shown(href))` is a \(scheme): URL, which no book may contain")
         }
         if scheme == "data" {
             if isHyperlink {
-                return Finding(severity: .error, code: "check.data-url",
+                return Finding(severity: .error, kind: .dataURL,
                                message: "`\(shown(href))`: a link may not be a data: URL (EPUB 3.3, RSC-029)")
             }
             if case .script = URLPolicy.classify(href) {
-                return Finding(severity: .error, code: "check.script-url",
+                return Finding(severity: .error, kind: .scriptURL,
                                message: "`\(shown(href))` is a data: URL that is not a raster image")
             }
             return nil
         }
         if let problem = URLPolicy.problem(in: href) {
-            return Finding(severity: .error, code: "check.invalid-url",
+            return Finding(severity: .error, kind: .invalidURL,
                            message: "`\(shown(href))` is not a valid URL: \(problem)")
         }
         if let scheme, !URLPolicy.registeredSchemes.contains(scheme) {
-            return Finding(severity: .warning, code: "check.unregistered-scheme",
+            return Finding(severity: .warning, kind: .unregisteredScheme,
                            message: "`\(shown(href))` has the scheme `\(scheme):`, which is not a registered one")
         }
         return nil
@@ -53,7 +64,7 @@ enum HrefCheck {
         for element in XMLNodes.descendants(root) {
             guard let href = XMLNodes.attribute(element, "href", namespace: xlink),
                   let finding = findings(href, isHyperlink: true) else { continue }
-            diagnostics.append(Diagnostic(finding.severity, finding.code.replacing("check.", with: "docbook."),
+            diagnostics.append(Diagnostic(finding.code(inEPUB: false), severity: finding.severity,
                                           finding.message,
                                           at: SourceLocation(file: document.name, line: XMLNodes.line(element))))
         }
@@ -65,7 +76,7 @@ extension EPUBStructureCheck {
     /// One URL of an XHTML document (`a href`, `img src`…), judged by `HrefCheck`.
     mutating func checkHref(_ href: String, isHyperlink: Bool, path: String, line: Int) {
         guard let finding = HrefCheck.findings(href, isHyperlink: isHyperlink) else { return }
-        let code = finding.code.replacing("check.", with: "epub.")
+        let code = finding.code(inEPUB: true)
         if finding.severity == .error {
             error(code, finding.message, path, line: line)
         } else {

@@ -22,7 +22,7 @@ public enum OutputChecks {
     /// Schematron rules checked natively.
     public static func checkDocBook(at url: URL) -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return [Diagnostic(.error, "docbook.unreadable", "cannot read the DocBook file",
+            return [Diagnostic(CheckCode.docbookUnreadable, "cannot read the DocBook file",
                                at: SourceLocation(file: url.path))]
         }
         return DocBookValidator.validate([UInt8](data), name: url.path)
@@ -33,15 +33,15 @@ public enum OutputChecks {
     public static func checkText(at url: URL) -> [Diagnostic] {
         let path = url.path
         guard let data = FileManager.default.contents(atPath: path) else {
-            return [Diagnostic(.error, "text.unreadable", "cannot read the text output", at: SourceLocation(file: path))]
+            return [Diagnostic(CheckCode.textUnreadable, "cannot read the text output", at: SourceLocation(file: path))]
         }
         let bytes = [UInt8](data)
         var diagnostics: [Diagnostic] = []
-        func report(_ code: String, _ message: String, line: Int) {
-            diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: path, line: line)))
+        func report(_ code: CheckCode, _ message: String, line: Int) {
+            diagnostics.append(Diagnostic(code, severity: .error, message, at: SourceLocation(file: path, line: line)))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            report("text.bom", "the file starts with a byte order mark; write UTF-8 without BOM", line: 1)
+            report(.textBom, "the file starts with a byte order mark; write UTF-8 without BOM", line: 1)
         }
         guard String(validating: bytes, as: UTF8.self) != nil else {
             // Name the line of the first invalid sequence.
@@ -54,11 +54,11 @@ public enum OutputChecks {
                 case .emptyInput, .error: break decoding
                 }
             }
-            report("text.encoding", "the file is not valid UTF-8", line: line)
+            report(.textEncoding, "the file is not valid UTF-8", line: line)
             return diagnostics
         }
         if bytes.last != 0x0A {
-            report("text.final-newline", "the last line does not end with a line feed",
+            report(.textFinalNewline, "the last line does not end with a line feed",
                    line: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
         }
         // A writer that leaks its input's markup shows it in these forms. A
@@ -81,16 +81,17 @@ public enum OutputChecks {
                 case 0x0A:
                     if index == buffer.count && lineStart == index { break }
                     if hasCarriageReturn {
-                        report("text.line-ending", "carriage return: lines must end with LF only", line: number)
+                        report(.textLineEnding, "carriage return: lines must end with LF only", line: number)
                     }
                     if let control {
-                        report("text.control", "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
+                        report(.textControl,
+                            "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
                                line: number)
                     }
                     if markupCandidate, markupFindings < 20,
                        let found = markup.first(where: { bytes[lineStart..<index].contains(bytes: $0) }) {
                         markupFindings += 1
-                        diagnostics.append(Diagnostic(.warning, "text.markup",
+                        diagnostics.append(Diagnostic(CheckCode.textMarkup,
                                                       "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
                                                       at: SourceLocation(file: path, line: number)))
                     }

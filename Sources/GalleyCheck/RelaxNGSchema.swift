@@ -18,7 +18,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     /// Compiles the schema text `bytes`; `name` is used in diagnostics.
     public static func compile(_ bytes: [UInt8], name: String) -> Result<RelaxNGSchema, Diagnostic> {
-        let collector = ErrorCollector(code: "relaxng.schema", file: name)
+        let collector = ErrorCollector(code: CheckCode.relaxngSchema, file: name)
         let schema: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 guard let context = xmlRelaxNGNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
@@ -30,17 +30,18 @@ public final class RelaxNGSchema: @unchecked Sendable {
         }
         guard let schema else {
             return .failure(collector.diagnostics.first
-                ?? Diagnostic(.error, "relaxng.schema", "cannot compile the RELAX NG schema", at: SourceLocation(file: name)))
+                ?? Diagnostic(CheckCode.relaxngSchema, "cannot compile the RELAX NG schema",
+                    at: SourceLocation(file: name)))
         }
         return .success(RelaxNGSchema(pointer: schema))
     }
 
     /// Every validity error of `document`, each `file:line` with `code`.
-    public func validate(_ document: ParsedXMLDocument, code: String) -> [Diagnostic] {
+    public func validate(_ document: ParsedXMLDocument, code: CheckCode) -> [Diagnostic] {
         lock.lock()
         defer { lock.unlock() }
         guard let context = xmlRelaxNGNewValidCtxt(pointer) else {
-            return [Diagnostic(.error, code, "cannot create a RELAX NG validation context",
+            return [Diagnostic(code, "cannot create a RELAX NG validation context",
                                at: SourceLocation(file: document.name))]
         }
         defer { xmlRelaxNGFreeValidCtxt(context) }
@@ -55,7 +56,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
         let status = withExtendedLifetime(collector) { xmlRelaxNGValidateDoc(context, document.pointer) }
         collector.dropCascades()
         if status != 0 && collector.diagnostics.isEmpty && collector.leftToNativeChecks == 0 {
-            collector.diagnostics.append(Diagnostic(.error, code, "the document is not valid against the schema",
+            collector.diagnostics.append(Diagnostic(code, "the document is not valid against the schema",
                                                     at: SourceLocation(file: document.name)))
         }
         return collector.diagnostics
@@ -64,7 +65,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
 /// Receives libxml2's structured errors through the C callback's context pointer.
 final class ErrorCollector {
-    let code: String
+    let code: CheckCode
     let file: String
     var diagnostics: [Diagnostic] = []
     /// The node and libxml2 code of each diagnostic, for `dropCascades`.
@@ -72,7 +73,7 @@ final class ErrorCollector {
     /// Errors skipped because `DocBookSchematron` reports them better.
     var leftToNativeChecks = 0
 
-    init(code: String, file: String) {
+    init(code: CheckCode, file: String) {
         self.code = code
         self.file = file
     }

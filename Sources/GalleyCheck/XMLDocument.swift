@@ -41,12 +41,12 @@ public final class ParsedXMLDocument: @unchecked Sendable {
         case .success(let checked): length = checked
         }
         if let markupLimit, XMLProlog.markupCount(bytes) > markupLimit {
-            return .failure(Diagnostic(.error, "xml.too-much-markup",
+            return .failure(Diagnostic(CheckCode.xmlTooMuchMarkup,
                                        "more than \(markupLimit) elements and attributes; Galley does not build "
                                        + "a tree that large for this file", at: SourceLocation(file: name)))
         }
         guard let context = xmlNewParserCtxt() else {
-            return .failure(Diagnostic(.error, "xml.parser", "cannot create an XML parser",
+            return .failure(Diagnostic(CheckCode.xmlParser, "cannot create an XML parser",
                                        at: SourceLocation(file: name)))
         }
         defer { xmlFreeParserCtxt(context) }
@@ -60,7 +60,7 @@ public final class ParsedXMLDocument: @unchecked Sendable {
             // recorded declarations means that check was fooled.
             if let subset = document.pointee.intSubset, subset.pointee.children != nil {
                 xmlFreeDoc(document)
-                return .failure(Diagnostic(.error, "xml.doctype", "the document declares entities or other DTD "
+                return .failure(Diagnostic(CheckCode.xmlDoctype, "the document declares entities or other DTD "
                                            + "content; Galley does not read DTDs", at: SourceLocation(file: name)))
             }
             return .success(ParsedXMLDocument(pointer: document, name: name))
@@ -73,16 +73,16 @@ public final class ParsedXMLDocument: @unchecked Sendable {
     /// length libxml2 can take, UTF-8, no DTD internal subset.
     static func checkBeforeParsing(_ bytes: [UInt8], name: String) -> Result<Int32, Diagnostic> {
         guard !bytes.isEmpty else {
-            return .failure(Diagnostic(.error, "xml.not-well-formed", "the document is empty",
+            return .failure(Diagnostic(CheckCode.xmlNotWellFormed, "the document is empty",
                                        at: SourceLocation(file: name, line: 1)))
         }
         guard let length = Int32(exactly: bytes.count) else {
-            return .failure(Diagnostic(.error, "xml.too-large",
+            return .failure(Diagnostic(CheckCode.xmlTooLarge,
                                        "the document has \(bytes.count) bytes; libxml2 reads at most \(Int32.max)",
                                        at: SourceLocation(file: name)))
         }
         if let refusal = XMLProlog.refusal(bytes) {
-            return .failure(Diagnostic(.error, refusal.code, refusal.message,
+            return .failure(Diagnostic(refusal.code, refusal.message,
                                        at: SourceLocation(file: name, line: refusal.line)))
         }
         return .success(length)
@@ -90,21 +90,21 @@ public final class ParsedXMLDocument: @unchecked Sendable {
 
     private static func lastError(of context: xmlParserCtxtPtr, name: String) -> Diagnostic {
         guard let error = xmlCtxtGetLastError(context) else {
-            return Diagnostic(.error, "xml.not-well-formed", "not well-formed XML", at: SourceLocation(file: name))
+            return Diagnostic(CheckCode.xmlNotWellFormed, "not well-formed XML", at: SourceLocation(file: name))
         }
-        return LibXMLErrors.diagnostic(from: error.pointee, code: "xml.not-well-formed", defaultFile: name)
+        return LibXMLErrors.diagnostic(from: error.pointee, code: CheckCode.xmlNotWellFormed, defaultFile: name)
     }
 }
 
 /// Turns libxml2's error records into diagnostics.
 enum LibXMLErrors {
-    static func diagnostic(from error: xmlError, code: String, defaultFile: String) -> Diagnostic {
+    static func diagnostic(from error: xmlError, code: CheckCode, defaultFile: String) -> Diagnostic {
         let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             ?? "XML error"
         let file = error.file.map { String(cString: $0) } ?? defaultFile
         let line = error.line > 0 ? Int(error.line)
             : (error.node.map { Int(xmlGetLineNo($0.assumingMemoryBound(to: xmlNode.self))) } ?? 0)
         let column = error.int2 > 0 ? Int(error.int2) : nil
-        return Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column))
+        return Diagnostic(code, message, at: SourceLocation(file: file, line: line, column: column))
     }
 }

@@ -23,11 +23,11 @@ enum XMLStreamScanner {
         case .failure(let diagnostic): return diagnostic
         case .success(let checked): length = checked
         }
-        let collector = ErrorCollector(code: "xml.not-well-formed", file: name)
+        let collector = ErrorCollector(code: CheckCode.xmlNotWellFormed, file: name)
         return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base -> Diagnostic? in
                 guard let reader = xmlReaderForMemory(base, length, name, "UTF-8", ParsedXMLDocument.options) else {
-                    return Diagnostic(.error, "xml.parser", "cannot create an XML reader",
+                    return Diagnostic(CheckCode.xmlParser, "cannot create an XML reader",
                                       at: SourceLocation(file: name))
                 }
                 defer { xmlFreeTextReader(reader) }
@@ -35,7 +35,7 @@ enum XMLStreamScanner {
                                                        Unmanaged.passUnretained(collector).toOpaque())
                 return withExtendedLifetime(collector) { () -> Diagnostic? in
                     read(reader, visit: visit) ? nil : collector.diagnostics.first
-                        ?? Diagnostic(.error, "xml.not-well-formed", "not well-formed XML",
+                        ?? Diagnostic(CheckCode.xmlNotWellFormed, "not well-formed XML",
                                       at: SourceLocation(file: name))
                 }
             }

@@ -19,6 +19,16 @@ public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertib
     }
 }
 
+/// A module's diagnostic codes: one enum per module whose raw values are the
+/// stable dotted codes, each with its severity and a one-line meaning. The
+/// README's table of codes is generated from every module's enum (see
+/// `DiagnosticCodeTableTests`).
+public protocol DiagnosticCode: RawRepresentable<String>, CaseIterable, Sendable {
+    var severity: Diagnostic.Severity { get }
+    /// What the code means, one line, for the README table.
+    var summary: String { get }
+}
+
 /// What a library reports instead of printing: a located, coded message.
 public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, Error {
     public enum Severity: String, Hashable, Sendable, Codable, Comparable {
@@ -30,15 +40,32 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
 
     public var severity: Severity
     /// Stable, dotted code (`markdown.unmapped-html`, `epub.missing-item`).
-    public var code: String
+    /// Set only from a typed code (`init`, `recode(_:)`), never from a free string.
+    public private(set) var code: String
     public var message: String
     public var location: SourceLocation?
 
-    public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation? = nil) {
+    /// A diagnostic with the code's own severity.
+    public init(_ code: some DiagnosticCode, _ message: String, at location: SourceLocation? = nil) {
+        self.init(code, severity: code.severity, message, at: location)
+    }
+
+    /// A diagnostic whose severity depends on where the code is reported
+    /// (`markdown.encoding` is an error in front matter, a warning in the body;
+    /// `bookyaml.date` is an error for a date no calendar has). The code's
+    /// `summary` says so.
+    public init(_ code: some DiagnosticCode, severity: Severity, _ message: String,
+                at location: SourceLocation? = nil) {
         self.severity = severity
-        self.code = code
+        self.code = code.rawValue
         self.message = message
         self.location = location
+    }
+
+    /// Gives the diagnostic another module's typed code (a YAML syntax error
+    /// found in front matter becomes `markdown.front-matter`).
+    public mutating func recode(_ code: some DiagnosticCode) {
+        self.code = code.rawValue
     }
 
     /// `file:line: error: message [code]`, the form compilers use.

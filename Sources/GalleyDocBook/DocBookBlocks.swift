@@ -35,7 +35,7 @@ extension DocBookEmitter {
             // no sections: a bridgehead keeps its title and id.
             let inComponent = context.sectionsAreBridgeheads && !context.inNote
             if !inComponent {
-                note("docbook.section-flattened",
+                note(.sectionFlattened,
                      "section “\(plainText(section.title))” stands where DocBook takes no section; "
                         + "written as a bridgehead")
             }
@@ -180,7 +180,7 @@ extension DocBookEmitter {
 
     private mutating func emitList(_ list: List, _ context: DocBookContext) {
         guard !list.items.isEmpty else {
-            note("docbook.empty-list", "a list without items was left out")
+            note(.emptyList, "a list without items was left out")
             return
         }
         let isTaskList = list.items.contains { $0.task != nil }

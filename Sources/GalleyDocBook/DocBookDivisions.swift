@@ -30,7 +30,7 @@ extension DocBookEmitter {
         xml.end()
         xml.newline()
         if xml.droppedCharacterCount > 0 {
-            diagnostics.append(Diagnostic(.warning, "docbook.dropped-characters",
+            diagnostics.append(Diagnostic(DocBookCode.droppedCharacters,
                                           "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids "
                                             + "(control characters) were left out"))
         }
@@ -78,7 +78,7 @@ extension DocBookEmitter {
     mutating func emitComponent(_ division: Division, _ context: DocBookContext) {
         begin(division)
         if division.role == .part {
-            warn("docbook.empty-part", "part “\(division.id)” has no chapters after it; written as a chapter")
+            warn(.emptyPart, "part “\(division.id)” has no chapters after it; written as a chapter")
         }
         let form = Self.componentForm(for: division)
         xml.start(form.element, divisionAttributes(division, role: form.role))
@@ -143,7 +143,7 @@ extension DocBookEmitter {
     private mutating func blocksWithUnplacedFootnotes(_ division: Division) -> [Block] {
         let content = contents[division.id] ?? DocBookContent(division)
         for footnote in content.uncalled {
-            warn("docbook.unreferenced-footnote",
+            warn(.unreferencedFootnote,
                  "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
         }
         return content.blocks

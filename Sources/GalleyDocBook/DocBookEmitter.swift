@@ -53,11 +53,11 @@ struct DocBookEmitter {
     mutating func claim(_ id: String?) -> String? {
         guard let id, !id.isEmpty else { return nil }
         guard DocBookIDs.isNCName(id) else {
-            warn("docbook.invalid-id", "id “\(id)” is not an XML name; it was left out")
+            warn(.invalidId, "id “\(id)” is not an XML name; it was left out")
             return nil
         }
         guard ids.claim(id) else {
-            warn("docbook.duplicate-id", "id “\(id)” is used more than once; only the first keeps it")
+            warn(.duplicateId, "id “\(id)” is used more than once; only the first keeps it")
             return nil
         }
         return id
@@ -75,11 +75,11 @@ struct DocBookEmitter {
         division.map { SourceLocation(file: $0.sourcePath) }
     }
 
-    mutating func warn(_ code: String, _ message: String) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: here))
+    mutating func warn(_ code: DocBookCode, _ message: String) {
+        diagnostics.append(Diagnostic(code, severity: .warning, message, at: here))
     }
 
-    mutating func note(_ code: String, _ message: String) {
-        diagnostics.append(Diagnostic(.note, code, message, at: here))
+    mutating func note(_ code: DocBookCode, _ message: String) {
+        diagnostics.append(Diagnostic(code, severity: .note, message, at: here))
     }
 }

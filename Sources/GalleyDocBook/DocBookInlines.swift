@@ -49,7 +49,7 @@ extension DocBookEmitter {
             if context.verbatim {
                 emitText("\n")
             } else {
-                note("docbook.line-break", "a line break in a title or attribution was written as a space")
+                note(.lineBreak, "a line break in a title or attribution was written as a space")
                 emitText(" ")
             }
         case .footnoteReference(let label):
@@ -61,7 +61,7 @@ extension DocBookEmitter {
         case .ruby(let base, let reading):
             // DocBook 5.0 has no ruby: the reading follows the base in
             // parentheses, both marked with roles so a stylesheet can restore it.
-            note("docbook.ruby", "ruby “\(plainText(base))” written as base text with its reading in parentheses")
+            note(.ruby, "ruby “\(plainText(base))” written as base text with its reading in parentheses")
             xml.start("phrase", [("role", "ruby")])
             emitInlineContent(base, context)
             let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
@@ -96,7 +96,7 @@ extension DocBookEmitter {
         if !context.textOnly && !deferredFootnotes.isEmpty {
             let labels = deferredFootnotes
             deferredFootnotes = []
-            note("docbook.footnote-moved", "a footnote called inside \(element) was placed right after it")
+            note(.footnoteMoved, "a footnote called inside \(element) was placed right after it")
             for label in labels { emitFootnoteReference(label, context) }
         }
     }
@@ -105,7 +105,7 @@ extension DocBookEmitter {
 
     private mutating func emitLink(_ link: Link, _ context: DocBookContext) {
         if context.inLink {
-            note("docbook.nested-link", "a link inside another link keeps its text only")
+            note(.nestedLink, "a link inside another link keeps its text only")
             emitInlineContent(link.children, context)
             return
         }
@@ -119,7 +119,7 @@ extension DocBookEmitter {
         case .internal(let divisionID, let fragment):
             let target = fragment ?? divisionID
             guard ids.writable.contains(target) else {
-                warn("docbook.dangling-link",
+                warn(.danglingLink,
                      "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
                 emitInlineContent(link.children, inLink)
                 return
@@ -190,7 +190,7 @@ extension DocBookEmitter {
     /// parentheses.
     private mutating func emitFootnoteReference(_ label: String, _ context: DocBookContext) {
         guard let footnote = footnotesByLabel[label] else {
-            warn("docbook.missing-footnote", "footnote [^\(label)] has no definition; its label is kept as text")
+            warn(.missingFootnote, "footnote [^\(label)] has no definition; its label is kept as text")
             emitText("[\(label)]")
             return
         }
@@ -199,7 +199,7 @@ extension DocBookEmitter {
             return
         }
         if context.inNote {
-            warn("docbook.nested-footnote",
+            warn(.nestedFootnote,
                  "footnote [^\(label)] is called from inside another footnote; its text was put inline in parentheses")
             let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
             emitText(open + plainText(footnote.blocks) + close)

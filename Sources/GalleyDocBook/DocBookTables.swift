@@ -6,7 +6,7 @@ extension DocBookEmitter {
     mutating func emitTable(_ table: Table, _ context: DocBookContext) {
         let columns = max(table.alignments.count, table.header.count, table.rows.map(\.count).max() ?? 0)
         guard columns > 0 else {
-            note("docbook.empty-table", "a table without cells was left out")
+            note(.emptyTable, "a table without cells was left out")
             return
         }
         var header = table.header

@@ -46,7 +46,7 @@ struct EPUBAccessibility {
             features: features, summary: summary, conformsTo: reasons.isEmpty ? claim : nil)
         if !reasons.isEmpty {
             result.diagnostics.append(Diagnostic(
-                .warning, "epub.accessibility-claim-withheld",
+                EPUBCode.accessibilityClaimWithheld,
                 "no WCAG conformance claim in the EPUB: " + reasons.joined(separator: "; ")))
         }
         return result

@@ -53,7 +53,8 @@ enum EPUBPackageDocument {
             if let normalized = normalizedDate(date) {
                 line("dc:date", normalized)
             } else {
-                diagnostics.append(Diagnostic(.warning, "epub.date", "date `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB"))
+                diagnostics.append(Diagnostic(EPUBCode.date,
+                    "date `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB"))
             }
         }
         for subject in metadata.subjects where !subject.isEmpty { line("dc:subject", subject) }

@@ -68,11 +68,11 @@ extension EPUBPublication {
                     publication.coverImage = Resource(path: "images/cover.\(ext)", mediaType: mediaType,
                                                       manifestId: "cover-image", bytes: bytes)
                 } else {
-                    errors.append(Diagnostic(.error, "epub.missing-cover",
+                    errors.append(Diagnostic(EPUBCode.missingCover,
                         "cover image `\(cover)` is not a JPEG, PNG, GIF, SVG or WebP file", at: location))
                 }
             case .failure(let reason):
-                errors.append(Diagnostic(.error, "epub.missing-cover",
+                errors.append(Diagnostic(EPUBCode.missingCover,
                     "cover image `\(cover)`: \(reason.message)", at: location))
             }
         }
@@ -90,7 +90,7 @@ extension EPUBPublication {
                                  to publication: inout EPUBPublication,
                                  diagnostics: inout [Diagnostic], errors: inout [Diagnostic]) {
         if isRemote(image.source) {
-            diagnostics.append(Diagnostic(.warning, "epub.remote-image",
+            diagnostics.append(Diagnostic(EPUBCode.remoteImage,
                                           "remote image `\(image.source)` cannot go into an EPUB; its alt text is shown instead",
                                           at: image.location ?? SourceLocation(file: chapterPath)))
             return
@@ -103,10 +103,16 @@ extension EPUBPublication {
         switch loadImage(image.source, chapterPath: chapterPath, resources: options.resources) {
         case .success(let found): (path, bytes) = found
         case .failure(let reason):
-            let code = reason.code == "project.missing-file" ? "epub.missing-image" : reason.code
-            let message = reason.code == "project.missing-file"
-                ? "image `\(image.source)` not found" : "image `\(image.source)`: \(reason.message)"
-            errors.append(Diagnostic(.error, code, message, at: place))
+            if reason.code == EPUBCode.projectMissingFile.rawValue {
+                errors.append(Diagnostic(EPUBCode.missingImage, "image `\(image.source)` not found", at: place))
+            } else {
+                // The project folder's own code (`project.outside`, …), located at the image.
+                var refused = reason
+                refused.severity = .error
+                refused.message = "image `\(image.source)`: \(reason.message)"
+                refused.location = place
+                errors.append(refused)
+            }
             return
         }
         let key = imageKey(image.source, chapterPath: chapterPath)
@@ -116,7 +122,7 @@ extension EPUBPublication {
         }
         let ext = (path as NSString).pathExtension.lowercased()
         guard let mediaType = imageMediaType(forExtension: ext) else {
-            errors.append(Diagnostic(.error, "epub.image-type",
+            errors.append(Diagnostic(EPUBCode.imageType,
                 "image `\(image.source)` is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show",
                 at: place))
             return

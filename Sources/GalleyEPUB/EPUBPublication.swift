@@ -130,7 +130,7 @@ struct EPUBPublication {
             case .failure(let reason): if firstFailure == nil { firstFailure = reason }
             }
         }
-        return .failure(firstFailure ?? Diagnostic(.error, "project.missing-file", "`\(source)` does not exist"))
+        return .failure(firstFailure ?? Diagnostic(EPUBCode.projectMissingFile, "`\(source)` does not exist"))
     }
 
     /// True for names safe as EPUB file names and XML ids: ASCII letter first.

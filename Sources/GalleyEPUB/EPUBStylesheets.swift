@@ -10,7 +10,7 @@ enum EPUBStylesheets {
     static func defaultStylesheet() throws -> [UInt8] {
         guard let url = Bundle.module.url(forResource: "galley", withExtension: "css", subdirectory: "Resources")
                 ?? Bundle.module.url(forResource: "galley", withExtension: "css") else {
-            throw DiagnosticsError([Diagnostic(.error, "epub.default-stylesheet",
+            throw DiagnosticsError([Diagnostic(EPUBCode.defaultStylesheet,
                                                "the default stylesheet galley.css is missing from Galley's resources")])
         }
         return [UInt8](try Data(contentsOf: url))

@@ -47,7 +47,7 @@ public struct EPUBWriter: BookWriter {
         } catch let error as DiagnosticsError {
             return WriterOutput(bytes: nil, diagnostics: error.diagnostics)
         } catch {
-            return WriterOutput(bytes: nil, diagnostics: [Diagnostic(.error, "epub.archive", "\(error)")])
+            return WriterOutput(bytes: nil, diagnostics: [Diagnostic(EPUBCode.archive, "\(error)")])
         }
     }
 

@@ -114,7 +114,7 @@ public final class OCFArchiveWriter {
     }
 
     private static func failure(_ message: String, path: String) -> DiagnosticsError {
-        DiagnosticsError([Diagnostic(.error, "epub.zip", message, at: SourceLocation(file: path))])
+        DiagnosticsError([Diagnostic(EPUBCode.zip, message, at: SourceLocation(file: path))])
     }
 
     /// MS-DOS date and time of `date` in UTC (not local time, unlike

@@ -45,7 +45,7 @@ extension XHTMLContentRenderer {
             href = url
         case .internal(let divisionId, let fragment):
             let (resolved, problem) = publication.href(toDivision: divisionId, fragment: fragment, from: path)
-            if let problem { warn("epub.dangling-link", problem) }
+            if let problem { warn(.danglingLink, problem) }
             href = resolved
         case .unresolved:
             preconditionFailure("a NormalizedBook has no unresolved links: the pipeline resolves them")
@@ -90,7 +90,7 @@ extension XHTMLContentRenderer {
 
     private mutating func renderNoteReference(_ label: String) {
         guard let (noteId, number, referenceId) = notes.reference(label) else {
-            warn("epub.missing-footnote", "footnote `[^\(label)]` has no definition; the marker is kept as text")
+            warn(.missingFootnote, "footnote `[^\(label)]` has no definition; the marker is kept as text")
             builder.text("[^\(label)]")
             return
         }
@@ -115,7 +115,7 @@ extension XHTMLContentRenderer {
             let entry = notes.entry(for: note.label)!
             let references = notes.references[note.label] ?? []
             if references.isEmpty {
-                warn("epub.unreferenced-footnote", "footnote `[^\(note.label)]` is never referenced")
+                warn(.unreferencedFootnote, "footnote `[^\(note.label)]` is never referenced")
             }
             builder.start("aside", [("epub:type", "footnote"), ("role", "doc-footnote"), ("class", "footnote"),
                                     ("id", entry.id)])

@@ -28,7 +28,7 @@ struct XHTMLContentRenderer {
         renderer.renderDocument()
         renderer.diagnostics.append(contentsOf: renderer.notes.diagnostics)
         if renderer.builder.droppedCharacterCount > 0 {
-            renderer.diagnostics.append(Diagnostic(.warning, "epub.invalid-xml-character",
+            renderer.diagnostics.append(Diagnostic(EPUBCode.invalidXmlCharacter,
                 "\(renderer.builder.droppedCharacterCount) character(s) that XML 1.0 forbids were left out",
                 at: SourceLocation(file: division.sourcePath)))
         }
@@ -38,8 +38,8 @@ struct XHTMLContentRenderer {
 
     var location: SourceLocation { SourceLocation(file: division.sourcePath) }
 
-    mutating func warn(_ code: String, _ message: String, at place: SourceLocation? = nil) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: place ?? location))
+    mutating func warn(_ code: EPUBCode, _ message: String, at place: SourceLocation? = nil) {
+        diagnostics.append(Diagnostic(code, severity: .warning, message, at: place ?? location))
     }
 
     private mutating func renderDocument() {
@@ -77,7 +77,7 @@ struct XHTMLContentRenderer {
     mutating func claimId(_ id: String?) -> String? {
         guard let id, !id.isEmpty, !id.contains(where: \.isWhitespace) else { return nil }
         if usedIds.contains(id) {
-            warn("epub.duplicate-id", "id `\(id)` appears twice in `\(division.id)`; the second is dropped")
+            warn(.duplicateId, "id `\(id)` appears twice in `\(division.id)`; the second is dropped")
             return nil
         }
         usedIds.insert(id)

@@ -53,7 +53,7 @@ public struct Importer: Sendable {
         self.rules = rules
     }
 
-    /// Imports raw bytes; throws `DecodingError` for bytes that are not text.
+    /// Imports raw bytes; throws `ImportDecodingError` for bytes that are not text.
     public func run(bytes: [UInt8], encoding: ImportEncoding = .auto) throws -> ImportResult {
         let (text, used) = try TextDecoding.decode(bytes, as: encoding)
         return run(text: text, encoding: used)
@@ -81,7 +81,7 @@ public struct Importer: Sendable {
         let source = directory.appendingPathComponent("Source")
         if FileManager.default.fileExists(atPath: source.path) && !force {
             let message = "\(source.path) exists; pass --force to overwrite the files import writes"
-            throw DiagnosticsError([Diagnostic(.error, "import.source-exists", message,
+            throw DiagnosticsError([Diagnostic(ImportCode.sourceExists, message,
                                                at: SourceLocation(file: source.path))])
         }
         for file in result.files {

@@ -29,7 +29,7 @@ public enum ImportEncoding: String, Sendable, CaseIterable {
 }
 
 /// Bytes that are not text in the encoding asked for.
-public struct DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct ImportDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     public var encoding: String
     /// Offset of the first byte that could not be decoded.
     public var byteOffset: Int
@@ -68,12 +68,12 @@ public enum TextDecoding {
             }
             do {
                 return try decode(bytes, as: .utf8)
-            } catch let utf8Error as DecodingError {
+            } catch let utf8Error as ImportDecodingError {
                 // GB18030 is a superset of GBK and GB2312: one attempt covers all three.
                 do {
                     return try decode(bytes, as: .gb18030)
-                } catch let gbError as DecodingError {
-                    throw DecodingError(encoding: "UTF-8 or GB18030",
+                } catch let gbError as ImportDecodingError {
+                    throw ImportDecodingError(encoding: "UTF-8 or GB18030",
                                         byteOffset: max(utf8Error.byteOffset, gbError.byteOffset))
                 }
             }
@@ -85,7 +85,7 @@ public enum TextDecoding {
     /// stopping at the first invalid or truncated sequence.
     static func convert(_ input: [UInt8], from encoding: String, offsetBase: Int) throws -> String {
         guard let converter = iconv_open("UTF-8", encoding), converter != iconv_t(bitPattern: -1) else {
-            throw DecodingError(encoding: encoding + " (not supported by iconv)", byteOffset: offsetBase)
+            throw ImportDecodingError(encoding: encoding + " (not supported by iconv)", byteOffset: offsetBase)
         }
         defer { iconv_close(converter) }
         if input.isEmpty { return "" }
@@ -104,7 +104,7 @@ public enum TextDecoding {
             }
         }
         if let failure {
-            throw DecodingError(encoding: encoding, byteOffset: offsetBase + failure)
+            throw ImportDecodingError(encoding: encoding, byteOffset: offsetBase + failure)
         }
         return String(decoding: output[0..<written], as: UTF8.self)
     }

@@ -84,7 +84,7 @@ public struct BookReader: Sendable {
         case .failure(let refusal):
             let message = refusal == .missing ? "no book.yaml in \(sourceDirectory.path)"
                 : ProjectFiles.message(refusal, what: "book.yaml")
-            throw DiagnosticsError([Diagnostic(.error, ProjectFiles.code(refusal, prefix: "bookyaml."), message,
+            throw DiagnosticsError([Diagnostic(ProjectFiles.code(refusal, of: .listed), message,
                                                at: SourceLocation(file: yamlReader.file)).oneLine])
         }
         guard let text = yamlReader.decodedYAML(bytes, file: yamlReader.file) else { return nil }
@@ -102,12 +102,12 @@ public struct BookReader: Sendable {
             let listedAt = SourceLocation(file: yamlFile, line: line)
             switch files.locate(path) {
             case .failure(let refusal):
-                diagnostics.append(Diagnostic(.error, ProjectFiles.code(refusal, prefix: "bookyaml."),
+                diagnostics.append(Diagnostic(ProjectFiles.code(refusal, of: .listed),
                     ProjectFiles.message(refusal, what: "the chapter `\(path)` listed in book.yaml"), at: listedAt))
             case .success(let file):
                 if let first = seen[file.realPath] {
                     let same = first == path ? "" : " (as `\(first)`)"
-                    diagnostics.append(Diagnostic(.error, "bookyaml.duplicate-chapter",
+                    diagnostics.append(Diagnostic(MarkdownCode.bookyamlDuplicateChapter,
                         "the chapter `\(path)` is listed twice\(same)", at: listedAt))
                     continue
                 }

@@ -21,7 +21,7 @@ extension BookYAMLReader {
         case .sequence(let sequence):
             return sequence.compactMap { scalar($0, key: "author").map { Creator(name: $0) } }
         default:
-            error("bookyaml.type", "`author` is a name or a list of names", node)
+            error(.bookyamlType, "`author` is a name or a list of names", node)
             return []
         }
     }
@@ -29,7 +29,7 @@ extension BookYAMLReader {
     /// `creators:` a list of `{name, role, file-as, organization}`.
     mutating func creators(_ node: Node) -> [Creator] {
         guard case .sequence(let sequence) = node else {
-            error("bookyaml.type", "`creators` is a list of `{name, role, file-as, organization}`", node)
+            error(.bookyamlType, "`creators` is a list of `{name, role, file-as, organization}`", node)
             return []
         }
         var result: [Creator] = []
@@ -39,7 +39,7 @@ extension BookYAMLReader {
                 continue
             }
             guard case .mapping(let mapping) = item else {
-                error("bookyaml.type", "each creator is a name or `{name, role, file-as, organization}`", item)
+                error(.bookyamlType, "each creator is a name or `{name, role, file-as, organization}`", item)
                 continue
             }
             var creator = Creator(name: "")
@@ -57,23 +57,23 @@ extension BookYAMLReader {
                     } else if role.count == 3, role.allSatisfy({ $0.isASCII && $0.isLowercase }) {
                         creator.role = role
                     } else {
-                        error("bookyaml.unknown-role", "unknown creator role `\(role)`: use a MARC relator code "
+                        error(.bookyamlUnknownRole, "unknown creator role `\(role)`: use a MARC relator code "
                               + "(aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
                     }
                 case "file-as":
                     creator.fileAs = scalar(value, key: "file-as")
                 case "organization":
                     guard let flag = value.bool else {
-                        error("bookyaml.type", "`organization` is true or false", value)
+                        error(.bookyamlType, "`organization` is true or false", value)
                         continue
                     }
                     creator.isOrganization = flag
                 default:
-                    warning("bookyaml.unknown-key", "unknown creator key `\(key.string ?? "")` is ignored", key)
+                    warning(.bookyamlUnknownKey, "unknown creator key `\(key.string ?? "")` is ignored", key)
                 }
             }
             if sawName { result.append(creator) } else {
-                error("bookyaml.missing-key", "a creator has no `name`", item)
+                error(.bookyamlMissingKey, "a creator has no `name`", item)
             }
         }
         return result
@@ -89,12 +89,12 @@ extension BookYAMLReader {
                 switch key.string ?? "" {
                 case "name": metadata.publisher = scalar(value, key: "publisher.name")
                 case "address": metadata.publisherAddress = scalar(value, key: "publisher.address")
-                default: warning("bookyaml.unknown-key", "unknown publisher key `\(key.string ?? "")` is ignored", key)
+                default: warning(.bookyamlUnknownKey, "unknown publisher key `\(key.string ?? "")` is ignored", key)
                 }
             }
-            if metadata.publisher == nil { error("bookyaml.missing-key", "`publisher` has no `name`", node) }
+            if metadata.publisher == nil { error(.bookyamlMissingKey, "`publisher` has no `name`", node) }
         default:
-            error("bookyaml.type", "`publisher` is a name or `{name, address}`", node)
+            error(.bookyamlType, "`publisher` is a name or `{name, address}`", node)
         }
     }
 
@@ -108,7 +108,7 @@ extension BookYAMLReader {
             let read = files.locate(path).flatMap { files.read($0) }
             guard case .success(let bytes) = read else {
                 if case .failure(let refusal) = read {
-                    error(ProjectFiles.code(refusal, prefix: "bookyaml."),
+                    error(ProjectFiles.code(refusal, of: .listed),
                           ProjectFiles.message(refusal, what: "the contents file `\(path)`"), node)
                 }
                 return []
@@ -119,7 +119,7 @@ extension BookYAMLReader {
             list = parsed
         }
         guard case .sequence(let sequence) = list else {
-            error("bookyaml.contents",
+            error(.bookyamlContents,
                   "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one",
                   list, file: listFile)
             return []
@@ -127,13 +127,13 @@ extension BookYAMLReader {
         var entries: [PrintedContentsEntry] = []
         for item in sequence {
             guard case .mapping(let mapping) = item, let title = mapping["title"]?.string else {
-                error("bookyaml.contents", "each contents entry is `{title, level, page}` with a title", item,
+                error(.bookyamlContents, "each contents entry is `{title, level, page}` with a title", item,
                       file: listFile)
                 continue
             }
             let level = mapping["level"].map { $0.int ?? 0 } ?? 1
             guard level >= 1 else {
-                error("bookyaml.contents", "a contents `level` is a whole number from 1", mapping["level"],
+                error(.bookyamlContents, "a contents `level` is a whole number from 1", mapping["level"],
                       file: listFile)
                 continue
             }
@@ -147,11 +147,11 @@ extension BookYAMLReader {
         let location = SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)
         if let problem = ChapterReader.checkImage(cover, from: "", files: files, at: location, what: "the cover") {
             var problem = problem
-            if problem.code == "markdown.missing-image" {
-                problem.code = "bookyaml.missing-cover"
+            if problem.code == MarkdownCode.missingImage.rawValue {
+                problem.recode(MarkdownCode.bookyamlMissingCover)
                 problem.message = "the cover `\(cover)` does not exist (the path is relative to Source/)"
             } else {
-                problem.code = problem.code.replacingOccurrences(of: "markdown.image", with: "bookyaml.cover")
+                problem.recode(ProjectFiles.coverCode(forImage: problem.code))
             }
             diagnostics.append(problem)
         }
@@ -162,11 +162,11 @@ extension BookYAMLReader {
     mutating func decodedYAML(_ bytes: [UInt8], file: String) -> String? {
         switch TextDecoding.decode(bytes) {
         case .failure(let message, let position):
-            diagnostics.append(Diagnostic(.error, "bookyaml.encoding", "\(message) (byte offset \(position.offset))",
+            diagnostics.append(Diagnostic(MarkdownCode.bookyamlEncoding, "\(message) (byte offset \(position.offset))",
                                           at: SourceLocation(file: file, line: position.line)))
             return nil
         case .text(_, let invalid?):
-            diagnostics.append(Diagnostic(.error, "bookyaml.encoding",
+            diagnostics.append(Diagnostic(MarkdownCode.bookyamlEncoding,
                 "the file is not valid UTF-8 at byte offset \(invalid.offset)",
                 at: SourceLocation(file: file, line: invalid.line)))
             return nil

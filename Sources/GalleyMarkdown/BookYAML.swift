@@ -64,13 +64,13 @@ struct BookYAMLReader {
         return nil
     }
 
-    mutating func error(_ code: String, _ message: String, _ node: Node?, file: String? = nil) {
-        diagnostics.append(Diagnostic(.error, code, message,
+    mutating func error(_ code: MarkdownCode, _ message: String, _ node: Node?, file: String? = nil) {
+        diagnostics.append(Diagnostic(code, severity: .error, message,
             at: SourceLocation(file: file ?? self.file, line: node?.mark?.line, column: node?.mark?.column)))
     }
 
-    mutating func warning(_ code: String, _ message: String, _ node: Node?) {
-        diagnostics.append(Diagnostic(.warning, code, message,
+    mutating func warning(_ code: MarkdownCode, _ message: String, _ node: Node?) {
+        diagnostics.append(Diagnostic(code, severity: .warning, message,
             at: SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)))
     }
 
@@ -78,14 +78,14 @@ struct BookYAMLReader {
     mutating func read(_ text: String) -> BookManifest? {
         guard let root = compose(text, file: file) else { return nil }
         guard case .mapping(let mapping) = root else {
-            error("bookyaml.type", "book.yaml must be a mapping of keys (`title: …`, `chapters: …`)", root)
+            error(.bookyamlType, "book.yaml must be a mapping of keys (`title: …`, `chapters: …`)", root)
             return nil
         }
         var values: [String: Node] = [:]
         for (key, value) in mapping {
             guard let name = key.string else { continue }
             if !Self.knownKeys.contains(name) {
-                warning("bookyaml.unknown-key",
+                warning(.bookyamlUnknownKey,
                         "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
                 continue
             }
@@ -102,7 +102,7 @@ struct BookYAMLReader {
         let title = requiredString("title", values, root)
         let language = requiredString("language", values, root)
         if let language, !Self.isLanguageTag(language) {
-            error("bookyaml.value", "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`",
+            error(.bookyamlValue, "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`",
                   values["language"])
         }
         var metadata = Metadata(title: title ?? "", language: language ?? "")
@@ -127,10 +127,10 @@ struct BookYAMLReader {
     /// A date of the wrong shape is a warning; a date no calendar has is an error.
     mutating func checkDate(_ date: String, _ node: Node?) {
         if !Self.isW3CDate(date) {
-            warning("bookyaml.date",
+            warning(.bookyamlDate,
                     "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", node)
         } else if let reason = Self.impossibleDate(date) {
-            error("bookyaml.date", "`date` `\(date)` is not a real date: \(reason)", node)
+            error(.bookyamlDate, "`date` `\(date)` is not a real date: \(reason)", node)
         }
     }
 
@@ -143,7 +143,7 @@ struct BookYAMLReader {
             case .badLength(let n): reason = "has \(n) digits; an ISBN has 10 or 13"
             case .badCheckDigit(let expected): reason = "has a wrong check digit (it should end in \(expected))"
             }
-            error("bookyaml.isbn", "the ISBN `\(raw)` \(reason)", node)
+            error(.bookyamlIsbn, "the ISBN `\(raw)` \(reason)", node)
             return nil
         }
     }
@@ -152,12 +152,12 @@ struct BookYAMLReader {
     mutating func layout(_ values: [String: Node], into metadata: inout Metadata) {
         if let node = values["writing-mode"], let raw = scalar(node, key: "writing-mode") {
             if let mode = WritingMode(rawValue: raw) { metadata.writingMode = mode } else {
-                error("bookyaml.value", "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
+                error(.bookyamlValue, "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
             }
         }
         if let node = values["text-columns"] {
             if let columns = node.int, columns > 0 { metadata.textColumns = columns } else {
-                error("bookyaml.value", "`text-columns` is a positive whole number", node)
+                error(.bookyamlValue, "`text-columns` is a positive whole number", node)
             }
         }
     }
@@ -165,23 +165,23 @@ struct BookYAMLReader {
     /// The chapter paths as written, with their lines; `ProjectFiles` judges them.
     mutating func chapters(_ node: Node?, root: Node) -> [(path: String, line: Int?)] {
         guard let node else {
-            error("bookyaml.missing-key",
+            error(.bookyamlMissingKey,
                   "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
             return []
         }
         guard case .sequence(let sequence) = node else {
-            error("bookyaml.type", "`chapters` is a list of chapter files relative to Source/", node)
+            error(.bookyamlType, "`chapters` is a list of chapter files relative to Source/", node)
             return []
         }
         var chapters: [(path: String, line: Int?)] = []
         for item in sequence {
             guard let path = item.string, !path.isEmpty else {
-                error("bookyaml.type", "each entry of `chapters` is a path relative to Source/", item)
+                error(.bookyamlType, "each entry of `chapters` is a path relative to Source/", item)
                 continue
             }
             chapters.append((path, item.mark?.line))
         }
-        if chapters.isEmpty { error("bookyaml.value", "`chapters` lists no chapter", node) }
+        if chapters.isEmpty { error(.bookyamlValue, "`chapters` lists no chapter", node) }
         return chapters
     }
 
@@ -190,17 +190,17 @@ struct BookYAMLReader {
     mutating func compose(_ text: String, file: String, offsetInFile: Int = 0) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.append(Diagnostic(.error, "bookyaml.empty", "the file is empty",
+                diagnostics.append(Diagnostic(MarkdownCode.bookyamlEmpty, "the file is empty",
                                               at: SourceLocation(file: file, line: 1)))
                 return nil
             }
             return node
         } catch let yamlError as YamlError {
             let (problem, location) = Self.located(yamlError, in: text, file: file, offsetInFile: offsetInFile)
-            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML syntax: \(problem)", at: location))
+            diagnostics.append(Diagnostic(MarkdownCode.bookyamlSyntax, "YAML syntax: \(problem)", at: location))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(.error, "bookyaml.syntax", "YAML: \(Self.firstLine("\(error)"))",
+            diagnostics.append(Diagnostic(MarkdownCode.bookyamlSyntax, "YAML: \(Self.firstLine("\(error)"))",
                                           at: SourceLocation(file: file)))
             return nil
         }
@@ -233,7 +233,7 @@ struct BookYAMLReader {
 
     mutating func scalar(_ node: Node, key: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            error("bookyaml.type", "`\(key)` is a single value, not a list or mapping", node)
+            error(.bookyamlType, "`\(key)` is a single value, not a list or mapping", node)
             return nil
         }
         return scalar.string
@@ -241,11 +241,11 @@ struct BookYAMLReader {
 
     mutating func requiredString(_ key: String, _ values: [String: Node], _ root: Node) -> String? {
         guard let node = values[key] else {
-            error("bookyaml.missing-key", "book.yaml has no `\(key)`, which every book needs", root)
+            error(.bookyamlMissingKey, "book.yaml has no `\(key)`, which every book needs", root)
             return nil
         }
         guard let value = scalar(node, key: key), !value.isEmpty else {
-            if case .scalar = node { error("bookyaml.value", "`\(key)` is empty", node) }
+            if case .scalar = node { error(.bookyamlValue, "`\(key)` is empty", node) }
             return nil
         }
         return value
@@ -264,7 +264,7 @@ struct BookYAMLReader {
         case .scalar(let scalar):
             return [scalar.string]
         default:
-            error("bookyaml.type", "`\(key)` is a list of strings", node)
+            error(.bookyamlType, "`\(key)` is a list of strings", node)
             return []
         }
     }

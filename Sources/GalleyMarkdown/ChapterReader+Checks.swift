@@ -38,34 +38,34 @@ extension ChapterReader {
             case .failure(.url(let scheme)):
                 // Never fetched: the writers show its description instead (and the
                 // pipeline drops script and file: URLs with a warning of their own).
-                return Diagnostic(.warning, "markdown.image-url",
+                return Diagnostic(MarkdownCode.imageUrl,
                     "\(what) `\(source)` is a `\(scheme):` URL; Galley never fetches files, so its description "
                         + "is shown instead (put the file in Source/ to include it)", at: location)
             case .failure(let refusal):
-                return Diagnostic(.error, ProjectFiles.code(refusal, prefix: "markdown.image-"),
+                return Diagnostic(ProjectFiles.code(refusal, of: .image),
                                   ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
             }
         }
         guard let file = found else {
-            return Diagnostic(.warning, "markdown.missing-image",
+            return Diagnostic(MarkdownCode.missingImage,
                 "\(what) `\(source)` does not exist (paths are relative to the chapter file)", at: location)
         }
         let bytes: [UInt8]
         switch files.read(file, limit: ImageFormat.sniffLength) {
         case .success(let read): bytes = read
         case .failure(let refusal):
-            return Diagnostic(.error, ProjectFiles.code(refusal, prefix: "markdown.image-"),
+            return Diagnostic(ProjectFiles.code(refusal, of: .image),
                               ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
         }
         let sniffed = ImageFormat(sniffing: bytes)
         let ext = ProjectFiles.pathExtension(of: file.relativePath)
         let claimed = ImageFormat(extension: ext)
         guard let sniffed else {
-            return Diagnostic(.error, "markdown.image-type",
+            return Diagnostic(MarkdownCode.imageType,
                 "\(what) `\(source)` is not a PNG, JPEG, GIF, WebP or SVG image by its contents", at: location)
         }
         if let claimed, claimed != sniffed {
-            return Diagnostic(.error, "markdown.image-type",
+            return Diagnostic(MarkdownCode.imageType,
                 "\(what) `\(source)` is named .\(ext) but its contents are \(sniffed.rawValue)", at: location)
         }
         return nil
@@ -76,7 +76,7 @@ extension ChapterReader {
         let defined = Set(footnotes.map { FootnoteDefinitions.normalized($0.label) })
         for (label, line) in FootnoteDefinitions.find(in: source)
         where !defined.contains(FootnoteDefinitions.normalized(label)) {
-            diagnostics.append(Diagnostic(.warning, "markdown.unused-footnote",
+            diagnostics.append(Diagnostic(MarkdownCode.unusedFootnote,
                 "the footnote `[^\(label)]` is defined but never cited, so it is left out",
                 at: SourceLocation(file: chapter.display, line: line)))
         }

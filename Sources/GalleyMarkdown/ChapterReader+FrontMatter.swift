@@ -26,7 +26,7 @@ extension ChapterReader {
             // The front matter spans lines 1 … (its YAML lines + 2).
             let frontMatterLines = yaml.map { $0.utf8.reduce(2) { $1 == 0x0A ? $0 + 1 : $0 } } ?? 0
             let inFrontMatter = invalid.line <= frontMatterLines
-            diagnostics.append(Diagnostic(inFrontMatter ? .error : .warning, "markdown.encoding",
+            diagnostics.append(Diagnostic(MarkdownCode.encoding, severity: inFrontMatter ? .error : .warning,
                 inFrontMatter
                     ? "the front matter is not valid UTF-8 at byte offset \(invalid.offset)"
                     : "the file is not valid UTF-8 (first at byte offset \(invalid.offset)); "
@@ -41,13 +41,13 @@ extension ChapterReader {
         let node = yamlReader.compose("\n" + yaml, file: chapter.display, offsetInFile: 3)
         diagnostics += yamlReader.diagnostics.map { diagnostic in
             var diagnostic = diagnostic
-            if diagnostic.code == "bookyaml.syntax" { diagnostic.code = "markdown.front-matter" }
+            if diagnostic.code == MarkdownCode.bookyamlSyntax.rawValue { diagnostic.recode(MarkdownCode.frontMatter) }
             return diagnostic
         }
         if case .mapping(let mapping)? = node {
             for (key, value) in mapping { frontMatterField(key, value, into: &fields, chapter) }
         } else if node != nil {
-            diagnostics.append(Diagnostic(.error, "markdown.front-matter",
+            diagnostics.append(Diagnostic(MarkdownCode.frontMatter,
                 "front matter must be a mapping (`role: preface`)", at: SourceLocation(file: chapter.display, line: 2)))
         }
         return (fields, body)
@@ -65,7 +65,7 @@ extension ChapterReader {
                 fields.role = known
             } else {
                 let roles = DivisionRole.allCases.map(\.rawValue).joined(separator: ", ")
-                diagnostics.append(Diagnostic(.error, "markdown.unknown-role",
+                diagnostics.append(Diagnostic(MarkdownCode.unknownRole,
                     "unknown role `\(string ?? "")`; one of: \(roles)", at: location))
             }
         case "id":
@@ -73,13 +73,13 @@ extension ChapterReader {
                 fields.id = string
                 idLines[chapter.path, default: [:]][string, default: []].append(value.mark?.line ?? 0)
             } else {
-                diagnostics.append(Diagnostic(.warning, "markdown.invalid-id",
+                diagnostics.append(Diagnostic(MarkdownCode.invalidId,
                     "the id `\(string ?? "")` is not an ASCII XML name; a generated id is used instead", at: location))
             }
         case "lang", "language": fields.language = string
         case "title": fields.title = string
         default:
-            diagnostics.append(Diagnostic(.warning, "markdown.unknown-front-matter-key",
+            diagnostics.append(Diagnostic(MarkdownCode.unknownFrontMatterKey,
                 "unknown front matter key `\(name)` is ignored (known: role, id, lang, title)",
                 at: SourceLocation(file: chapter.display, line: key.mark?.line)))
         }

@@ -46,7 +46,7 @@ struct ChapterReader {
         let (frontMatter, body) = readFrontMatter(text, chapter)
         let marked = FencedDivs.mark(body)
         for (message, line) in marked.problems {
-            diagnostics.append(Diagnostic(.warning, "markdown.unbalanced-div", message,
+            diagnostics.append(Diagnostic(MarkdownCode.unbalancedDiv, message,
                                           at: SourceLocation(file: chapter.display, line: line)))
         }
         let converted = convertMarkdown(marked, chapter)
@@ -62,7 +62,7 @@ struct ChapterReader {
         switch files.read(chapter.file) {
         case .success(let bytes): return bytes
         case .failure(let refusal):
-            diagnostics.append(Diagnostic(.error, ProjectFiles.code(refusal, prefix: "bookyaml."),
+            diagnostics.append(Diagnostic(ProjectFiles.code(refusal, of: .listed),
                 ProjectFiles.message(refusal, what: "the chapter `\(chapter.path)` listed in book.yaml"),
                 at: chapter.listedAt))
             return nil
@@ -76,7 +76,8 @@ struct ChapterReader {
         var text: String
         switch TextDecoding.decode(bytes) {
         case .failure(let message, let position):
-            diagnostics.append(Diagnostic(.error, "markdown.encoding", "\(message) (byte offset \(position.offset))",
+            diagnostics.append(Diagnostic(MarkdownCode.encoding, severity: .error,
+                "\(message) (byte offset \(position.offset))",
                                           at: SourceLocation(file: chapter.display, line: position.line)))
             return nil
         case .text(let decoded, let invalid):

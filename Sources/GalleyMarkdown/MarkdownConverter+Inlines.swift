@@ -60,7 +60,7 @@ extension MarkdownConverter {
                                location: location(node.startLine)))]
         case CMARK_NODE_IMAGE:
             guard !node.url.isEmpty else {
-                warn("markdown.missing-image", "an image with an empty path was dropped; its description is kept",
+                warn(.missingImage, "an image with an empty path was dropped; its description is kept",
                      line: node.startLine)
                 return inlines(of: node, depth: depth + 1)
             }
@@ -136,7 +136,7 @@ extension MarkdownConverter {
                         || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
                 }), bytes[close] == UInt8(ascii: "]"), close > labelStart else { continue }
                 let label = String(decoding: bytes[labelStart..<close], as: UTF8.self)
-                warn("markdown.undefined-footnote", "the footnote `[^\(label)]` has no definition; it stays as text",
+                warn(.undefinedFootnote, "the footnote `[^\(label)]` has no definition; it stays as text",
                      line: line)
                 index = bytes.index(after: close)
             }

@@ -37,8 +37,8 @@ struct MarkdownConverter {
         SourceLocation(file: file, line: line > 0 ? line : nil)
     }
 
-    mutating func warn(_ code: String, _ message: String, line: Int) {
-        diagnostics.append(Diagnostic(.warning, code, message, at: location(line)))
+    mutating func warn(_ code: MarkdownCode, _ message: String, line: Int) {
+        diagnostics.append(Diagnostic(code, severity: .warning, message, at: location(line)))
     }
 
     /// The document's blocks and its footnote definitions (labels as written).
@@ -56,7 +56,7 @@ struct MarkdownConverter {
             footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children, depth: 1)))
         }
         if flattened > 0 {
-            warn("markdown.too-deep", "\(flattened) container(s) nested deeper than \(Self.maximumBlockDepth) "
+            warn(.tooDeep, "\(flattened) container(s) nested deeper than \(Self.maximumBlockDepth) "
                 + "block or \(Self.maximumDepth) inline levels were flattened into their parent; their text is kept",
                 line: firstFlattenedLine ?? 0)
         }
@@ -81,7 +81,7 @@ struct MarkdownConverter {
             items.append(contentsOf: block(node, depth: depth + min(open, openLimit)).map { .block($0) })
         }
         let grouped = FencedDivs.group(items, openLimit: openLimit)
-        for (message, line) in grouped.problems { warn("markdown.unbalanced-div", message, line: line) }
+        for (message, line) in grouped.problems { warn(.unbalancedDiv, message, line: line) }
         if let line = grouped.firstFlattenedLine {
             flattened += grouped.flattened
             firstFlattenedLine = min(firstFlattenedLine ?? line, line)
@@ -208,7 +208,7 @@ struct MarkdownConverter {
             idLines[id, default: []].append(line)
             return id
         }
-        warn("markdown.invalid-id", "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, "
+        warn(.invalidId, "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, "
              + "`-`, `_`, `.`); a generated id is used instead", line: line)
         return nil
     }
@@ -227,7 +227,7 @@ struct MarkdownConverter {
     mutating func filtered(_ text: String, line: Int) -> String {
         let clean = XMLCharacters.filtered(text)
         if clean != text {
-            warn("markdown.forbidden-character", "removed control characters that XML does not allow", line: line)
+            warn(.forbiddenCharacter, "removed control characters that XML does not allow", line: line)
         }
         return clean
     }

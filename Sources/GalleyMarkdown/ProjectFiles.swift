@@ -33,13 +33,41 @@ struct ProjectFiles: Sendable {
         case unreadable(reason: String)
     }
 
-    /// The code for a refusal of a `prefix` (`bookyaml.`, `markdown.image-`) file.
-    static func code(_ refusal: Refusal, prefix: String) -> String {
-        switch refusal {
-        case .missing: return prefix + "missing-file"
-        case .notRegularFile: return prefix + "not-a-file"
-        case .unreadable: return prefix + "unreadable-file"
-        case .absolute, .url, .leavesSource, .linkLeavesSource: return prefix + "outside-source"
+    /// Which kind of file was refused: one named in book.yaml, an image, the cover.
+    enum RefusedFile { case listed, image, cover }
+
+    /// The code for a refusal of a `file` (`bookyaml.missing-file`, `markdown.image-missing-file`, …).
+    static func code(_ refusal: Refusal, of file: RefusedFile) -> MarkdownCode {
+        switch (refusal, file) {
+        case (.missing, .listed): .bookyamlMissingFile
+        case (.missing, .image): .imageMissingFile
+        case (.missing, .cover): .bookyamlCoverMissingFile
+        case (.notRegularFile, .listed): .bookyamlNotAFile
+        case (.notRegularFile, .image): .imageNotAFile
+        case (.notRegularFile, .cover): .bookyamlCoverNotAFile
+        case (.unreadable, .listed): .bookyamlUnreadableFile
+        case (.unreadable, .image): .imageUnreadableFile
+        case (.unreadable, .cover): .bookyamlCoverUnreadableFile
+        case (.absolute, .listed), (.url, .listed), (.leavesSource, .listed), (.linkLeavesSource, .listed):
+            .bookyamlOutsideSource
+        case (.absolute, .image), (.url, .image), (.leavesSource, .image), (.linkLeavesSource, .image):
+            .imageOutsideSource
+        case (.absolute, .cover), (.url, .cover), (.leavesSource, .cover), (.linkLeavesSource, .cover):
+            .bookyamlCoverOutsideSource
+        }
+    }
+
+    /// The cover's code for an image code `checkImage` gave (`markdown.image-type` → `bookyaml.cover-type`).
+    static func coverCode(forImage code: String) -> MarkdownCode {
+        guard let image = MarkdownCode(rawValue: code) else { return .bookyamlCoverType }
+        switch image {
+        case .imageMissingFile: return .bookyamlCoverMissingFile
+        case .imageNotAFile: return .bookyamlCoverNotAFile
+        case .imageUnreadableFile: return .bookyamlCoverUnreadableFile
+        case .imageOutsideSource: return .bookyamlCoverOutsideSource
+        case .imageType: return .bookyamlCoverType
+        case .imageUrl: return .bookyamlCoverUrl
+        default: return image
         }
     }
 

@@ -148,7 +148,7 @@ struct RawHTML {
     mutating func image(_ node: xmlNodePtr) -> [Inline] {
         let alt = HTMLNode.attribute(node, "alt") ?? ""
         guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
-            diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
+            diagnostics.append(Diagnostic(MarkdownCode.unmappedHtml,
                 "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
             return alt.isEmpty ? [] : [.text(alt)]
         }
@@ -214,7 +214,7 @@ struct RawHTML {
         let known = Self.droppedWithContent.contains(name) || Self.droppedKeepingText.contains(name)
         let what = known ? "is not allowed in a book" : "has no meaning in Galley's tree"
         let kept = keepsText ? "; its text is kept" : ""
-        diagnostics.append(Diagnostic(.warning, "markdown.unmapped-html",
+        diagnostics.append(Diagnostic(MarkdownCode.unmappedHtml,
             "raw HTML element <\(name)> \(what) and was dropped\(kept)",
             at: SourceLocation(file: file, line: line)))
         return keepsText
@@ -228,7 +228,7 @@ struct RawHTML {
                 attributes.id = id
                 idLines[id, default: []].append(line)
             } else {
-                diagnostics.append(Diagnostic(.warning, "markdown.invalid-id",
+                diagnostics.append(Diagnostic(MarkdownCode.invalidId,
                     "the id `\(id)` is not an ASCII XML name; it was dropped",
                     at: SourceLocation(file: file, line: line)))
             }
@@ -246,7 +246,7 @@ struct RawHTML {
     mutating func filteredText(_ text: String) -> String {
         let clean = XMLCharacters.filtered(text)
         if clean != text {
-            diagnostics.append(Diagnostic(.warning, "markdown.forbidden-character",
+            diagnostics.append(Diagnostic(MarkdownCode.forbiddenCharacter,
                 "removed control characters that XML does not allow",
                 at: SourceLocation(file: file, line: line)))
         }

@@ -55,13 +55,14 @@ struct ImportCommand: ParsableCommand {
             let result = try importer.run(bytes: bytes, encoding: encoding)
             try Importer.write(result, to: directory, report: reportURL, force: force)
             galley.report(result.log.findings.map {
-                Diagnostic(.warning, "import.\($0.rule)", $0.message, at: SourceLocation(file: raw, line: $0.lines.min()))
+                Diagnostic(ImportCode.finding(ofRule: $0.rule), $0.message, at: SourceLocation(file: raw,
+                    line: $0.lines.min()))
             })
             let removed = result.log.changes.filter { if case .removed = $0.kind { return true } else { return false } }
             print("wrote \(result.files.count) files to \(directory.appendingPathComponent("Source").path)")
             print("report: \(reportURL.path) (\(result.log.changes.count) changes, \(removed.count) removals, \(result.log.findings.count) to review)")
-        } catch let error as DecodingError {
-            galley.report([Diagnostic(.error, "import.invalid-bytes", error.description, at: SourceLocation(file: raw))])
+        } catch let error as ImportDecodingError {
+            galley.report([Diagnostic(ImportCode.invalidBytes, error.description, at: SourceLocation(file: raw))])
             throw ExitCode.failure
         } catch let error as DiagnosticsError {
             galley.report(error.diagnostics)

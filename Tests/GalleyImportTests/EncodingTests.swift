@@ -31,10 +31,10 @@ struct EncodingTests {
 
     @Test func invalidBytesAreAnErrorWithTheirOffset() throws {
         let bad: [UInt8] = Array("序言\n正文".utf8) + [0xFF, 0xFF] + Array("。".utf8)
-        #expect(throws: DecodingError(encoding: "UTF-8", byteOffset: 13)) {
+        #expect(throws: ImportDecodingError(encoding: "UTF-8", byteOffset: 13)) {
             try TextDecoding.decode(bad, as: .utf8)
         }
-        #expect(throws: DecodingError(encoding: "UTF-8 or GB18030", byteOffset: 13)) {
+        #expect(throws: ImportDecodingError(encoding: "UTF-8 or GB18030", byteOffset: 13)) {
             try TextDecoding.decode(bad)
         }
     }

@@ -110,7 +110,7 @@ public enum AssignIdentifiers {
             let unique = "\(id)-\(n)"
             used.insert(unique)
             if explicit {
-                diagnostics.append(Diagnostic(.warning, "ids.duplicate",
+                diagnostics.append(Diagnostic(CoreCode.idsDuplicate,
                     "the id `\(id)` is used more than once in the book; this one becomes `\(unique)`",
                     at: locate?(file, id, occurrence) ?? SourceLocation(file: file)))
             }

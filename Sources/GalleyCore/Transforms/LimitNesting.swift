@@ -21,7 +21,7 @@ public enum LimitNesting {
             }
             book.divisions[index] = division
             if flattened > 0 {
-                diagnostics.append(Diagnostic(.warning, "markdown.too-deep",
+                diagnostics.append(Diagnostic(CoreCode.markdownTooDeep,
                     "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
                         + "into their parent",
                     at: SourceLocation(file: division.sourcePath)))

@@ -19,7 +19,7 @@ public enum ResolveLinks {
                     link.target = resolved
                     return .link(link)
                 }
-                diagnostics.append(Diagnostic(.warning, "links.dangling",
+                diagnostics.append(Diagnostic(CoreCode.linksDangling,
                     "the link target `\(target)` names no chapter or id in this book; "
                         + "the link is dropped, its text kept",
                     at: link.location ?? SourceLocation(file: division.sourcePath)))

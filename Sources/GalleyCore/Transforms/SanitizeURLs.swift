@@ -58,14 +58,14 @@ public enum SanitizeURLs {
         let shown = URLPolicy.shown(url)
         let keeps = kind == "link" ? "its text is kept" : "its description is kept"
         if case .script(let scheme) = verdict {
-            return Diagnostic(.warning, "links.unsafe-url",
+            return Diagnostic(CoreCode.linksUnsafeUrl,
                               "the \(kind) to `\(shown)` is dropped: \(scheme): URLs are never written into a book; "
                                   + keeps,
                               at: location)
         }
         var reason = "it cannot be made a valid URL"
         if case .invalid(let why) = verdict { reason = why }
-        return Diagnostic(.warning, "links.invalid-url", "the \(kind) to `\(shown)` is dropped: \(reason); \(keeps)",
+        return Diagnostic(CoreCode.linksInvalidUrl, "the \(kind) to `\(shown)` is dropped: \(reason); \(keeps)",
                           at: location)
     }
 }
