@@ -188,3 +188,19 @@ import Testing
         #expect(Walk.ids(in: result.book.divisions[0]) == ["ch001", "ch001-s1", "x", "x-2", "x-3", "ch001-n1", "x-4"])
     }
 }
+
+@Suite struct NoteIdsTests {
+    /// A note's generated id steps aside for an id the author wrote, so the
+    /// book keeps every id unique (writers keep no guard of their own).
+    @Test func noteIdsStepAsideForWrittenIds() {
+        let division = Division(
+            role: .chapter, id: "ch", sourcePath: "ch.md", title: [],
+            blocks: [.paragraph([.span(Attributes(id: "fn-ch-1"), [.text("x")]), .footnoteReference("a")])],
+            footnotes: [Footnote(label: "a", blocks: [.paragraph([.text("note")])])])
+        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [division])
+        let normalized = Pipeline.normalize(book).0
+        let ids = Walk.ids(in: normalized.divisions[0])
+        #expect(normalized.divisions[0].footnotes.map(\.id) == ["fn-ch-1-2"])
+        #expect(Set(ids).count == ids.count, "\(ids)")
+    }
+}
