@@ -8,7 +8,7 @@ packages=(
   libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
   pkg-config
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc
-  default-jre-headless python3-pip unzip
+  default-jre-headless python3 python3-pip unzip time
 )
 
 sudo=""
