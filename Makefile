@@ -15,7 +15,7 @@ galley: setup
 book: galley
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/galley build .
 
-test: setup
+test: setup lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-xctest
 

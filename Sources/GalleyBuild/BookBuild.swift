@@ -19,9 +19,11 @@ public struct BookBuild: Sendable {
     public var ambiguousIsWide: Bool
     public var validate: Bool
 
-    public init(projectDirectory: URL, outputDirectory: URL? = nil,
-                formats: [OutputFormat] = OutputFormat.allCases, textColumns: Int? = nil,
-                ambiguousIsWide: Bool = false, validate: Bool = true) {
+    public init(
+        projectDirectory: URL, outputDirectory: URL? = nil,
+        formats: [OutputFormat] = OutputFormat.allCases, textColumns: Int? = nil,
+        ambiguousIsWide: Bool = false, validate: Bool = true
+    ) {
         self.projectDirectory = projectDirectory
         self.outputDirectory = outputDirectory ?? projectDirectory.appendingPathComponent("Build")
         self.formats = formats
@@ -68,8 +70,10 @@ public struct BookBuild: Sendable {
             report.diagnostics += error.diagnostics
             return report
         } catch {
-            report.diagnostics.append(Diagnostic(BuildCode.read, "\(error)",
-                                                 at: SourceLocation(file: sourceDirectory.path)))
+            report.diagnostics.append(
+                Diagnostic(
+                    BuildCode.read, "\(error)",
+                    at: SourceLocation(file: sourceDirectory.path)))
             return report
         }
         let settings: WriterSettings
@@ -108,8 +112,10 @@ public struct BookBuild: Sendable {
 
     /// Writes one format into `folder` and checks it there: whether the file
     /// was written, and what was found.
-    private func produce(_ format: OutputFormat, from book: NormalizedBook, settings: WriterSettings,
-                         into folder: URL) -> (Bool, [Diagnostic]) {
+    private func produce(
+        _ format: OutputFormat, from book: NormalizedBook, settings: WriterSettings,
+        into folder: URL
+    ) -> (Bool, [Diagnostic]) {
         let url = folder.appendingPathComponent(format.fileName)
         let output = format.makeWriter(settings, book).write(book)
         var diagnostics = output.diagnostics
@@ -117,8 +123,14 @@ public struct BookBuild: Sendable {
         do {
             try Data(bytes).write(to: url)
         } catch {
-            return (false, diagnostics + [Diagnostic(BuildCode.write, "cannot write this file",
-                                                     at: SourceLocation(file: url.path))])
+            return (
+                false,
+                diagnostics + [
+                    Diagnostic(
+                        BuildCode.write, "cannot write this file",
+                        at: SourceLocation(file: url.path))
+                ]
+            )
         }
         if validate { diagnostics += format.check(url) }
         return (true, diagnostics)
@@ -128,8 +140,9 @@ public struct BookBuild: Sendable {
     func writerSettings() -> Result<WriterSettings, DiagnosticsError> {
         var errors: [Diagnostic] = []
         var sheets: [EPUBWriter.Stylesheet] = []
-        let styles = ProjectFolder(root: projectDirectory, base: projectDirectory.appendingPathComponent("Styles"),
-                                   displayBase: "Styles")
+        let styles = ProjectFolder(
+            root: projectDirectory, base: projectDirectory.appendingPathComponent("Styles"),
+            displayBase: "Styles")
         for name in Self.cssFiles(in: projectDirectory.appendingPathComponent("Styles")) {
             switch styles.load(name) {
             case .success(let bytes): sheets.append(EPUBWriter.Stylesheet(name: name, bytes: bytes))
@@ -137,9 +150,11 @@ public struct BookBuild: Sendable {
             }
         }
         if !errors.isEmpty { return .failure(DiagnosticsError(errors)) }
-        return .success(WriterSettings(modificationDate: modificationDate(), resources: projectFolder,
-                                       stylesheets: sheets, textColumns: textColumns,
-                                       ambiguousIsWide: ambiguousIsWide))
+        return .success(
+            WriterSettings(
+                modificationDate: modificationDate(), resources: projectFolder,
+                stylesheets: sheets, textColumns: textColumns,
+                ambiguousIsWide: ambiguousIsWide))
     }
 
     /// The names of the `.css` files in `directory`, in name order. The EPUB
@@ -154,16 +169,20 @@ public struct BookBuild: Sendable {
     /// and `Styles/`, so that an unchanged project builds byte-identical files.
     public func modificationDate() -> Date {
         if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
-           let seconds = TimeInterval(epoch.trimmingCharacters(in: .whitespaces)) {
+            let seconds = TimeInterval(epoch.trimmingCharacters(in: .whitespaces))
+        {
             return Date(timeIntervalSince1970: seconds)
         }
         var newest = Date(timeIntervalSince1970: 0)
         for directory in [sourceDirectory, projectDirectory.appendingPathComponent("Styles")] {
-            guard let enumerator = FileManager.default.enumerator(
-                at: directory, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: directory, includingPropertiesForKeys: [.contentModificationDateKey])
+            else { continue }
             for case let file as URL in enumerator {
                 if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate,
-                   date > newest {
+                    date > newest
+                {
                     newest = date
                 }
             }

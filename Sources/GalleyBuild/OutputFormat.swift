@@ -16,19 +16,27 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     let makeWriter: @Sendable (WriterSettings, NormalizedBook) -> any BookWriter
     let check: @Sendable (URL) -> [Diagnostic]
 
-    public static let epub = OutputFormat(name: "epub", fileName: "book.epub", makeWriter: { settings, _ in
-        EPUBWriter(options: .init(modificationDate: settings.modificationDate, resources: settings.resources,
-                                  stylesheets: settings.stylesheets))
-    }, check: OutputChecks.checkEPUB)
+    public static let epub = OutputFormat(
+        name: "epub", fileName: "book.epub",
+        makeWriter: { settings, _ in
+            EPUBWriter(
+                options: .init(
+                    modificationDate: settings.modificationDate, resources: settings.resources,
+                    stylesheets: settings.stylesheets))
+        }, check: OutputChecks.checkEPUB)
 
-    public static let docbook = OutputFormat(name: "docbook", fileName: "book.xml", makeWriter: { _, _ in
-        DocBookWriter()
-    }, check: OutputChecks.checkDocBook)
+    public static let docbook = OutputFormat(
+        name: "docbook", fileName: "book.xml",
+        makeWriter: { _, _ in
+            DocBookWriter()
+        }, check: OutputChecks.checkDocBook)
 
-    public static let text = OutputFormat(name: "text", fileName: "book.txt", makeWriter: { settings, book in
-        let columns = settings.textColumns.map { $0 > 0 ? $0 : nil } ?? book.metadata.textColumns
-        return TextWriter(options: .init(columns: columns, ambiguousIsWide: settings.ambiguousIsWide))
-    }, check: OutputChecks.checkText)
+    public static let text = OutputFormat(
+        name: "text", fileName: "book.txt",
+        makeWriter: { settings, book in
+            let columns = settings.textColumns.map { $0 > 0 ? $0 : nil } ?? book.metadata.textColumns
+            return TextWriter(options: .init(columns: columns, ambiguousIsWide: settings.ambiguousIsWide))
+        }, check: OutputChecks.checkText)
 
     /// Every format, in the order they are written and reported.
     public static let registry: [OutputFormat] = [.epub, .docbook, .text]
@@ -40,8 +48,11 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
         self = format
     }
 
-    init(name: String, fileName: String, makeWriter: @escaping @Sendable (WriterSettings, NormalizedBook) -> any BookWriter,
-         check: @escaping @Sendable (URL) -> [Diagnostic]) {
+    init(
+        name: String, fileName: String,
+        makeWriter: @escaping @Sendable (WriterSettings, NormalizedBook) -> any BookWriter,
+        check: @escaping @Sendable (URL) -> [Diagnostic]
+    ) {
         self.name = name
         self.fileName = fileName
         self.makeWriter = makeWriter

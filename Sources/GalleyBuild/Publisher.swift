@@ -53,8 +53,10 @@ struct Publisher {
         for name in fileNames {
             let target = outputDirectory.appendingPathComponent(name)
             if fileManager.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return .failure(error("the output file is a folder; move it away to build",
-                                      at: SourceLocation(file: target.path)))
+                return .failure(
+                    error(
+                        "the output file is a folder; move it away to build",
+                        at: SourceLocation(file: target.path)))
             }
         }
         removeStaleStaging()
@@ -75,9 +77,11 @@ struct Publisher {
         for name in fileNames {
             let target = outputDirectory.appendingPathComponent(name)
             if rename(staging.appendingPathComponent(name).path, target.path) != 0 {
-                outcome.diagnostics.append(Diagnostic(BuildCode.publish,
-                    "cannot move the new file into place: \(String(cString: strerror(errno)))",
-                    at: SourceLocation(file: target.path)))
+                outcome.diagnostics.append(
+                    Diagnostic(
+                        BuildCode.publish,
+                        "cannot move the new file into place: \(String(cString: strerror(errno)))",
+                        at: SourceLocation(file: target.path)))
             }
         }
         try? fileManager.removeItem(at: staging)
@@ -92,17 +96,29 @@ struct Publisher {
         let contents = (try? fileManager.contentsOfDirectory(atPath: staging.path)) ?? []
         if contents.isEmpty {
             try? fileManager.removeItem(at: staging)
-            return Outcome(diagnostics: [Diagnostic(BuildCode.kept,
-                "nothing was published; \(outputDirectory.path) keeps its previous files")], destination: nil)
+            return Outcome(
+                diagnostics: [
+                    Diagnostic(
+                        BuildCode.kept,
+                        "nothing was published; \(outputDirectory.path) keeps its previous files")
+                ], destination: nil)
         }
         guard rename(staging.path, failed.path) == 0 else {
             try? fileManager.removeItem(at: staging)
-            return Outcome(diagnostics: [Diagnostic(BuildCode.kept,
-                "nothing was published; \(outputDirectory.path) keeps its previous files")], destination: nil)
+            return Outcome(
+                diagnostics: [
+                    Diagnostic(
+                        BuildCode.kept,
+                        "nothing was published; \(outputDirectory.path) keeps its previous files")
+                ], destination: nil)
         }
-        return Outcome(diagnostics: [Diagnostic(BuildCode.kept,
-            "nothing was published; \(outputDirectory.path) keeps its previous files, "
-                + "and this build's files are in \(failed.path) for inspection")], destination: failed)
+        return Outcome(
+            diagnostics: [
+                Diagnostic(
+                    BuildCode.kept,
+                    "nothing was published; \(outputDirectory.path) keeps its previous files, "
+                        + "and this build's files are in \(failed.path) for inspection")
+            ], destination: failed)
     }
 
     /// Staging folders of builds that were killed before they finished.

@@ -92,22 +92,23 @@ public enum CheckCode: String, DiagnosticCode {
     public var severity: Diagnostic.Severity {
         switch self {
         case .docbookDanglingReference, .docbookDataUrl, .docbookDuplicateId, .docbookExclusion, .docbookInvalidUrl,
-             .docbookNamespace, .docbookNotWellFormed, .docbookParse, .docbookReferenceType, .docbookRoot,
-             .docbookSchema, .docbookSchemaMissing, .docbookScriptUrl, .docbookSeglistitem, .docbookTermdef,
-             .docbookUnknownElement, .docbookUnreadable, .docbookVersion, .epubArchiveTooLarge,
-             .epubCompressionMethod, .epubCompressionRatio, .epubCorruptEntry, .epubDanglingFragment,
-             .epubDanglingLink, .epubDataUrl, .epubDocumentTooLarge, .epubDuplicateEntry, .epubDuplicateId,
-             .epubDuplicateManifestId, .epubEmptySpine, .epubEncryptedEntry, .epubEntryName, .epubEntrySizeMismatch,
-             .epubEntryTooLarge, .epubInvalidUrl, .epubLinkOutsideSpine, .epubManifestHref, .epubManifestItem,
-             .epubMetadata, .epubMimetypeCompressed, .epubMimetypeContent, .epubMimetypeExtraField,
-             .epubMimetypeNotFirst, .epubMissingEntry, .epubMissingItem, .epubMissingPackage, .epubModified,
-             .epubNavCount, .epubNavEmptyLabel, .epubNavHref, .epubNavOutsideSpine, .epubNavToc, .epubNavTocEmpty,
-             .epubNoContainer, .epubNoManifest, .epubNoMetadata, .epubNoRootfile, .epubNoSpine, .epubNotAZip,
-             .epubPackageRoot, .epubPackageVersion, .epubScriptUrl, .epubSpineIdref, .epubTooManyEntries,
-             .epubTooManyIds, .epubTooManyProblems, .epubUniqueIdentifier, .epubUnlistedTarget, .epubUnreadableEntry,
-             .relaxngSchema, .textBom, .textControl, .textEncoding, .textFinalNewline, .textLineEnding,
-             .textUnreadable, .xmlDoctype, .xmlEncoding, .xmlNotWellFormed, .xmlParser, .xmlTooLarge,
-             .xmlTooMuchMarkup: .error
+            .docbookNamespace, .docbookNotWellFormed, .docbookParse, .docbookReferenceType, .docbookRoot,
+            .docbookSchema, .docbookSchemaMissing, .docbookScriptUrl, .docbookSeglistitem, .docbookTermdef,
+            .docbookUnknownElement, .docbookUnreadable, .docbookVersion, .epubArchiveTooLarge,
+            .epubCompressionMethod, .epubCompressionRatio, .epubCorruptEntry, .epubDanglingFragment,
+            .epubDanglingLink, .epubDataUrl, .epubDocumentTooLarge, .epubDuplicateEntry, .epubDuplicateId,
+            .epubDuplicateManifestId, .epubEmptySpine, .epubEncryptedEntry, .epubEntryName, .epubEntrySizeMismatch,
+            .epubEntryTooLarge, .epubInvalidUrl, .epubLinkOutsideSpine, .epubManifestHref, .epubManifestItem,
+            .epubMetadata, .epubMimetypeCompressed, .epubMimetypeContent, .epubMimetypeExtraField,
+            .epubMimetypeNotFirst, .epubMissingEntry, .epubMissingItem, .epubMissingPackage, .epubModified,
+            .epubNavCount, .epubNavEmptyLabel, .epubNavHref, .epubNavOutsideSpine, .epubNavToc, .epubNavTocEmpty,
+            .epubNoContainer, .epubNoManifest, .epubNoMetadata, .epubNoRootfile, .epubNoSpine, .epubNotAZip,
+            .epubPackageRoot, .epubPackageVersion, .epubScriptUrl, .epubSpineIdref, .epubTooManyEntries,
+            .epubTooManyIds, .epubTooManyProblems, .epubUniqueIdentifier, .epubUnlistedTarget, .epubUnreadableEntry,
+            .relaxngSchema, .textBom, .textControl, .textEncoding, .textFinalNewline, .textLineEnding,
+            .textUnreadable, .xmlDoctype, .xmlEncoding, .xmlNotWellFormed, .xmlParser, .xmlTooLarge,
+            .xmlTooMuchMarkup:
+            .error
         case .docbookUnregisteredScheme, .epubUnlistedFile, .epubUnregisteredScheme, .textMarkup: .warning
         }
     }

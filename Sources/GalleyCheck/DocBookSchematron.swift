@@ -62,8 +62,11 @@ struct DocBookSchematron {
     static func check(_ document: ParsedXMLDocument) -> [Diagnostic] {
         var checker = DocBookSchematron(file: document.name)
         guard let root = document.root else {
-            return [Diagnostic(CheckCode.docbookRoot, "the document has no root element",
-                               at: SourceLocation(file: document.name))]
+            return [
+                Diagnostic(
+                    CheckCode.docbookRoot, "the document has no root element",
+                    at: SourceLocation(file: document.name))
+            ]
         }
         checker.checkRoot(root)
         checker.visit(root)
@@ -80,13 +83,15 @@ struct DocBookSchematron {
     private mutating func checkRoot(_ root: xmlNodePtr) {
         let name = Self.localName(root)
         guard Self.isDocBook(root) else {
-            error(.docbookNamespace,
-                  "root element <\(name)> is not in the DocBook namespace \(Self.namespace)", line: Self.line(root))
+            error(
+                .docbookNamespace,
+                "root element <\(name)> is not in the DocBook namespace \(Self.namespace)", line: Self.line(root))
             return
         }
         if Self.versionRoots.contains(name), XMLNodes.attribute(root, "version") == nil {
-            error(.docbookVersion, "the root element must have a version attribute (version=\"5.0\")",
-                  line: Self.line(root))
+            error(
+                .docbookVersion, "the root element must have a version attribute (version=\"5.0\")",
+                line: Self.line(root))
         }
     }
 
@@ -146,9 +151,11 @@ struct DocBookSchematron {
             let segments = Self.docBookChildren(node).filter { Self.localName($0) == "seg" }.count
             let titles = Self.docBookChildren(parent).filter { Self.localName($0) == "segtitle" }.count
             if segments != titles {
-                error(.docbookSeglistitem,
-                      "the number of seg elements must be the same as the number of segtitle elements in the parent segmentedlist",
-                      line: line)
+                error(
+                    .docbookSeglistitem,
+                    "the number of seg elements must be the same as the number of segtitle elements "
+                        + "in the parent segmentedlist",
+                    line: line)
             }
         }
     }
@@ -156,16 +163,21 @@ struct DocBookSchematron {
     private mutating func checkReferences() {
         for reference in references {
             guard let target = ids[reference.value] else {
-                error(.docbookDanglingReference,
-                      "@\(reference.attribute) “\(reference.value)” on \(reference.element) names no xml:id in the document",
-                      line: reference.line)
+                error(
+                    .docbookDanglingReference,
+                    "@\(reference.attribute) “\(reference.value)” on \(reference.element) "
+                        + "names no xml:id in the document",
+                    line: reference.line)
                 continue
             }
             if let constraint = Self.referenceTypes[reference.element], constraint.attribute == reference.attribute,
-               !(target.isDocBook && target.element == constraint.target) {
-                error(.docbookReferenceType,
-                      "@\(reference.attribute) on \(reference.element) must point to a \(constraint.target) (“\(reference.value)” is a \(target.element), line \(target.line))",
-                      line: reference.line)
+                !(target.isDocBook && target.element == constraint.target)
+            {
+                error(
+                    .docbookReferenceType,
+                    "@\(reference.attribute) on \(reference.element) must point to a \(constraint.target) "
+                        + "(“\(reference.value)” is a \(target.element), line \(target.line))",
+                    line: reference.line)
             }
         }
     }

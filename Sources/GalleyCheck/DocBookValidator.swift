@@ -9,16 +9,19 @@ public enum DocBookValidator {
     /// The schema text shipped as a resource.
     static let schemaBytes: [UInt8]? = {
         guard let url = Bundle.module.url(forResource: "docbook", withExtension: "rng", subdirectory: "Schemas"),
-              let data = try? Data(contentsOf: url) else { return nil }
+            let data = try? Data(contentsOf: url)
+        else { return nil }
         return [UInt8](data)
     }()
 
     /// The schema, compiled once per process.
     static let schema: Result<RelaxNGSchema, Diagnostic> = {
         guard let schemaBytes else {
-            return .failure(Diagnostic(CheckCode.docbookSchemaMissing,
-                                       "the DocBook 5.0 RELAX NG schema is missing from Galley's resources",
-                                       at: SourceLocation(file: "docbook.rng")))
+            return .failure(
+                Diagnostic(
+                    CheckCode.docbookSchemaMissing,
+                    "the DocBook 5.0 RELAX NG schema is missing from Galley's resources",
+                    at: SourceLocation(file: "docbook.rng")))
         }
         return RelaxNGSchema.compile(schemaBytes, name: "docbook.rng")
     }()

@@ -10,12 +10,14 @@ struct DocBookVocabulary: Sendable {
     /// Every `<element name="…">` of a RELAX NG grammar.
     init?(schema bytes: [UInt8]) {
         guard case .success(let document) = ParsedXMLDocument.parse(bytes, name: "docbook.rng"),
-              let root = document.root else { return nil }
+            let root = document.root
+        else { return nil }
         var names = Set<String>()
         var stack: [xmlNodePtr] = [root]
         while let node = stack.popLast() {
             if DocBookSchematron.localName(node) == "element",
-               let name = XMLNodes.attribute(node, "name") {
+                let name = XMLNodes.attribute(node, "name")
+            {
                 names.insert(name.trimmingSpaces)
             }
             var child = node.pointee.children
@@ -36,9 +38,11 @@ struct DocBookVocabulary: Sendable {
         while let node = stack.popLast() {
             let name = DocBookSchematron.localName(node)
             if DocBookSchematron.isDocBook(node), !names.contains(name) {
-                diagnostics.append(Diagnostic(CheckCode.docbookUnknownElement,
-                                              "<\(name)> is not a DocBook 5.0 element",
-                                              at: SourceLocation(file: document.name, line: DocBookSchematron.line(node))))
+                diagnostics.append(
+                    Diagnostic(
+                        CheckCode.docbookUnknownElement,
+                        "<\(name)> is not a DocBook 5.0 element",
+                        at: SourceLocation(file: document.name, line: DocBookSchematron.line(node))))
             }
             var children: [xmlNodePtr] = []
             var child = node.pointee.children

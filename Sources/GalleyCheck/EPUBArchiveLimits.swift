@@ -24,10 +24,12 @@ public struct EPUBArchiveLimits: Sendable, Hashable {
     /// Inflated bytes are read in chunks of this size.
     static let chunkSize = 64 * 1024
 
-    public init(maximumEntryCount: Int = 10_000, maximumDocumentSize: Int = 64 << 20,
-                maximumEntrySize: Int = 256 << 20, maximumTotalSize: Int = 1 << 30,
-                maximumCompressionRatio: Int = 100, ratioThreshold: Int = 64 << 20,
-                maximumTreeMarkup: Int = 400_000, maximumReferences: Int = 600_000) {
+    public init(
+        maximumEntryCount: Int = 10_000, maximumDocumentSize: Int = 64 << 20,
+        maximumEntrySize: Int = 256 << 20, maximumTotalSize: Int = 1 << 30,
+        maximumCompressionRatio: Int = 100, ratioThreshold: Int = 64 << 20,
+        maximumTreeMarkup: Int = 400_000, maximumReferences: Int = 600_000
+    ) {
         self.maximumEntryCount = maximumEntryCount
         self.maximumDocumentSize = maximumDocumentSize
         self.maximumEntrySize = maximumEntrySize

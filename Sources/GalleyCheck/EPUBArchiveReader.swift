@@ -36,18 +36,24 @@ public final class EPUBArchiveReader {
             // libzip refuses duplicate names (and other inconsistencies) with
             // one generic message; the names, read without its checks, say which.
             if error == ZIP_ER_INCONS || error == ZIP_ER_EXISTS, let problem = nameProblem(url, limits: limits) {
-                return .failure(Diagnostic(problem.code, "\(problem.message) (libzip: \(zipErrorText(error)))",
-                                           at: SourceLocation(file: "\(url.path):\(OCFEntryName.shown(problem.name))")))
+                return .failure(
+                    Diagnostic(
+                        problem.code, "\(problem.message) (libzip: \(zipErrorText(error)))",
+                        at: SourceLocation(file: "\(url.path):\(OCFEntryName.shown(problem.name))")))
             }
-            return .failure(Diagnostic(CheckCode.epubNotAZip, "not a readable zip file: \(zipErrorText(error))",
-                                       at: location))
+            return .failure(
+                Diagnostic(
+                    CheckCode.epubNotAZip, "not a readable zip file: \(zipErrorText(error))",
+                    at: location))
         }
         let count = zip_get_num_entries(archive, 0)
         guard count >= 0, count <= Int64(limits.maximumEntryCount) else {
             zip_close(archive)
-            return .failure(Diagnostic(CheckCode.epubTooManyEntries,
-                                       "the zip has \(count) entries; Galley checks archives of at most "
-                                       + "\(limits.maximumEntryCount)", at: location))
+            return .failure(
+                Diagnostic(
+                    CheckCode.epubTooManyEntries,
+                    "the zip has \(count) entries; Galley checks archives of at most "
+                        + "\(limits.maximumEntryCount)", at: location))
         }
         return .success(EPUBArchiveReader(archive: archive, path: url.path, count: Int(count), limits: limits))
     }
@@ -82,15 +88,21 @@ public final class EPUBArchiveReader {
                 problems.append((name, CheckCode.epubEntryName, problem))
             }
             if !seen.insert(name).inserted {
-                problems.append((name, CheckCode.epubDuplicateEntry,
-                    "`\(OCFEntryName.shown(name))` is in the zip twice"))
+                problems.append(
+                    (
+                        name, CheckCode.epubDuplicateEntry,
+                        "`\(OCFEntryName.shown(name))` is in the zip twice"
+                    ))
                 continue
             }
             let key = OCFEntryName.folded(name)
             if let other = folded[key] {
-                problems.append((name, CheckCode.epubDuplicateEntry,
-                                 "`\(OCFEntryName.shown(name))` and `\(OCFEntryName.shown(other))` differ only in case "
-                                 + "or normalisation; OCF names must stay unique after case folding"))
+                problems.append(
+                    (
+                        name, CheckCode.epubDuplicateEntry,
+                        "`\(OCFEntryName.shown(name))` and `\(OCFEntryName.shown(other))` differ only in case "
+                            + "or normalisation; OCF names must stay unique after case folding"
+                    ))
             } else {
                 folded[key] = name
             }
@@ -100,7 +112,8 @@ public final class EPUBArchiveReader {
 
     /// The first name problem of the archive at `url`, opened without libzip's consistency checks.
     private static func nameProblem(_ url: URL, limits: EPUBArchiveLimits)
-        -> (name: String, code: CheckCode, message: String)? {
+        -> (name: String, code: CheckCode, message: String)?
+    {
         var error: Int32 = 0
         guard let archive = zip_open(url.path, ZIP_RDONLY, &error) else { return nil }
         defer { zip_close(archive) }
@@ -166,24 +179,33 @@ public final class EPUBArchiveReader {
     private func inflateOnce(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
         let shown = OCFEntryName.shown(name)
         if isExhausted {
-            return .failure(diagnostic(.epubArchiveTooLarge,
-                                       "not read: the archive inflated past \(limits.maximumTotalSize) bytes", name))
+            return .failure(
+                diagnostic(
+                    .epubArchiveTooLarge,
+                    "not read: the archive inflated past \(limits.maximumTotalSize) bytes", name))
         }
         var stat = zip_stat_t()
         zip_stat_init(&stat)
         guard zip_stat_index(archive, zip_uint64_t(index), 0, &stat) == 0 else {
-            return .failure(diagnostic(.epubUnreadableEntry,
-                                       "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
+            return .failure(
+                diagnostic(
+                    .epubUnreadableEntry,
+                    "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
         }
         if stat.valid & zip_uint64_t(ZIP_STAT_COMP_METHOD) != 0,
-           stat.comp_method != ZIP_CM_STORE, stat.comp_method != ZIP_CM_DEFLATE {
-            return .failure(diagnostic(.epubCompressionMethod,
-                                       "`\(shown)` uses compression method \(stat.comp_method); "
-                                       + "OCF allows stored (0) and deflate (8) only", name))
+            stat.comp_method != ZIP_CM_STORE, stat.comp_method != ZIP_CM_DEFLATE
+        {
+            return .failure(
+                diagnostic(
+                    .epubCompressionMethod,
+                    "`\(shown)` uses compression method \(stat.comp_method); "
+                        + "OCF allows stored (0) and deflate (8) only", name))
         }
         if stat.valid & zip_uint64_t(ZIP_STAT_ENCRYPTION_METHOD) != 0, stat.encryption_method != ZIP_EM_NONE {
-            return .failure(diagnostic(.epubEncryptedEntry,
-                                       "`\(shown)` is encrypted with zip encryption, which OCF forbids", name))
+            return .failure(
+                diagnostic(
+                    .epubEncryptedEntry,
+                    "`\(shown)` is encrypted with zip encryption, which OCF forbids", name))
         }
         // Header sizes are claims: used only in messages and for the ratio
         // (the compressed size cannot exceed the file, libzip checks that).
@@ -191,8 +213,10 @@ public final class EPUBArchiveReader {
         let claimed = claimedSize.map { "\($0)" } ?? "nothing"
         let compressed = stat.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE) != 0 ? Int(clamping: stat.comp_size) : 0
         guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
-            return .failure(diagnostic(.epubUnreadableEntry,
-                                       "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
+            return .failure(
+                diagnostic(
+                    .epubUnreadableEntry,
+                    "cannot read `\(shown)`: \(String(cString: zip_strerror(archive)))", name))
         }
         defer { zip_fclose(file) }
         var produced = 0
@@ -202,9 +226,11 @@ public final class EPUBArchiveReader {
                 zip_fread(file, buffer.baseAddress!, zip_uint64_t(buffer.count))
             }
             if read < 0 {
-                return .failure(diagnostic(.epubCorruptEntry,
-                                           "cannot inflate `\(shown)`: \(String(cString: zip_file_strerror(file)))",
-                                           name))
+                return .failure(
+                    diagnostic(
+                        .epubCorruptEntry,
+                        "cannot inflate `\(shown)`: \(String(cString: zip_file_strerror(file)))",
+                        name))
             }
             if read == 0 {
                 if let claimedSize, claimedSize != produced {
@@ -220,19 +246,26 @@ public final class EPUBArchiveReader {
             }
             if produced > limit {
                 let code = keep ? CheckCode.epubDocumentTooLarge : CheckCode.epubEntryTooLarge
-                return .failure(diagnostic(code, "`\(shown)` inflates to more than \(limit) bytes "
-                                           + "(its header claims \(claimed)); Galley reads at most \(limit)", name))
+                return .failure(
+                    diagnostic(
+                        code,
+                        "`\(shown)` inflates to more than \(limit) bytes "
+                            + "(its header claims \(claimed)); Galley reads at most \(limit)", name))
             }
             if inflatedTotal > limits.maximumTotalSize {
                 isExhausted = true
-                return .failure(diagnostic(.epubArchiveTooLarge,
-                                           "the archive inflates to more than \(limits.maximumTotalSize) bytes "
-                                           + "in all; stopped at `\(shown)`", name))
+                return .failure(
+                    diagnostic(
+                        .epubArchiveTooLarge,
+                        "the archive inflates to more than \(limits.maximumTotalSize) bytes "
+                            + "in all; stopped at `\(shown)`", name))
             }
             if produced > limits.ratioThreshold, produced / max(compressed, 1) > limits.maximumCompressionRatio {
-                return .failure(diagnostic(.epubCompressionRatio,
-                                           "`\(shown)` inflated past \(produced) bytes from \(compressed): more than "
-                                           + "\(limits.maximumCompressionRatio) to 1, a deflate bomb", name))
+                return .failure(
+                    diagnostic(
+                        .epubCompressionRatio,
+                        "`\(shown)` inflated past \(produced) bytes from \(compressed): more than "
+                            + "\(limits.maximumCompressionRatio) to 1, a deflate bomb", name))
             }
             if keep { output.append(contentsOf: chunk[0..<count]) }
         }
@@ -240,7 +273,8 @@ public final class EPUBArchiveReader {
 
     private func sizeMismatch(_ shown: String, claimed: UInt64, produced: Int, _ name: String) -> Diagnostic {
         let actual = produced > claimed ? "more than \(claimed)" : "\(produced)"
-        return diagnostic(.epubEntrySizeMismatch,
-                          "`\(shown)` inflates to \(actual) bytes but its header claims \(claimed)", name)
+        return diagnostic(
+            .epubEntrySizeMismatch,
+            "`\(shown)` inflates to \(actual) bytes but its header claims \(claimed)", name)
     }
 }

@@ -51,7 +51,8 @@ extension EPUBStructureCheck {
                     if isContent {
                         checkLinks(of: element, path: path, folder: folder)
                     } else if isNCX, XMLNodes.isElement(element, "content", in: Self.ncx),
-                              let source = XMLNodes.attribute(element, "src"), !Self.hasScheme(source) {
+                        let source = XMLNodes.attribute(element, "src"), !Self.hasScheme(source)
+                    {
                         checkLink(source, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: true)
                     }
                 }
@@ -92,8 +93,10 @@ extension EPUBStructureCheck {
     /// (a hyperlinked document must be in the spine) and an existing id.
     private mutating func checkLinks(of element: xmlNodePtr, path: String, folder: String) {
         guard let linkAttribute = Self.linkAttribute(of: element),
-              let href = XMLNodes.attribute(element, linkAttribute) else { return }
-        let isHyperlink = linkAttribute == "href"
+            let href = XMLNodes.attribute(element, linkAttribute)
+        else { return }
+        let isHyperlink =
+            linkAttribute == "href"
             && (Self.equals(element.pointee.name!, "a") || Self.equals(element.pointee.name!, "area"))
         // Every href is judged as a URL, as EPUBCheck does; internal ones must also reach their target.
         checkHref(href, isHyperlink: isHyperlink, path: path, line: XMLNodes.line(element))
@@ -105,7 +108,8 @@ extension EPUBStructureCheck {
     private static func linkAttribute(of element: xmlNodePtr) -> String? {
         // Most elements are p, span, li…: the first byte rules them out.
         guard let name = element.pointee.name, linkElementInitials.contains(name.pointee),
-              XMLNodes.namespace(element) == XMLNodes.xhtml else { return nil }
+            XMLNodes.namespace(element) == XMLNodes.xhtml
+        else { return nil }
         let local = String(cString: name)
         return linkAttributes.first { $0.element == local }?.attribute
     }
@@ -122,16 +126,21 @@ extension EPUBStructureCheck {
     private mutating func countId() {
         references += 1
         if references == archive.limits.maximumReferences + 1 {
-            error(.epubTooManyIds, "the book has more than \(archive.limits.maximumReferences) ids; "
-                  + "Galley stops checking it there")
+            error(
+                .epubTooManyIds,
+                "the book has more than \(archive.limits.maximumReferences) ids; "
+                    + "Galley stops checking it there")
             stopped = true
         }
     }
 
-    private mutating func navigationStart(_ element: xmlNodePtr, depth: Int, isEmpty: Bool,
-                                          into scan: inout ContentScan, path: String) {
+    private mutating func navigationStart(
+        _ element: xmlNodePtr, depth: Int, isEmpty: Bool,
+        into scan: inout ContentScan, path: String
+    ) {
         if XMLNodes.isElement(element, "nav", in: XMLNodes.xhtml),
-           (XMLNodes.attribute(element, "type", namespace: XMLNodes.ops) ?? "").split(separator: " ").contains("toc") {
+            (XMLNodes.attribute(element, "type", namespace: XMLNodes.ops) ?? "").split(separator: " ").contains("toc")
+        {
             scan.tocLines.append(XMLNodes.line(element))
             if scan.tocLines.count == 1 && !isEmpty { scan.tocDepth = depth }
             return
@@ -143,7 +152,8 @@ extension EPUBStructureCheck {
         let line = XMLNodes.line(element)
         let folder = (path as NSString).deletingLastPathComponent
         if let href = XMLNodes.attribute(element, "href"), !Self.hasScheme(href),
-           let target = Self.resolve(href, from: folder) {
+            let target = Self.resolve(href, from: folder)
+        {
             if !spineSet.contains(target) {
                 error(.epubNavOutsideSpine, "toc entry `\(href)` is not a document of the spine", path, line: line)
             }
@@ -164,8 +174,10 @@ extension EPUBStructureCheck {
     /// Exactly one `nav epub:type="toc"`, which lists something.
     private mutating func finishNavigation(_ scan: ContentScan, path: String) {
         guard scan.tocLines.count == 1 else {
-            error(.epubNavToc, "the navigation document must have exactly one nav epub:type=\"toc\"; "
-                  + "it has \(scan.tocLines.count)", path, line: scan.rootLine ?? 1)
+            error(
+                .epubNavToc,
+                "the navigation document must have exactly one nav epub:type=\"toc\"; "
+                    + "it has \(scan.tocLines.count)", path, line: scan.rootLine ?? 1)
             return
         }
         if scan.tocEntries == 0 { error(.epubNavTocEmpty, "the toc lists nothing", path, line: scan.tocLines[0]) }

@@ -19,7 +19,8 @@ extension EPUBStructureCheck {
     }
 
     @discardableResult
-    mutating func checkLink(_ href: String, from path: String, folder: String, line: Int, isHyperlink: Bool) -> String? {
+    mutating func checkLink(_ href: String, from path: String, folder: String, line: Int, isHyperlink: Bool) -> String?
+    {
         guard !isReportFull else { return nil }
         let pieces = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let fragment = pieces.count > 1 ? String(pieces[1]).removingPercentEncoding ?? String(pieces[1]) : nil
@@ -42,14 +43,17 @@ extension EPUBStructureCheck {
             return nil
         }
         if manifestPaths[target] == nil {
-            error(.epubUnlistedTarget, "`\(href)` points to `\(target)`, which is not in the manifest", path,
+            error(
+                .epubUnlistedTarget, "`\(href)` points to `\(target)`, which is not in the manifest", path,
                 line: line)
         }
-        if isHyperlink, manifestPaths[target] == "application/xhtml+xml", target != navPath, !spineSet.contains(target) {
+        if isHyperlink, manifestPaths[target] == "application/xhtml+xml", target != navPath, !spineSet.contains(target)
+        {
             error(.epubLinkOutsideSpine, "`\(href)` links to `\(target)`, which is not in the spine", path, line: line)
         }
         if let fragment, !fragment.isEmpty, let targetIds = ids[target], !targetIds.contains(fragment) {
-            error(.epubDanglingFragment, "`\(href)`: `\(target)` has no element with id `\(fragment)`", path,
+            error(
+                .epubDanglingFragment, "`\(href)`: `\(target)` has no element with id `\(fragment)`", path,
                 line: line)
         }
         return target

@@ -32,7 +32,8 @@ extension EPUBStructureCheck {
         for item in XMLNodes.children(manifest) where XMLNodes.isElement(item, "item", in: XMLNodes.opf) {
             let line = XMLNodes.line(item)
             guard let id = XMLNodes.attribute(item, "id"), let href = XMLNodes.attribute(item, "href"),
-                  let mediaType = XMLNodes.attribute(item, "media-type") else {
+                let mediaType = XMLNodes.attribute(item, "media-type")
+            else {
                 error(.epubManifestItem, "a manifest `item` lacks id, href or media-type", path, line: line)
                 continue
             }
@@ -40,11 +41,15 @@ extension EPUBStructureCheck {
                 error(.epubManifestHref, "manifest item `\(id)` has an unusable href `\(href)`", path, line: line)
                 continue
             }
-            if itemsById[id] != nil { error(.epubDuplicateManifestId, "manifest id `\(id)` is used twice", path,
-                line: line) }
+            if itemsById[id] != nil {
+                error(
+                    .epubDuplicateManifestId, "manifest id `\(id)` is used twice", path,
+                    line: line)
+            }
             itemsById[id] = target
             if !archive.contains(target) {
-                error(.epubMissingItem, "manifest item `\(id)` names `\(target)`, which is not in the zip", path,
+                error(
+                    .epubMissingItem, "manifest item `\(id)` names `\(target)`, which is not in the zip", path,
                     line: line)
                 continue
             }
@@ -53,16 +58,19 @@ extension EPUBStructureCheck {
             if properties.contains("nav") { navItems.append((target, line)) }
         }
         if navItems.count != 1 {
-            error(.epubNavCount,
+            error(
+                .epubNavCount,
                 "the manifest must have exactly one item with properties=\"nav\"; it has \(navItems.count)",
-                  path, line: XMLNodes.line(manifest))
+                path, line: XMLNodes.line(manifest))
         }
         navPath = navItems.first?.path
         let unlisted = archive.names.filter {
-            $0 != "mimetype" && !$0.hasPrefix("META-INF/") && $0 != path && !$0.hasSuffix("/") && manifestPaths[$0] == nil
+            $0 != "mimetype" && !$0.hasPrefix("META-INF/") && $0 != path && !$0.hasSuffix("/")
+                && manifestPaths[$0] == nil
         }
         for name in unlisted {
-            warning(.epubUnlistedFile, "`\(name)` is in the zip but not in the manifest", path,
+            warning(
+                .epubUnlistedFile, "`\(name)` is in the zip but not in the manifest", path,
                 line: XMLNodes.line(manifest))
         }
         guard let spine else {
@@ -72,34 +80,42 @@ extension EPUBStructureCheck {
         for itemref in XMLNodes.children(spine) where XMLNodes.isElement(itemref, "itemref", in: XMLNodes.opf) {
             let idref = XMLNodes.attribute(itemref, "idref") ?? ""
             guard let target = itemsById[idref] else {
-                error(.epubSpineIdref, "spine itemref `\(idref)` names no manifest item", path,
+                error(
+                    .epubSpineIdref, "spine itemref `\(idref)` names no manifest item", path,
                     line: XMLNodes.line(itemref))
                 continue
             }
             spinePaths.append(target)
         }
         spineSet = Set(spinePaths)
-        if spinePaths.isEmpty { error(.epubEmptySpine, "the spine lists no document", path,
-            line: XMLNodes.line(spine)) }
+        if spinePaths.isEmpty {
+            error(
+                .epubEmptySpine, "the spine lists no document", path,
+                line: XMLNodes.line(spine))
+        }
     }
 
     private mutating func checkMetadata(_ metadata: xmlNodePtr, uniqueIdentifier: String?, path: String) {
         let elements = XMLNodes.children(metadata)
         let line = XMLNodes.line(metadata)
         let identifiers = elements.filter { XMLNodes.isElement($0, "identifier", in: XMLNodes.dc) }
-        if uniqueIdentifier == nil || !identifiers.contains(where: { XMLNodes.attribute($0, "id") == uniqueIdentifier }) {
+        if uniqueIdentifier == nil || !identifiers.contains(where: { XMLNodes.attribute($0, "id") == uniqueIdentifier })
+        {
             error(.epubUniqueIdentifier, "`unique-identifier` names no `dc:identifier`", path, line: line)
         }
         for (name, label) in [("title", "dc:title"), ("language", "dc:language")]
-        where !elements.contains(where: { XMLNodes.isElement($0, name, in: XMLNodes.dc)
-                                          && !XMLNodes.text($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
+        where !elements.contains(where: {
+            XMLNodes.isElement($0, name, in: XMLNodes.dc)
+                && !XMLNodes.text($0).trimmingCharacters(in: .whitespaces).isEmpty
+        }) {
             error(.epubMetadata, "the package metadata has no `\(label)`", path, line: line)
         }
         let modified = elements.filter {
             XMLNodes.isElement($0, "meta", in: XMLNodes.opf) && XMLNodes.attribute($0, "property") == "dcterms:modified"
         }
         if modified.count != 1 {
-            error(.epubModified,
+            error(
+                .epubModified,
                 "the package metadata must have exactly one dcterms:modified; it has \(modified.count)",
                 path, line: line)
         }
@@ -108,7 +124,8 @@ extension EPUBStructureCheck {
     /// A relative URL resolved against `folder` inside the zip, percent-decoded,
     /// without its fragment; nil when it leaves the container.
     static func resolve(_ href: String, from folder: String) -> String? {
-        let withoutFragment = String(href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let withoutFragment = String(
+            href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
         guard let decoded = withoutFragment.removingPercentEncoding else { return nil }
         var parts = folder.split(separator: "/").map(String.init)
         for part in decoded.split(separator: "/", omittingEmptySubsequences: true) {

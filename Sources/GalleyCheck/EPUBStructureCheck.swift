@@ -17,7 +17,7 @@ struct EPUBStructureCheck {
     var references = 0
     /// Set when a limit stops the check: what follows would be unreliable.
     var stopped = false
-    var manifestPaths: [String: String] = [:] // zip path → media type
+    var manifestPaths: [String: String] = [:]   // zip path → media type
     /// `resolve` results by folder and href (without fragment): a book links
     /// to the same few files thousands of times.
     var resolved: [String: String?] = [:]
@@ -37,8 +37,7 @@ struct EPUBStructureCheck {
             return early + [diagnostic]
         case .success(let archive):
             var check = EPUBStructureCheck(url: url, archive: archive, diagnostics: early)
-            archive.nameDiagnostics.forEach { check.append($0) }
-            archive.verifyEntries().forEach { check.append($0) }
+            for diagnostic in archive.nameDiagnostics + archive.verifyEntries() { check.append(diagnostic) }
             if !archive.isExhausted { check.run() }
             return check.diagnostics
         }
@@ -53,9 +52,11 @@ struct EPUBStructureCheck {
         if diagnostics.count < Self.maximumDiagnostics {
             diagnostics.append(diagnostic)
         } else if diagnostics.count == Self.maximumDiagnostics {
-            diagnostics.append(Diagnostic(CheckCode.epubTooManyProblems,
-                                          "more than \(Self.maximumDiagnostics) problems; the rest are not listed",
-                                          at: place()))
+            diagnostics.append(
+                Diagnostic(
+                    CheckCode.epubTooManyProblems,
+                    "more than \(Self.maximumDiagnostics) problems; the rest are not listed",
+                    at: place()))
         }
     }
 
@@ -77,23 +78,31 @@ struct EPUBStructureCheck {
             return
         }
         guard first.name == "mimetype" else {
-            diagnostics.append(Diagnostic(CheckCode.epubMimetypeNotFirst,
-                                          "the first zip entry is `\(OCFEntryName.shown(first.name))`, "
-                                          + "not `mimetype`", at: location))
+            diagnostics.append(
+                Diagnostic(
+                    CheckCode.epubMimetypeNotFirst,
+                    "the first zip entry is `\(OCFEntryName.shown(first.name))`, "
+                        + "not `mimetype`", at: location))
             return
         }
         if first.method != 0 {
-            diagnostics.append(Diagnostic(CheckCode.epubMimetypeCompressed,
-                                          "`mimetype` is compressed; it must be stored", at: location))
+            diagnostics.append(
+                Diagnostic(
+                    CheckCode.epubMimetypeCompressed,
+                    "`mimetype` is compressed; it must be stored", at: location))
         }
         if first.extraFieldLength != 0 {
-            diagnostics.append(Diagnostic(CheckCode.epubMimetypeExtraField,
-                                          "`mimetype` has a \(first.extraFieldLength)-byte extra field; "
-                                          + "it must have none", at: location))
+            diagnostics.append(
+                Diagnostic(
+                    CheckCode.epubMimetypeExtraField,
+                    "`mimetype` has a \(first.extraFieldLength)-byte extra field; "
+                        + "it must have none", at: location))
         }
         if first.method == 0, first.content != Array("application/epub+zip".utf8) {
-            diagnostics.append(Diagnostic(CheckCode.epubMimetypeContent,
-                                          "`mimetype` must hold exactly `application/epub+zip`", at: location))
+            diagnostics.append(
+                Diagnostic(
+                    CheckCode.epubMimetypeContent,
+                    "`mimetype` must hold exactly `application/epub+zip`", at: location))
         }
     }
 
@@ -124,16 +133,20 @@ struct EPUBStructureCheck {
         let rootfiles = XMLNodes.descendants(root).filter {
             XMLNodes.isElement($0, "rootfile", in: XMLNodes.container)
         }
-        guard let rootfile = rootfiles.first(where: {
-            XMLNodes.attribute($0, "media-type") == "application/oebps-package+xml"
-        }), let fullPath = XMLNodes.attribute(rootfile, "full-path"), !fullPath.isEmpty else {
-            error(.epubNoRootfile, "no `rootfile` with media-type application/oebps-package+xml and a full-path",
-                  containerPath, line: rootfiles.first.map(XMLNodes.line) ?? XMLNodes.line(root))
+        guard
+            let rootfile = rootfiles.first(where: {
+                XMLNodes.attribute($0, "media-type") == "application/oebps-package+xml"
+            }), let fullPath = XMLNodes.attribute(rootfile, "full-path"), !fullPath.isEmpty
+        else {
+            error(
+                .epubNoRootfile, "no `rootfile` with media-type application/oebps-package+xml and a full-path",
+                containerPath, line: rootfiles.first.map(XMLNodes.line) ?? XMLNodes.line(root))
             return nil
         }
         guard archive.contains(fullPath) else {
-            error(.epubMissingPackage, "the package document `\(fullPath)` is not in the zip",
-                  containerPath, line: XMLNodes.line(rootfile))
+            error(
+                .epubMissingPackage, "the package document `\(fullPath)` is not in the zip",
+                containerPath, line: XMLNodes.line(rootfile))
             return nil
         }
         return fullPath
@@ -155,8 +168,10 @@ struct EPUBStructureCheck {
     /// their size is capped by `maximumTreeMarkup`), or nil after reporting.
     mutating func parse(_ path: String) -> ParsedXMLDocument? {
         guard let bytes = bytes(of: path) else { return nil }
-        switch ParsedXMLDocument.parse(bytes, name: "\(url.path):\(path)",
-                                       markupLimit: archive.limits.maximumTreeMarkup) {
+        switch ParsedXMLDocument.parse(
+            bytes, name: "\(url.path):\(path)",
+            markupLimit: archive.limits.maximumTreeMarkup)
+        {
         case .success(let document): return document
         case .failure(let diagnostic):
             append(diagnostic)

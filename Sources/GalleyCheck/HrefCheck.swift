@@ -28,27 +28,32 @@ enum HrefCheck {
     static func findings(_ href: String, isHyperlink: Bool) -> Finding? {
         let scheme = URLPolicy.scheme(of: href)
         if let scheme, URLPolicy.scriptSchemes.contains(scheme) {
-            return Finding(severity: .error, kind: .scriptURL,
-                           message: "`\(shown(href))` is a \(scheme): URL, which no book may contain")
+            return Finding(
+                severity: .error, kind: .scriptURL,
+                message: "`\(shown(href))` is a \(scheme): URL, which no book may contain")
         }
         if scheme == "data" {
             if isHyperlink {
-                return Finding(severity: .error, kind: .dataURL,
-                               message: "`\(shown(href))`: a link may not be a data: URL (EPUB 3.3, RSC-029)")
+                return Finding(
+                    severity: .error, kind: .dataURL,
+                    message: "`\(shown(href))`: a link may not be a data: URL (EPUB 3.3, RSC-029)")
             }
             if case .script = URLPolicy.classify(href) {
-                return Finding(severity: .error, kind: .scriptURL,
-                               message: "`\(shown(href))` is a data: URL that is not a raster image")
+                return Finding(
+                    severity: .error, kind: .scriptURL,
+                    message: "`\(shown(href))` is a data: URL that is not a raster image")
             }
             return nil
         }
         if let problem = URLPolicy.problem(in: href) {
-            return Finding(severity: .error, kind: .invalidURL,
-                           message: "`\(shown(href))` is not a valid URL: \(problem)")
+            return Finding(
+                severity: .error, kind: .invalidURL,
+                message: "`\(shown(href))` is not a valid URL: \(problem)")
         }
         if let scheme, !URLPolicy.registeredSchemes.contains(scheme) {
-            return Finding(severity: .warning, kind: .unregisteredScheme,
-                           message: "`\(shown(href))` has the scheme `\(scheme):`, which is not a registered one")
+            return Finding(
+                severity: .warning, kind: .unregisteredScheme,
+                message: "`\(shown(href))` has the scheme `\(scheme):`, which is not a registered one")
         }
         return nil
     }
@@ -63,10 +68,13 @@ enum HrefCheck {
         var diagnostics: [Diagnostic] = []
         for element in XMLNodes.descendants(root) {
             guard let href = XMLNodes.attribute(element, "href", namespace: xlink),
-                  let finding = findings(href, isHyperlink: true) else { continue }
-            diagnostics.append(Diagnostic(finding.code(inEPUB: false), severity: finding.severity,
-                                          finding.message,
-                                          at: SourceLocation(file: document.name, line: XMLNodes.line(element))))
+                let finding = findings(href, isHyperlink: true)
+            else { continue }
+            diagnostics.append(
+                Diagnostic(
+                    finding.code(inEPUB: false), severity: finding.severity,
+                    finding.message,
+                    at: SourceLocation(file: document.name, line: XMLNodes.line(element))))
         }
         return diagnostics
     }

@@ -22,8 +22,11 @@ public enum OutputChecks {
     /// Schematron rules checked natively.
     public static func checkDocBook(at url: URL) -> [Diagnostic] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            return [Diagnostic(CheckCode.docbookUnreadable, "cannot read the DocBook file",
-                               at: SourceLocation(file: url.path))]
+            return [
+                Diagnostic(
+                    CheckCode.docbookUnreadable, "cannot read the DocBook file",
+                    at: SourceLocation(file: url.path))
+            ]
         }
         return DocBookValidator.validate([UInt8](data), name: url.path)
     }
@@ -58,14 +61,17 @@ public enum OutputChecks {
             return diagnostics
         }
         if bytes.last != 0x0A {
-            report(.textFinalNewline, "the last line does not end with a line feed",
-                   line: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
+            report(
+                .textFinalNewline, "the last line does not end with a line feed",
+                line: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
         }
         // A writer that leaks its input's markup shows it in these forms. A
         // warning, not an error: a code block may hold them legitimately.
-        let markup = ["<sup>", "</sup>", "<sub>", "</sub>", "<br>", "<br/>", "<b>", "</b>", "<i>", "</i>",
-                      "<span", "</span>", "<p>", "</p>", "<div", "</div>", "**", "](", "&amp;", "&lt;", "&gt;",
-                      "&quot;", "&nbsp;", "&#"].map { Array($0.utf8) }
+        let markup = [
+            "<sup>", "</sup>", "<sub>", "</sub>", "<br>", "<br/>", "<b>", "</b>", "<i>", "</i>",
+            "<span", "</span>", "<p>", "</p>", "<div", "</div>", "**", "](", "&amp;", "&lt;", "&gt;",
+            "&quot;", "&nbsp;", "&#",
+        ].map { Array($0.utf8) }
         var markupFindings = 0
         // One pass over the bytes (this runs on every build); only a line
         // holding < * ] & is searched for markup.
@@ -84,16 +90,20 @@ public enum OutputChecks {
                         report(.textLineEnding, "carriage return: lines must end with LF only", line: number)
                     }
                     if let control {
-                        report(.textControl,
+                        report(
+                            .textControl,
                             "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
-                               line: number)
+                            line: number)
                     }
                     if markupCandidate, markupFindings < 20,
-                       let found = markup.first(where: { bytes[lineStart..<index].contains(bytes: $0) }) {
+                        let found = markup.first(where: { bytes[lineStart..<index].contains(bytes: $0) })
+                    {
                         markupFindings += 1
-                        diagnostics.append(Diagnostic(CheckCode.textMarkup,
-                                                      "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
-                                                      at: SourceLocation(file: path, line: number)))
+                        diagnostics.append(
+                            Diagnostic(
+                                CheckCode.textMarkup,
+                                "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
+                                at: SourceLocation(file: path, line: number)))
                     }
                     number += 1
                     lineStart = index + 1

@@ -29,9 +29,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
             }
         }
         guard let schema else {
-            return .failure(collector.diagnostics.first
-                ?? Diagnostic(CheckCode.relaxngSchema, "cannot compile the RELAX NG schema",
-                    at: SourceLocation(file: name)))
+            return .failure(
+                collector.diagnostics.first
+                    ?? Diagnostic(
+                        CheckCode.relaxngSchema, "cannot compile the RELAX NG schema",
+                        at: SourceLocation(file: name)))
         }
         return .success(RelaxNGSchema(pointer: schema))
     }
@@ -41,8 +43,11 @@ public final class RelaxNGSchema: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let context = xmlRelaxNGNewValidCtxt(pointer) else {
-            return [Diagnostic(code, "cannot create a RELAX NG validation context",
-                               at: SourceLocation(file: document.name))]
+            return [
+                Diagnostic(
+                    code, "cannot create a RELAX NG validation context",
+                    at: SourceLocation(file: document.name))
+            ]
         }
         defer { xmlRelaxNGFreeValidCtxt(context) }
         let collector = ErrorCollector(code: code, file: document.name)
@@ -56,8 +61,10 @@ public final class RelaxNGSchema: @unchecked Sendable {
         let status = withExtendedLifetime(collector) { xmlRelaxNGValidateDoc(context, document.pointer) }
         collector.dropCascades()
         if status != 0 && collector.diagnostics.isEmpty && collector.leftToNativeChecks == 0 {
-            collector.diagnostics.append(Diagnostic(code, "the document is not valid against the schema",
-                                                    at: SourceLocation(file: document.name)))
+            collector.diagnostics.append(
+                Diagnostic(
+                    code, "the document is not valid against the schema",
+                    at: SourceLocation(file: document.name)))
         }
         return collector.diagnostics
     }
@@ -121,7 +128,10 @@ extension ErrorCollector {
         for (index, diagnostic) in diagnostics.enumerated() {
             let (node, code) = origins[index]
             if let node, Self.cascadeCodes.contains(UInt32(code)),
-               nodes.contains(where: { other in other != node && Self.precedes(node, other) && !Self.isAncestor(node, of: other) }) {
+                nodes.contains(where: { other in
+                    other != node && Self.precedes(node, other) && !Self.isAncestor(node, of: other)
+                })
+            {
                 continue
             }
             kept.append(diagnostic)

@@ -21,9 +21,10 @@ public final class ParsedXMLDocument: @unchecked Sendable {
     /// What the parser may and may not do: never the network, never a DTD
     /// (neither loaded nor used for defaults), never entity substitution;
     /// large text nodes allowed (a 10 MB paragraph is a valid book).
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
-                               | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
-                               | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_HUGE.rawValue)
+    static let options = Int32(
+        XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue
+            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Parses `bytes` as XML without touching the network, reading a DTD or
     /// expanding entities. Returns the document, or the first well-formedness
@@ -41,13 +42,17 @@ public final class ParsedXMLDocument: @unchecked Sendable {
         case .success(let checked): length = checked
         }
         if let markupLimit, XMLProlog.markupCount(bytes) > markupLimit {
-            return .failure(Diagnostic(CheckCode.xmlTooMuchMarkup,
-                                       "more than \(markupLimit) elements and attributes; Galley does not build "
-                                       + "a tree that large for this file", at: SourceLocation(file: name)))
+            return .failure(
+                Diagnostic(
+                    CheckCode.xmlTooMuchMarkup,
+                    "more than \(markupLimit) elements and attributes; Galley does not build "
+                        + "a tree that large for this file", at: SourceLocation(file: name)))
         }
         guard let context = xmlNewParserCtxt() else {
-            return .failure(Diagnostic(CheckCode.xmlParser, "cannot create an XML parser",
-                                       at: SourceLocation(file: name)))
+            return .failure(
+                Diagnostic(
+                    CheckCode.xmlParser, "cannot create an XML parser",
+                    at: SourceLocation(file: name)))
         }
         defer { xmlFreeParserCtxt(context) }
         let document = bytes.withUnsafeBufferPointer { buffer in
@@ -60,8 +65,11 @@ public final class ParsedXMLDocument: @unchecked Sendable {
             // recorded declarations means that check was fooled.
             if let subset = document.pointee.intSubset, subset.pointee.children != nil {
                 xmlFreeDoc(document)
-                return .failure(Diagnostic(CheckCode.xmlDoctype, "the document declares entities or other DTD "
-                                           + "content; Galley does not read DTDs", at: SourceLocation(file: name)))
+                return .failure(
+                    Diagnostic(
+                        CheckCode.xmlDoctype,
+                        "the document declares entities or other DTD "
+                            + "content; Galley does not read DTDs", at: SourceLocation(file: name)))
             }
             return .success(ParsedXMLDocument(pointer: document, name: name))
         }
@@ -73,17 +81,23 @@ public final class ParsedXMLDocument: @unchecked Sendable {
     /// length libxml2 can take, UTF-8, no DTD internal subset.
     static func checkBeforeParsing(_ bytes: [UInt8], name: String) -> Result<Int32, Diagnostic> {
         guard !bytes.isEmpty else {
-            return .failure(Diagnostic(CheckCode.xmlNotWellFormed, "the document is empty",
-                                       at: SourceLocation(file: name, line: 1)))
+            return .failure(
+                Diagnostic(
+                    CheckCode.xmlNotWellFormed, "the document is empty",
+                    at: SourceLocation(file: name, line: 1)))
         }
         guard let length = Int32(exactly: bytes.count) else {
-            return .failure(Diagnostic(CheckCode.xmlTooLarge,
-                                       "the document has \(bytes.count) bytes; libxml2 reads at most \(Int32.max)",
-                                       at: SourceLocation(file: name)))
+            return .failure(
+                Diagnostic(
+                    CheckCode.xmlTooLarge,
+                    "the document has \(bytes.count) bytes; libxml2 reads at most \(Int32.max)",
+                    at: SourceLocation(file: name)))
         }
         if let refusal = XMLProlog.refusal(bytes) {
-            return .failure(Diagnostic(refusal.code, refusal.message,
-                                       at: SourceLocation(file: name, line: refusal.line)))
+            return .failure(
+                Diagnostic(
+                    refusal.code, refusal.message,
+                    at: SourceLocation(file: name, line: refusal.line)))
         }
         return .success(length)
     }
@@ -99,10 +113,13 @@ public final class ParsedXMLDocument: @unchecked Sendable {
 /// Turns libxml2's error records into diagnostics.
 enum LibXMLErrors {
     static func diagnostic(from error: xmlError, code: CheckCode, defaultFile: String) -> Diagnostic {
-        let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let message =
+            error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             ?? "XML error"
         let file = error.file.map { String(cString: $0) } ?? defaultFile
-        let line = error.line > 0 ? Int(error.line)
+        let line =
+            error.line > 0
+            ? Int(error.line)
             : (error.node.map { Int(xmlGetLineNo($0.assumingMemoryBound(to: xmlNode.self))) } ?? 0)
         let column = error.int2 > 0 ? Int(error.int2) : nil
         return Diagnostic(code, message, at: SourceLocation(file: file, line: line, column: column))

@@ -23,10 +23,11 @@ enum XMLNodes {
     }
 
     /// An attribute without a namespace, or in `namespaceURI`.
-    static func attribute(_ node: xmlNodePtr, _ attributeName: String, namespace namespaceURI: String? = nil) -> String? {
+    static func attribute(_ node: xmlNodePtr, _ attributeName: String, namespace namespaceURI: String? = nil) -> String?
+    {
         let value = namespaceURI.map { xmlGetNsProp(node, attributeName, $0) } ?? xmlGetNoNsProp(node, attributeName)
         guard let value else { return nil }
-        defer { free(value) } // libxml2 allocates with malloc (xmlFree is free)
+        defer { free(value) }   // libxml2 allocates with malloc (xmlFree is free)
         return String(cString: value)
     }
 
@@ -86,8 +87,12 @@ enum XMLNodes {
         var property = node.pointee.properties
         while let current = property {
             if let name = current.pointee.name,
-               attributeName.withUTF8Buffer({ strcmp(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
-                                                      UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }) {
+                attributeName.withUTF8Buffer({
+                    strcmp(
+                        UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self),
+                        UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0
+                })
+            {
                 return true
             }
             property = current.pointee.next

@@ -12,9 +12,12 @@ enum XMLProlog {
 
     static func refusal(_ bytes: [UInt8]) -> Refusal? {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE])
-            || bytes.first == 0 || (bytes.count > 1 && bytes[1] == 0) {
-            return Refusal(code: CheckCode.xmlEncoding, message: "the document is not UTF-8 (UTF-16 or UTF-32); "
-                           + "write XML in UTF-8", line: 1)
+            || bytes.first == 0 || (bytes.count > 1 && bytes[1] == 0)
+        {
+            return Refusal(
+                code: CheckCode.xmlEncoding,
+                message: "the document is not UTF-8 (UTF-16 or UTF-32); "
+                    + "write XML in UTF-8", line: 1)
         }
         var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
@@ -47,9 +50,11 @@ enum XMLProlog {
                     let doctypeLine = line
                     guard let hasSubset = doctypeHasInternalSubset(bytes, from: index + 9) else { return nil }
                     if hasSubset {
-                        return Refusal(code: CheckCode.xmlDoctype, message: "the DOCTYPE has an internal subset "
-                                       + "(entity or other declarations); Galley does not read DTDs, and EPUB "
-                                       + "and DocBook documents must not need one", line: doctypeLine)
+                        return Refusal(
+                            code: CheckCode.xmlDoctype,
+                            message: "the DOCTYPE has an internal subset "
+                                + "(entity or other declarations); Galley does not read DTDs, and EPUB "
+                                + "and DocBook documents must not need one", line: doctypeLine)
                     }
                     guard skip(past: Array(">".utf8)) else { return nil }
                 } else {

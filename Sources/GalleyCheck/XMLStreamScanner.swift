@@ -27,16 +27,21 @@ enum XMLStreamScanner {
         return bytes.withUnsafeBufferPointer { buffer -> Diagnostic? in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base -> Diagnostic? in
                 guard let reader = xmlReaderForMemory(base, length, name, "UTF-8", ParsedXMLDocument.options) else {
-                    return Diagnostic(CheckCode.xmlParser, "cannot create an XML reader",
-                                      at: SourceLocation(file: name))
+                    return Diagnostic(
+                        CheckCode.xmlParser, "cannot create an XML reader",
+                        at: SourceLocation(file: name))
                 }
                 defer { xmlFreeTextReader(reader) }
-                xmlTextReaderSetStructuredErrorHandler(reader, collectFatalError,
-                                                       Unmanaged.passUnretained(collector).toOpaque())
+                xmlTextReaderSetStructuredErrorHandler(
+                    reader, collectFatalError,
+                    Unmanaged.passUnretained(collector).toOpaque())
                 return withExtendedLifetime(collector) { () -> Diagnostic? in
-                    read(reader, visit: visit) ? nil : collector.diagnostics.first
-                        ?? Diagnostic(CheckCode.xmlNotWellFormed, "not well-formed XML",
-                                      at: SourceLocation(file: name))
+                    read(reader, visit: visit)
+                        ? nil
+                        : collector.diagnostics.first
+                            ?? Diagnostic(
+                                CheckCode.xmlNotWellFormed, "not well-formed XML",
+                                at: SourceLocation(file: name))
                 }
             }
         }
@@ -57,7 +62,7 @@ enum XMLStreamScanner {
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 event = .end(depth: depth)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 guard let value = xmlTextReaderConstValue(reader) else { continue }
                 event = .text(value)
             default:

@@ -28,9 +28,11 @@ public struct ZipFirstEntry: Sendable {
         // A claim of up to 4 GB: only the first few bytes are wanted.
         let compressedSize = Int(min(u32(18), UInt32(maximumContent)))
         guard let tail = readMore(nameLength + extraLength + compressedSize),
-              tail.count >= nameLength + extraLength else { return nil }
-        return ZipFirstEntry(name: String(decoding: tail.prefix(nameLength), as: UTF8.self),
-                             method: u16(8), extraFieldLength: u16(28),
-                             content: Array(tail.dropFirst(nameLength + extraLength)))
+            tail.count >= nameLength + extraLength
+        else { return nil }
+        return ZipFirstEntry(
+            name: String(decoding: tail.prefix(nameLength), as: UTF8.self),
+            method: u16(8), extraFieldLength: u16(28),
+            content: Array(tail.dropFirst(nameLength + extraLength)))
     }
 }

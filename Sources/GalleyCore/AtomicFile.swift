@@ -30,10 +30,13 @@ public enum AtomicFile {
     /// Renames `temporary` over `url` (atomic on one file system).
     public static func replace(_ url: URL, with temporary: URL) throws {
         if rename(temporary.path, url.path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [
-                NSFilePathErrorKey: url.path,
-                NSLocalizedDescriptionKey: "cannot move \(temporary.path) to \(url.path): \(String(cString: strerror(errno)))",
-            ])
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [
+                    NSFilePathErrorKey: url.path,
+                    NSLocalizedDescriptionKey:
+                        "cannot move \(temporary.path) to \(url.path): \(String(cString: strerror(errno)))",
+                ])
         }
     }
 }

@@ -27,9 +27,11 @@ public struct Division: Hashable, Sendable, Codable {
     /// Footnote definitions by label, in order of first reference.
     public var footnotes: [Footnote]
 
-    public init(role: DivisionRole, id: String, sourcePath: String, title: [Inline],
-                attributes: Attributes = .empty, language: String? = nil,
-                blocks: [Block], footnotes: [Footnote] = []) {
+    public init(
+        role: DivisionRole, id: String, sourcePath: String, title: [Inline],
+        attributes: Attributes = .empty, language: String? = nil,
+        blocks: [Block], footnotes: [Footnote] = []
+    ) {
         self.role = role
         self.id = id
         self.sourcePath = sourcePath
@@ -62,19 +64,19 @@ public struct Footnote: Hashable, Sendable, Codable {
 /// structural semantics; DocBook has an element for most).
 public enum DivisionRole: String, Hashable, Sendable, Codable, CaseIterable {
     case cover, titlepage, copyright, dedication, epigraph, preface, foreword,
-         introduction, prologue, chapter, part, appendix, afterword, epilogue,
-         conclusion, colophon, acknowledgments, bibliography, glossary, index
+        introduction, prologue, chapter, part, appendix, afterword, epilogue,
+        conclusion, colophon, acknowledgments, bibliography, glossary, index
 
     /// Where the role sits in a book (EPUB frontmatter/bodymatter/backmatter).
     public var matter: Matter {
         switch self {
         case .cover, .titlepage, .copyright, .dedication, .epigraph, .preface,
-             .foreword, .introduction:
+            .foreword, .introduction:
             return .front
         case .prologue, .chapter, .part, .epilogue, .conclusion:
             return .body
         case .appendix, .afterword, .colophon, .acknowledgments, .bibliography,
-             .glossary, .index:
+            .glossary, .index:
             return .back
         }
     }

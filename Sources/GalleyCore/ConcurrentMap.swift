@@ -19,12 +19,12 @@ public extension Array where Element: Sendable {
 
 /// Fixed slots that concurrent workers fill, one each.
 private final class Slots<Value>: @unchecked Sendable {
-    private var values_: [Value?]
+    private var slots: [Value?]
     private let lock = NSLock()
 
-    init(count: Int) { values_ = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Value) { lock.withLock { values_[index] = value } }
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
 
-    var values: [Value?] { lock.withLock { values_ } }
+    var values: [Value?] { lock.withLock { slots } }
 }

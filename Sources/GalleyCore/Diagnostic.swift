@@ -54,8 +54,10 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, 
     /// (`markdown.encoding` is an error in front matter, a warning in the body;
     /// `bookyaml.date` is an error for a date no calendar has). The code's
     /// `summary` says so.
-    public init(_ code: some DiagnosticCode, severity: Severity, _ message: String,
-                at location: SourceLocation? = nil) {
+    public init(
+        _ code: some DiagnosticCode, severity: Severity, _ message: String,
+        at location: SourceLocation? = nil
+    ) {
         self.severity = severity
         self.code = code.rawValue
         self.message = message

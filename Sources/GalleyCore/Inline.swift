@@ -31,8 +31,10 @@ public struct Link: Hashable, Sendable, Codable {
     /// Where the link was written, for "dangling link" diagnostics.
     public var location: SourceLocation?
 
-    public init(target: LinkTarget, title: String? = nil, children: [Inline], isAutolink: Bool = false,
-                location: SourceLocation? = nil) {
+    public init(
+        target: LinkTarget, title: String? = nil, children: [Inline], isAutolink: Bool = false,
+        location: SourceLocation? = nil
+    ) {
         self.target = target
         self.title = title
         self.children = children
@@ -62,8 +64,10 @@ public struct Image: Hashable, Sendable, Codable {
     /// Where the image was referenced, for "missing image" diagnostics.
     public var location: SourceLocation?
 
-    public init(source: String, alt: [Inline], title: String? = nil,
-                attributes: Attributes = .empty, location: SourceLocation? = nil) {
+    public init(
+        source: String, alt: [Inline], title: String? = nil,
+        attributes: Attributes = .empty, location: SourceLocation? = nil
+    ) {
         self.source = source
         self.alt = alt
         self.title = title

@@ -24,12 +24,14 @@ public struct Metadata: Hashable, Sendable, Codable {
     /// Wrap the text output at this many display columns; nil = one line per paragraph.
     public var textColumns: Int?
 
-    public init(title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],
-                publisher: String? = nil, publisherAddress: String? = nil, date: String? = nil,
-                isbn: String? = nil, identifier: String? = nil, subjects: [String] = [],
-                description: String? = nil, rights: String? = nil, cover: String? = nil,
-                writingMode: WritingMode = .horizontal, printedContents: [PrintedContentsEntry] = [],
-                textColumns: Int? = nil) {
+    public init(
+        title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],
+        publisher: String? = nil, publisherAddress: String? = nil, date: String? = nil,
+        isbn: String? = nil, identifier: String? = nil, subjects: [String] = [],
+        description: String? = nil, rights: String? = nil, cover: String? = nil,
+        writingMode: WritingMode = .horizontal, printedContents: [PrintedContentsEntry] = [],
+        textColumns: Int? = nil
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.language = language
@@ -68,8 +70,10 @@ public struct Creator: Hashable, Sendable, Codable {
     public var fileAs: String?
     public var isOrganization: Bool
 
-    public init(name: String, role: String = "aut", displayRole: String? = nil,
-                fileAs: String? = nil, isOrganization: Bool = false) {
+    public init(
+        name: String, role: String = "aut", displayRole: String? = nil,
+        fileAs: String? = nil, isOrganization: Bool = false
+    ) {
         self.name = name
         self.role = role
         self.displayRole = displayRole

@@ -27,16 +27,20 @@ public struct ProjectFolder: ResourceLoader {
             return .failure(Diagnostic(CoreCode.projectMissingFile, "`\(path)` does not exist", at: place))
         }
         guard Self.isInside(real, root) else {
-            return .failure(Diagnostic(CoreCode.projectOutside,
-                "`\(path)` lies outside the project folder (its real path is \(real)); it is not read", at: place))
+            return .failure(
+                Diagnostic(
+                    CoreCode.projectOutside,
+                    "`\(path)` lies outside the project folder (its real path is \(real)); it is not read", at: place))
         }
         var status = stat()
         guard stat(real, &status) == 0 else {
             return .failure(Diagnostic(CoreCode.projectUnreadable, "`\(path)` cannot be read", at: place))
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
-            return .failure(Diagnostic(CoreCode.projectNotRegularFile,
-                "`\(path)` is not a regular file (a folder, a device or a pipe)", at: place))
+            return .failure(
+                Diagnostic(
+                    CoreCode.projectNotRegularFile,
+                    "`\(path)` is not a regular file (a folder, a device or a pipe)", at: place))
         }
         return .success(real)
     }
@@ -44,8 +48,10 @@ public struct ProjectFolder: ResourceLoader {
     public func load(_ path: String) -> Result<[UInt8], Diagnostic> {
         resolve(path).flatMap { real in
             guard let data = FileManager.default.contents(atPath: real) else {
-                return .failure(Diagnostic(CoreCode.projectUnreadable, "`\(path)` cannot be read",
-                                           at: SourceLocation(file: "\(displayBase)/\(path)")))
+                return .failure(
+                    Diagnostic(
+                        CoreCode.projectUnreadable, "`\(path)` cannot be read",
+                        at: SourceLocation(file: "\(displayBase)/\(path)")))
             }
             return .success([UInt8](data))
         }

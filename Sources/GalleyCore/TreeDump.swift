@@ -195,7 +195,9 @@ public enum TreeDump {
             case "\t": result += "\\t"
             case "\u{A0}": result += "\\u{A0}"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2000...0x200F).contains(scalar.value) || scalar.value == 0x3000 {
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2000...0x200F).contains(scalar.value)
+                    || scalar.value == 0x3000
+                {
                     result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)

@@ -65,7 +65,8 @@ extension URLPolicy {
         }
         if let port, !port.isEmpty {
             guard port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber),
-                  port.count <= 5, Int(port)! <= 65535 else { return "`\(port)` is not a port number" }
+                port.count <= 5, Int(port)! <= 65535
+            else { return "`\(port)` is not a port number" }
         }
         if host.hasPrefix("[") { return nil }
         return needsHost ? domainProblem(String(host)) : opaqueHostProblem(host)
@@ -75,8 +76,10 @@ extension URLPolicy {
     static let forbiddenInHost = Set(" #/:<>?@[\\]^|".unicodeScalars)
 
     static func opaqueHostProblem(_ host: Substring) -> String? {
-        for scalar in host.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F
-            || forbiddenInHost.contains(scalar) {
+        for scalar in host.unicodeScalars
+        where scalar.value < 0x20 || scalar.value == 0x7F
+            || forbiddenInHost.contains(scalar)
+        {
             return "its host `\(host)` contains `\(scalar.escaped(asASCII: true))`"
         }
         return nil
@@ -89,21 +92,26 @@ extension URLPolicy {
         guard let host = written.removingURLPercentEncoding() else {
             return "its host `\(written)` is not UTF-8 once decoded"
         }
-        for scalar in host.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "%"
-            || forbiddenInHost.contains(scalar) {
+        for scalar in host.unicodeScalars
+        where scalar.value < 0x20 || scalar.value == 0x7F || scalar == "%"
+            || forbiddenInHost.contains(scalar)
+        {
             return "its host `\(written)` contains `\(scalar.escaped(asASCII: true))`"
         }
         var labels = host.split(separator: ".", omittingEmptySubsequences: false)
         if labels.count > 1, labels.last!.isEmpty { labels.removeLast() }
         if labels.contains(where: \.isEmpty) { return "its host `\(written)` has an empty label" }
         let last = labels.last!
-        let looksNumeric = last.allSatisfy { $0.isASCII && $0.isNumber }
+        let looksNumeric =
+            last.allSatisfy { $0.isASCII && $0.isNumber }
             || last.lowercased().hasPrefix("0x") && last.dropFirst(2).allSatisfy(\.isHexDigit)
         guard looksNumeric else { return nil }
-        let isIPv4 = labels.count == 4 && labels.allSatisfy { label in
-            label.allSatisfy { $0.isASCII && $0.isNumber } && label.count <= 3
-                && (label == "0" || !label.hasPrefix("0")) && Int(label)! <= 255
-        }
+        let isIPv4 =
+            labels.count == 4
+            && labels.allSatisfy { label in
+                label.allSatisfy { $0.isASCII && $0.isNumber } && label.count <= 3
+                    && (label == "0" || !label.hasPrefix("0")) && Int(label)! <= 255
+            }
         return isIPv4 ? nil : "its host `\(written)` is not a valid IPv4 address"
     }
 }
@@ -117,7 +125,8 @@ extension String {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = URLPolicy.hexValue(bytes[index + 1]), let low = URLPolicy.hexValue(bytes[index + 2]) {
+                let high = URLPolicy.hexValue(bytes[index + 1]), let low = URLPolicy.hexValue(bytes[index + 2])
+            {
                 output.append(high << 4 | low)
                 index += 3
             } else {

@@ -50,8 +50,9 @@ public enum URLPolicy {
             return .script(scheme: scheme)
         }
         guard registeredSchemes.contains(scheme) else {
-            return .invalid("its scheme `\(scheme):` is not a registered URI scheme, "
-                            + "which reading systems may not open")
+            return .invalid(
+                "its scheme `\(scheme):` is not a registered URI scheme, "
+                    + "which reading systems may not open")
         }
         let escaped = escaped(url)
         if let problem = problem(in: escaped) { return .invalid("it is not a valid URL: \(problem)") }
@@ -64,7 +65,8 @@ public enum URLPolicy {
     public static func trimmed(_ url: String) -> String {
         let scalars = url.unicodeScalars
         guard let first = scalars.firstIndex(where: { $0.value > 0x20 }),
-              let last = scalars.lastIndex(where: { $0.value > 0x20 }) else { return "" }
+            let last = scalars.lastIndex(where: { $0.value > 0x20 })
+        else { return "" }
         var result = String.UnicodeScalarView()
         for scalar in scalars[first...last] where scalar != "\t" && scalar != "\n" && scalar != "\r" {
             result.append(scalar)
@@ -124,7 +126,8 @@ public enum URLPolicy {
             if byte < 128, plain[Int(byte)] || ipv6?.contains(index) == true {
                 output.append(byte)
             } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-                      isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2]) {
+                isHexDigit(bytes[index + 1]), isHexDigit(bytes[index + 2])
+            {
                 output.append(byte)
             } else if byte == UInt8(ascii: "#"), !sawHash {
                 sawHash = true
@@ -153,7 +156,8 @@ public enum URLPolicy {
     static func isHexDigit(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
-             UInt8(ascii: "A")...UInt8(ascii: "F"): return true
+            UInt8(ascii: "A")...UInt8(ascii: "F"):
+            return true
         default: return false
         }
     }
@@ -163,13 +167,15 @@ public enum URLPolicy {
     /// of `hostSchemes` are parsed as hosts; elsewhere brackets are escaped.
     static func ipv6HostRange(_ bytes: [UInt8]) -> ClosedRange<Int>? {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), bytes.count > colon + 3,
-              hostSchemes.contains(String(decoding: bytes[..<colon], as: UTF8.self).lowercased()),
-              bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") else { return nil }
+            hostSchemes.contains(String(decoding: bytes[..<colon], as: UTF8.self).lowercased()),
+            bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/")
+        else { return nil }
         var start = colon + 3
         let end = bytes[start...].firstIndex { "/?#".utf8.contains($0) } ?? bytes.count
         if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
         guard start < end, bytes[start] == UInt8(ascii: "["),
-              let close = bytes[start..<end].firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let close = bytes[start..<end].firstIndex(of: UInt8(ascii: "]"))
+        else { return nil }
         return start...close
     }
 }

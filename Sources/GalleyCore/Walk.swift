@@ -89,7 +89,7 @@ public extension Inline {
         switch self {
         case .text, .code, .softBreak, .lineBreak, .footnoteReference: return []
         case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
-             .subscript(let c), .span(_, let c), .ruby(let c, _):
+            .subscript(let c), .span(_, let c), .ruby(let c, _):
             return c
         case .link(let link): return link.children
         case .image(let image): return image.alt
@@ -189,8 +189,10 @@ public struct Rewriter {
     public var blocks: ([Block]) -> [Block]
     public var inlines: ([Inline]) -> [Inline]
 
-    public init(blocks: @escaping ([Block]) -> [Block] = { $0 },
-                inlines: @escaping ([Inline]) -> [Inline] = { $0 }) {
+    public init(
+        blocks: @escaping ([Block]) -> [Block] = { $0 },
+        inlines: @escaping ([Inline]) -> [Inline] = { $0 }
+    ) {
         self.blocks = blocks
         self.inlines = inlines
     }
@@ -203,15 +205,17 @@ public struct Rewriter {
 
 public extension Walk {
     static func rewrite(_ blocks: [Block], _ rewriter: Rewriter) -> [Block] {
-        rewriter.blocks(blocks.map { block in
-            block.mapChildren(blocks: { rewrite($0, rewriter) }, inlines: { rewrite($0, rewriter) })
-        })
+        rewriter.blocks(
+            blocks.map { block in
+                block.mapChildren(blocks: { rewrite($0, rewriter) }, inlines: { rewrite($0, rewriter) })
+            })
     }
 
     static func rewrite(_ inlines: [Inline], _ rewriter: Rewriter) -> [Inline] {
-        rewriter.inlines(inlines.map { inline in
-            inline.children.isEmpty ? inline : inline.mapChildren { rewrite($0, rewriter) }
-        })
+        rewriter.inlines(
+            inlines.map { inline in
+                inline.children.isEmpty ? inline : inline.mapChildren { rewrite($0, rewriter) }
+            })
     }
 
     /// Rewrites a division's title, blocks and notes' blocks.
@@ -248,8 +252,10 @@ public struct ScopedRewriter<Scope> {
     public var block: (Block, inout Scope) -> (replacement: [Block], children: Scope)
     public var inline: (Inline, inout Scope) -> (replacement: [Inline], children: Scope)
 
-    public init(block: @escaping (Block, inout Scope) -> (replacement: [Block], children: Scope),
-                inline: @escaping (Inline, inout Scope) -> (replacement: [Inline], children: Scope)) {
+    public init(
+        block: @escaping (Block, inout Scope) -> (replacement: [Block], children: Scope),
+        inline: @escaping (Inline, inout Scope) -> (replacement: [Inline], children: Scope)
+    ) {
         self.block = block
         self.inline = inline
     }
@@ -264,8 +270,10 @@ public extension Walk {
         for block in blocks {
             let (replacement, inner) = rewriter.block(block, &scope)
             for node in replacement {
-                result.append(node.mapChildren(blocks: { rewrite($0, in: inner, rewriter) },
-                                               inlines: { rewrite($0, in: inner, rewriter) }))
+                result.append(
+                    node.mapChildren(
+                        blocks: { rewrite($0, in: inner, rewriter) },
+                        inlines: { rewrite($0, in: inner, rewriter) }))
             }
         }
         return result
@@ -350,8 +358,10 @@ public extension Walk {
     /// subsections became, and says what stands for it (an entry, or the
     /// children alone). Divs are looked through; quotes, lists and tables
     /// hold no part of the outline.
-    static func outline<Entry>(_ blocks: [Block], depth: Int = .max,
-                               _ entry: (Section, _ children: [Entry]) -> [Entry]) -> [Entry] {
+    static func outline<Entry>(
+        _ blocks: [Block], depth: Int = .max,
+        _ entry: (Section, _ children: [Entry]) -> [Entry]
+    ) -> [Entry] {
         var result: [Entry] = []
         for block in blocks {
             switch block {
@@ -378,7 +388,10 @@ public struct PlainTextStyle: Sendable {
     /// after the base, in full-width parentheses when `wideParentheses`.
     public var rubyReading: RubyReading
 
-    public enum RubyReading: Sendable { case omitted, parenthesized(wide: Bool) }
+    public enum RubyReading: Sendable {
+        case omitted
+        case parenthesized(wide: Bool)
+    }
 
     public init(lineBreak: String = " ", rubyReading: RubyReading = .omitted) {
         self.lineBreak = lineBreak
@@ -397,20 +410,24 @@ public extension Walk {
 
     /// The plain text of `blocks`: each paragraph, heading, title, code
     /// block and table row one part, the non-empty parts joined by `separator`.
-    static func plainText(_ blocks: [Block], separator: String = " ",
-                          style: PlainTextStyle = PlainTextStyle()) -> String {
+    static func plainText(
+        _ blocks: [Block], separator: String = " ",
+        style: PlainTextStyle = PlainTextStyle()
+    ) -> String {
         var parts: [String] = []
-        query(blocks, Visitor(block: { block in
-            switch block {
-            case .codeBlock(_, let text): parts.append(text)
-            case .table(let table):
-                for row in [table.header] + table.rows {
-                    parts.append(row.map { plainText($0, style: style) }.joined(separator: " "))
+        query(
+            blocks,
+            Visitor(block: { block in
+                switch block {
+                case .codeBlock(_, let text): parts.append(text)
+                case .table(let table):
+                    for row in [table.header] + table.rows {
+                        parts.append(row.map { plainText($0, style: style) }.joined(separator: " "))
+                    }
+                default:
+                    for inlines in block.childInlines { parts.append(plainText(inlines, style: style)) }
                 }
-            default:
-                for inlines in block.childInlines { parts.append(plainText(inlines, style: style)) }
-            }
-        }))
+            }))
         return parts.filter { !$0.isEmpty }.joined(separator: separator)
     }
 

@@ -91,8 +91,8 @@ public struct XMLBuilder: Sendable {
                 case 0x0D: replacement = "&#13;"
                 case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F, 0x7F: replacement = ""
                 case 0xC2 where index + 1 < count && utf8[index + 1] < 0xA0,
-                     0xEF where index + 1 < count && (utf8[index + 1] == 0xB7 || utf8[index + 1] == 0xBF),
-                     0xF0...0xF4:
+                    0xEF where index + 1 < count && (utf8[index + 1] == 0xB7 || utf8[index + 1] == 0xBF),
+                    0xF0...0xF4:
                     // Possibly forbidden (U+0080–009F, U+FDxx, U+FFxx, planes
                     // 1–16): decode this one scalar and judge it. Fullwidth
                     // punctuation (EF BC xx) does not come here.
@@ -148,7 +148,8 @@ public enum XMLCharacters {
             for byte in utf8 {
                 if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
                     || (previous == 0xC2 && byte < 0xA0) || (previous == 0xEF && (byte == 0xB7 || byte == 0xBF))
-                    || byte >= 0xF0 {
+                    || byte >= 0xF0
+                {
                     return true
                 }
                 previous = byte

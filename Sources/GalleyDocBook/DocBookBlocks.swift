@@ -35,8 +35,9 @@ extension DocBookEmitter {
             // no sections: a bridgehead keeps its title and id.
             let inComponent = context.sectionsAreBridgeheads && !context.inNote
             if !inComponent {
-                note(.sectionFlattened,
-                     "section “\(plainText(section.title))” stands where DocBook takes no section; "
+                note(
+                    .sectionFlattened,
+                    "section “\(plainText(section.title))” stands where DocBook takes no section; "
                         + "written as a bridgehead")
             }
             emitBridgehead(level: section.level, id: section.attributes.id, content: section.title, context)
@@ -100,8 +101,9 @@ extension DocBookEmitter {
     /// when it holds only paragraphs.
     static func trailingSignature(_ blocks: inout [Block]) -> [[Inline]]? {
         guard case .div(let attributes, let children)? = blocks.last,
-              attributes.hasClass("signature") || attributes.hasClass("attribution"),
-              attributes.id == nil else { return nil }
+            attributes.hasClass("signature") || attributes.hasClass("attribution"),
+            attributes.id == nil
+        else { return nil }
         var lines: [[Inline]] = []
         for child in children {
             // attribution holds `db._text` only: a signature with a note,
@@ -126,9 +128,14 @@ extension DocBookEmitter {
         let classes = attributes.classes.joined(separator: " ")
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
-           !context.inNote, !context.inAdmonition {
-            xml.start(kind, Self.attributes([("xml:id", claim(attributes.id)),
-                                             ("role", Self.role(attributes, except: kind))]))
+            !context.inNote, !context.inAdmonition
+        {
+            xml.start(
+                kind,
+                Self.attributes([
+                    ("xml:id", claim(attributes.id)),
+                    ("role", Self.role(attributes, except: kind)),
+                ]))
             blockBreak(context)
             emitContent(blocks, sections: false, context.with(\.inAdmonition, true))
             xml.end()
@@ -150,14 +157,18 @@ extension DocBookEmitter {
 
     /// `<epigraph>` takes only paragraphs (and an attribution), and the
     /// Schematron forbids it in a footnote; otherwise a quote with a role.
-    private mutating func emitEpigraph(_ attributes: Attributes, _ blocks: [Block], role: String?,
-                                       _ context: DocBookContext) {
+    private mutating func emitEpigraph(
+        _ attributes: Attributes, _ blocks: [Block], role: String?,
+        _ context: DocBookContext
+    ) {
         var body = blocks
         let attribution = Self.trailingSignature(&body)
-        let onlyParagraphs = !body.isEmpty && body.allSatisfy {
-            if case .paragraph(let inlines) = $0 { return Walk.soleImage(inlines) == nil }
-            return false
-        }
+        let onlyParagraphs =
+            !body.isEmpty
+            && body.allSatisfy {
+                if case .paragraph(let inlines) = $0 { return Walk.soleImage(inlines) == nil }
+                return false
+            }
         guard onlyParagraphs, !context.inNote else {
             xml.start("blockquote", Self.attributes([("xml:id", claim(attributes.id)), ("role", role)]))
             blockBreak(context)
@@ -167,8 +178,12 @@ extension DocBookEmitter {
             blockBreak(context)
             return
         }
-        xml.start("epigraph", Self.attributes([("xml:id", claim(attributes.id)),
-                                               ("role", Self.role(attributes, except: "epigraph"))]))
+        xml.start(
+            "epigraph",
+            Self.attributes([
+                ("xml:id", claim(attributes.id)),
+                ("role", Self.role(attributes, except: "epigraph")),
+            ]))
         blockBreak(context)
         if let attribution { emitAttribution(attribution, context) }
         for block in body { emitBlock(block, context) }
@@ -228,10 +243,15 @@ extension DocBookEmitter {
     private mutating func emitMediaObject(_ image: Image, role: String?, _ context: DocBookContext) {
         let classes = image.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
-        xml.start("mediaobject", Self.attributes([("xml:id", claim(image.attributes.id)),
-                                             ("role", fullRole.isEmpty ? nil : fullRole)]))
-        emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
-                        alt: plainText(image.alt), title: image.title)
+        xml.start(
+            "mediaobject",
+            Self.attributes([
+                ("xml:id", claim(image.attributes.id)),
+                ("role", fullRole.isEmpty ? nil : fullRole),
+            ]))
+        emitImageObject(
+            fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
+            alt: plainText(image.alt), title: image.title)
         xml.end()
         blockBreak(context)
     }
@@ -274,7 +294,7 @@ extension DocBookEmitter {
             switch inline {
             case .lineBreak: return true
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
-                 .subscript(let c), .span(_, let c):
+                .subscript(let c), .span(_, let c):
                 return containsLineBreak(c)
             case .link(let link): return containsLineBreak(link.children)
             case .ruby(let base, _): return containsLineBreak(base)

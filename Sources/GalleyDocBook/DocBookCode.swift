@@ -21,7 +21,8 @@ public enum DocBookCode: String, DiagnosticCode {
     public var severity: Diagnostic.Severity {
         switch self {
         case .danglingLink, .droppedCharacters, .duplicateId, .emptyPart, .invalidId, .missingFootnote,
-             .nestedFootnote, .unreferencedFootnote: .warning
+            .nestedFootnote, .unreferencedFootnote:
+            .warning
         case .emptyList, .emptyTable, .footnoteMoved, .lineBreak, .nestedLink, .ruby, .sectionFlattened: .note
         }
     }

@@ -4,8 +4,12 @@ import GalleyCore
 /// nested sections.
 extension DocBookEmitter {
     mutating func emitBook() {
-        xml.start("book", [("xmlns", DocBookNamespace.docbook), ("xmlns:xlink", DocBookNamespace.xlink),
-                           ("version", "5.0"), ("xml:lang", book.metadata.language)])
+        xml.start(
+            "book",
+            [
+                ("xmlns", DocBookNamespace.docbook), ("xmlns:xlink", DocBookNamespace.xlink),
+                ("version", "5.0"), ("xml:lang", book.metadata.language),
+            ])
         xml.newline()
         emitInfo()
         let context = DocBookContext()
@@ -30,9 +34,11 @@ extension DocBookEmitter {
         xml.end()
         xml.newline()
         if xml.droppedCharacterCount > 0 {
-            diagnostics.append(Diagnostic(DocBookCode.droppedCharacters,
-                                          "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids "
-                                            + "(control characters) were left out"))
+            diagnostics.append(
+                Diagnostic(
+                    DocBookCode.droppedCharacters,
+                    "\(xml.droppedCharacterCount) character(s) that XML 1.0 forbids "
+                        + "(control characters) were left out"))
         }
     }
 
@@ -88,8 +94,9 @@ extension DocBookEmitter {
         }
         // Dedication, acknowledgements and colophon take no sections in
         // DocBook: their headings are bridgeheads by design, not a loss.
-        emitContent(blocksWithUnplacedFootnotes(division), sections: form.takesSections,
-                    context.with(\.sectionsAreBridgeheads, !form.takesSections))
+        emitContent(
+            blocksWithUnplacedFootnotes(division), sections: form.takesSections,
+            context.with(\.sectionsAreBridgeheads, !form.takesSections))
         xml.end()
         xml.newline()
         self.division = nil
@@ -143,8 +150,9 @@ extension DocBookEmitter {
     private mutating func blocksWithUnplacedFootnotes(_ division: Division) -> [Block] {
         let content = contents[division.id] ?? DocBookContent(division)
         for footnote in content.uncalled {
-            warn(.unreferencedFootnote,
-                 "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
+            warn(
+                .unreferencedFootnote,
+                "footnote [^\(footnote.label)] is never referenced; it is attached to the end of the division")
         }
         return content.blocks
     }
@@ -181,11 +189,13 @@ extension DocBookEmitter {
 
     private mutating func emitSection(_ section: Section, _ context: DocBookContext) {
         let classes = section.attributes.classes.joined(separator: " ")
-        xml.start("section", Self.attributes([
-            ("xml:id", claim(section.attributes.id) ?? generatedID((division?.id ?? "section") + "-s")),
-            ("xml:lang", section.attributes["lang"]),
-            ("role", classes.isEmpty ? nil : classes),
-        ]))
+        xml.start(
+            "section",
+            Self.attributes([
+                ("xml:id", claim(section.attributes.id) ?? generatedID((division?.id ?? "section") + "-s")),
+                ("xml:lang", section.attributes["lang"]),
+                ("role", classes.isEmpty ? nil : classes),
+            ]))
         xml.newline()
         emitTitle(section.title, context)
         emitContent(section.blocks, sections: true, context)

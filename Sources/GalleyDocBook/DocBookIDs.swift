@@ -30,13 +30,15 @@ struct DocBookIDs {
                 writable.formUnion(Walk.ids(in: content.markup).filter(Self.isNCName))
             }
             record(division.id, division.title)
-            Walk.query(division, Visitor(block: { block in
-                switch block {
-                case .heading(_, let attributes, let content): record(attributes.id, content)
-                case .section(let section): record(section.attributes.id, section.title)
-                default: break
-                }
-            }))
+            Walk.query(
+                division,
+                Visitor(block: { block in
+                    switch block {
+                    case .heading(_, let attributes, let content): record(attributes.id, content)
+                    case .section(let section): record(section.attributes.id, section.title)
+                    default: break
+                    }
+                }))
         }
         self.writable = writable
         self.taken = taken
@@ -70,8 +72,8 @@ struct DocBookIDs {
     private static func isNameStart(_ c: Unicode.Scalar) -> Bool {
         switch c.value {
         case 0x41...0x5A, 0x61...0x7A, 0x5F, 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x2FF, 0x370...0x37D,
-             0x37F...0x1FFF, 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF,
-             0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
+            0x37F...0x1FFF, 0x200C...0x200D, 0x2070...0x218F, 0x2C00...0x2FEF, 0x3001...0xD7FF,
+            0xF900...0xFDCF, 0xFDF0...0xFFFD, 0x10000...0xEFFFF:
             return true
         default:
             return false
@@ -90,7 +92,8 @@ struct DocBookIDs {
         var result = ""
         for scalar in string.unicodeScalars {
             if scalar.isASCII,
-               scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+            {
                 result.unicodeScalars.append(scalar)
             } else {
                 result += "_"

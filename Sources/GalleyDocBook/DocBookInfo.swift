@@ -49,8 +49,9 @@ extension DocBookEmitter {
         }
         if let identifier = metadata.identifier, !identifier.isEmpty, identifier != metadata.isbn {
             let isURI = identifier.contains(":")
-            xml.element("biblioid", isURI ? [("class", "uri")] : [("class", "other"), ("otherclass", "identifier")],
-                        text: identifier)
+            xml.element(
+                "biblioid", isURI ? [("class", "uri")] : [("class", "other"), ("otherclass", "identifier")],
+                text: identifier)
             xml.newline()
         }
         if let rights = metadata.rights, !Self.paragraphs(of: rights).isEmpty {
@@ -136,8 +137,9 @@ extension DocBookEmitter {
             let before = index > 0 ? scalars[index - 1] : " "
             let after = index + 4 < scalars.count ? scalars[index + 4] : " "
             if slice.allSatisfy({ ("0"..."9").contains($0) }),
-               !("0"..."9").contains(before), !("0"..."9").contains(after),
-               let first = slice.first, first == "1" || first == "2" {
+                !("0"..."9").contains(before), !("0"..."9").contains(after),
+                let first = slice.first, first == "1" || first == "2"
+            {
                 year = String(String.UnicodeScalarView(slice))
                 yearRange = index..<index + 4
                 break
@@ -145,7 +147,8 @@ extension DocBookEmitter {
             index += 1
         }
         guard let year else { return nil }
-        var rest = String(String.UnicodeScalarView(scalars[..<yearRange.lowerBound]))
+        var rest =
+            String(String.UnicodeScalarView(scalars[..<yearRange.lowerBound]))
             + " " + String(String.UnicodeScalarView(scalars[yearRange.upperBound...]))
         for noise in ["©", "(c)", "(C)", "Copyright", "copyright", "版权所有", "年"] {
             rest = rest.replacingAll(noise, with: " ")

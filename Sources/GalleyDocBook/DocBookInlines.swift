@@ -39,8 +39,9 @@ extension DocBookEmitter {
             emitLink(link, context)
         case .image(let image):
             xml.start("inlinemediaobject", Self.attributes([("xml:id", claim(image.attributes.id))]))
-            emitImageObject(fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
-                            alt: plainText(image.alt), title: image.title)
+            emitImageObject(
+                fileref: imageReference(image.source, relativeTo: division?.sourcePath ?? ""),
+                alt: plainText(image.alt), title: image.title)
             xml.end()
         case .softBreak:
             // None reaches a writer: the pipeline decided each (SoftBreaks).
@@ -82,8 +83,10 @@ extension DocBookEmitter {
         }
     }
 
-    private mutating func wrap(_ element: String, _ attributes: [(String, String)], _ children: [Inline],
-                               _ context: DocBookContext) {
+    private mutating func wrap(
+        _ element: String, _ attributes: [(String, String)], _ children: [Inline],
+        _ context: DocBookContext
+    ) {
         xml.start(element, attributes)
         emitInlineContent(children, context)
         xml.end()
@@ -119,8 +122,9 @@ extension DocBookEmitter {
         case .internal(let divisionID, let fragment):
             let target = fragment ?? divisionID
             guard ids.writable.contains(target) else {
-                warn(.danglingLink,
-                     "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
+                warn(
+                    .danglingLink,
+                    "link to “#\(target)” has no target in the DocBook file; its text is kept without the link")
                 emitInlineContent(link.children, inLink)
                 return
             }
@@ -199,8 +203,9 @@ extension DocBookEmitter {
             return
         }
         if context.inNote {
-            warn(.nestedFootnote,
-                 "footnote [^\(label)] is called from inside another footnote; its text was put inline in parentheses")
+            warn(
+                .nestedFootnote,
+                "footnote [^\(label)] is called from inside another footnote; its text was put inline in parentheses")
             let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
             emitText(open + plainText(footnote.blocks) + close)
             return

@@ -22,10 +22,12 @@ extension DocBookEmitter {
         blockBreak(context)
         for column in 0..<columns {
             let alignment = column < table.alignments.count ? table.alignments[column] : .none
-            xml.empty("colspec", Self.attributes([
-                ("colname", "c\(column + 1)"),
-                ("align", alignment == .none ? nil : alignment.rawValue),
-            ]))
+            xml.empty(
+                "colspec",
+                Self.attributes([
+                    ("colname", "c\(column + 1)"),
+                    ("align", alignment == .none ? nil : alignment.rawValue),
+                ]))
             blockBreak(context)
         }
         if !header.isEmpty && header.contains(where: { !$0.isEmpty }) {

@@ -14,7 +14,9 @@ struct EPUBAccessibility {
     static let claim = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
     /// - Parameter headingLevels: the levels of each content document's headings, in order.
-    static func evaluate(_ publication: EPUBPublication, headingLevels: [(path: String, levels: [Int])]) -> EPUBAccessibility {
+    static func evaluate(_ publication: EPUBPublication, headingLevels: [(path: String, levels: [Int])])
+        -> EPUBAccessibility
+    {
         let labels = publication.labels
         let hasImages = publication.imageCount > 0 || publication.coverImage != nil
         let allDescribed = publication.imagesWithoutAlt == 0
@@ -45,9 +47,10 @@ struct EPUBAccessibility {
             accessModesSufficient: hasImages && !allDescribed ? ["textual,visual"] : ["textual"],
             features: features, summary: summary, conformsTo: reasons.isEmpty ? claim : nil)
         if !reasons.isEmpty {
-            result.diagnostics.append(Diagnostic(
-                EPUBCode.accessibilityClaimWithheld,
-                "no WCAG conformance claim in the EPUB: " + reasons.joined(separator: "; ")))
+            result.diagnostics.append(
+                Diagnostic(
+                    EPUBCode.accessibilityClaimWithheld,
+                    "no WCAG conformance claim in the EPUB: " + reasons.joined(separator: "; ")))
         }
         return result
     }

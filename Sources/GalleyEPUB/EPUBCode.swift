@@ -22,7 +22,8 @@ public enum EPUBCode: String, DiagnosticCode {
         switch self {
         case .archive, .defaultStylesheet, .imageType, .missingCover, .missingImage, .zip, .projectMissingFile: .error
         case .accessibilityClaimWithheld, .danglingLink, .date, .duplicateId, .invalidXmlCharacter, .missingFootnote,
-             .remoteImage, .unreferencedFootnote: .warning
+            .remoteImage, .unreferencedFootnote:
+            .warning
         }
     }
 

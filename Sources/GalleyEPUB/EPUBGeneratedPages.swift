@@ -15,13 +15,19 @@ enum EPUBGeneratedPages {
     private static func cover(_ publication: EPUBPublication, path: String) -> [UInt8] {
         let metadata = publication.book.metadata
         var builder = XMLBuilder()
-        XHTMLPage.begin(&builder, title: publication.labels.cover, language: publication.language,
-                        publication: publication, path: path, bodyType: "frontmatter")
-        builder.start("section", [("epub:type", "cover"), ("class", "cover"), ("aria-label", publication.labels.cover)])
+        XHTMLPage.begin(
+            &builder, title: publication.labels.cover, language: publication.language,
+            publication: publication, path: path, bodyType: "frontmatter")
+        builder.start(
+            "section", [("epub:type", "cover"), ("class", "cover"), ("aria-label", publication.labels.cover)])
         builder.newline()
         if let image = publication.coverImage {
-            builder.empty("img", [("role", "doc-cover"), ("src", publication.relative(image.path, from: path)),
-                                  ("alt", metadata.title)])
+            builder.empty(
+                "img",
+                [
+                    ("role", "doc-cover"), ("src", publication.relative(image.path, from: path)),
+                    ("alt", metadata.title),
+                ])
         } else {
             builder.start("div", [("class", "cover-text")])
             builder.element("p", [("class", "cover-title")], text: metadata.title)
@@ -46,8 +52,9 @@ enum EPUBGeneratedPages {
     private static func titlePage(_ publication: EPUBPublication, path: String) -> [UInt8] {
         let metadata = publication.book.metadata
         var builder = XMLBuilder()
-        XHTMLPage.begin(&builder, title: publication.labels.titlePage, language: publication.language,
-                        publication: publication, path: path, bodyType: "frontmatter")
+        XHTMLPage.begin(
+            &builder, title: publication.labels.titlePage, language: publication.language,
+            publication: publication, path: path, bodyType: "frontmatter")
         builder.start("section", [("epub:type", "titlepage"), ("class", "titlepage")])
         builder.newline()
         builder.element("h1", [("class", "title")], text: metadata.title)
@@ -88,14 +95,19 @@ enum EPUBGeneratedPages {
                 groups.append((role, [creator.name]))
             }
         }
-        return groups.map { CreatorLine(names: $0.names.joined(separator: labels.nameSeparator),
-                                        role: $0.role.flatMap { $0.isEmpty ? nil : $0 }) }
+        return groups.map {
+            CreatorLine(
+                names: $0.names.joined(separator: labels.nameSeparator),
+                role: $0.role.flatMap { $0.isEmpty ? nil : $0 })
+        }
     }
 
     /// In Chinese the role follows the names, set apart by CSS margin rather
     /// than a space character (clreq: spacing belongs to the stylesheet); in
     /// English it precedes them as words.
-    static func renderCreator(_ line: CreatorLine, className: String, labels: EPUBLabels, into builder: inout XMLBuilder) {
+    static func renderCreator(
+        _ line: CreatorLine, className: String, labels: EPUBLabels, into builder: inout XMLBuilder
+    ) {
         builder.start("p", [("class", className)])
         if let role = line.role, !labels.creatorRoleAfterName {
             builder.text("\(role) \(line.names)")
@@ -112,8 +124,9 @@ enum EPUBGeneratedPages {
     private static func contents(_ publication: EPUBPublication, path: String) -> [UInt8] {
         var builder = XMLBuilder()
         let labels = publication.labels
-        XHTMLPage.begin(&builder, title: labels.contents, language: publication.language,
-                        publication: publication, path: path, bodyType: "frontmatter")
+        XHTMLPage.begin(
+            &builder, title: labels.contents, language: publication.language,
+            publication: publication, path: path, bodyType: "frontmatter")
         builder.start("section", [("epub:type", "toc"), ("role", "doc-toc"), ("class", "contents")])
         builder.newline()
         builder.element("h1", text: labels.contents)

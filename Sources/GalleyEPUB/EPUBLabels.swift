@@ -37,17 +37,20 @@ struct EPUBLabels: Sendable {
     static func forLanguage(_ tag: String) -> EPUBLabels {
         let subtags = tag.lowercased().split(separator: "-").map(String.init)
         guard subtags.first == "zh" else { return english }
-        let traditional = subtags.contains("hant") || subtags.contains("tw") || subtags.contains("hk") || subtags.contains("mo")
+        let traditional =
+            subtags.contains("hant") || subtags.contains("tw") || subtags.contains("hk") || subtags.contains("mo")
         return traditional ? traditionalChinese : simplifiedChinese
     }
 
     static let simplifiedChinese = EPUBLabels(
         cover: "封面", titlePage: "扉页", contents: "目录", bodyMatter: "正文", landmarks: "导览",
-        roles: [.cover: "封面", .titlepage: "扉页", .copyright: "版权页", .dedication: "献词",
-                .epigraph: "题词", .preface: "序言", .foreword: "前言", .introduction: "引言",
-                .prologue: "序章", .chapter: "章", .part: "部", .appendix: "附录", .afterword: "后记",
-                .epilogue: "尾声", .conclusion: "结语", .colophon: "出版说明", .acknowledgments: "致谢",
-                .bibliography: "参考文献", .glossary: "术语表", .index: "索引"],
+        roles: [
+            .cover: "封面", .titlepage: "扉页", .copyright: "版权页", .dedication: "献词",
+            .epigraph: "题词", .preface: "序言", .foreword: "前言", .introduction: "引言",
+            .prologue: "序章", .chapter: "章", .part: "部", .appendix: "附录", .afterword: "后记",
+            .epilogue: "尾声", .conclusion: "结语", .colophon: "出版说明", .acknowledgments: "致谢",
+            .bibliography: "参考文献", .glossary: "术语表", .index: "索引",
+        ],
         creatorRoles: ["aut": "著", "edt": "编", "trl": "译", "ill": "绘", "com": "编", "ctb": "参编"],
         creatorRoleAfterName: true,
         summaryText: "本书为文字出版物，提供目录、结构化标题，内容按阅读顺序排列。",
@@ -57,11 +60,13 @@ struct EPUBLabels: Sendable {
 
     static let traditionalChinese = EPUBLabels(
         cover: "封面", titlePage: "扉頁", contents: "目錄", bodyMatter: "正文", landmarks: "導覽",
-        roles: [.cover: "封面", .titlepage: "扉頁", .copyright: "版權頁", .dedication: "獻詞",
-                .epigraph: "題詞", .preface: "序言", .foreword: "前言", .introduction: "引言",
-                .prologue: "序章", .chapter: "章", .part: "部", .appendix: "附錄", .afterword: "後記",
-                .epilogue: "尾聲", .conclusion: "結語", .colophon: "出版說明", .acknowledgments: "致謝",
-                .bibliography: "參考文獻", .glossary: "術語表", .index: "索引"],
+        roles: [
+            .cover: "封面", .titlepage: "扉頁", .copyright: "版權頁", .dedication: "獻詞",
+            .epigraph: "題詞", .preface: "序言", .foreword: "前言", .introduction: "引言",
+            .prologue: "序章", .chapter: "章", .part: "部", .appendix: "附錄", .afterword: "後記",
+            .epilogue: "尾聲", .conclusion: "結語", .colophon: "出版說明", .acknowledgments: "致謝",
+            .bibliography: "參考文獻", .glossary: "術語表", .index: "索引",
+        ],
         creatorRoles: ["aut": "著", "edt": "編", "trl": "譯", "ill": "繪", "com": "編", "ctb": "參編"],
         creatorRoleAfterName: true,
         summaryText: "本書為文字出版物，提供目錄、結構化標題，內容按閱讀順序排列。",
@@ -72,12 +77,14 @@ struct EPUBLabels: Sendable {
     static let english = EPUBLabels(
         cover: "Cover", titlePage: "Title Page", contents: "Contents", bodyMatter: "Start of Content",
         landmarks: "Landmarks",
-        roles: [.cover: "Cover", .titlepage: "Title Page", .copyright: "Copyright", .dedication: "Dedication",
-                .epigraph: "Epigraph", .preface: "Preface", .foreword: "Foreword", .introduction: "Introduction",
-                .prologue: "Prologue", .chapter: "Chapter", .part: "Part", .appendix: "Appendix",
-                .afterword: "Afterword", .epilogue: "Epilogue", .conclusion: "Conclusion", .colophon: "Colophon",
-                .acknowledgments: "Acknowledgments", .bibliography: "Bibliography", .glossary: "Glossary",
-                .index: "Index"],
+        roles: [
+            .cover: "Cover", .titlepage: "Title Page", .copyright: "Copyright", .dedication: "Dedication",
+            .epigraph: "Epigraph", .preface: "Preface", .foreword: "Foreword", .introduction: "Introduction",
+            .prologue: "Prologue", .chapter: "Chapter", .part: "Part", .appendix: "Appendix",
+            .afterword: "Afterword", .epilogue: "Epilogue", .conclusion: "Conclusion", .colophon: "Colophon",
+            .acknowledgments: "Acknowledgments", .bibliography: "Bibliography", .glossary: "Glossary",
+            .index: "Index",
+        ],
         creatorRoles: ["edt": "Edited by", "trl": "Translated by", "ill": "Illustrated by", "com": "Compiled by"],
         creatorRoleAfterName: false,
         summaryText: "A textual publication with a table of contents and structured headings, in reading order.",

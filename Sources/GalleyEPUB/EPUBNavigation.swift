@@ -21,10 +21,11 @@ enum EPUBNavigation {
             guard case .division(let index) = document.kind else { return nil }
             let division = publication.book.divisions[index]
             let title = EPUBPlainText.label(division.title)
-            return Entry(label: title.isEmpty ? publication.labels.name(of: division.role) : title,
-                         path: document.path, fragment: nil, role: division.role,
-                         children: depth > 1
-                            ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
+            return Entry(
+                label: title.isEmpty ? publication.labels.name(of: division.role) : title,
+                path: document.path, fragment: nil, role: division.role,
+                children: depth > 1
+                    ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
         }
     }
 
@@ -49,7 +50,8 @@ enum EPUBNavigation {
             if case .division(let index) = document.kind { return publication.book.divisions[index] }
             return nil
         }
-        let firstBody = publication.documents.first { division($0)?.role.matter == .body }
+        let firstBody =
+            publication.documents.first { division($0)?.role.matter == .body }
             ?? publication.documents.first {
                 division($0).map { !EPUBGeneratedPages.unlistedRoles.contains($0.role) } ?? false
             }
@@ -64,11 +66,15 @@ enum EPUBNavigation {
                 let division = publication.book.divisions[index]
                 if document.path == firstBody?.path {
                     entry = ("bodymatter", labels.bodyMatter)
-                } else if [.cover, .titlepage, .copyright, .preface, .foreword, .introduction, .appendix,
-                           .bibliography, .glossary, .index].contains(division.role) {
+                } else if [
+                    .cover, .titlepage, .copyright, .preface, .foreword, .introduction, .appendix,
+                    .bibliography, .glossary, .index,
+                ].contains(division.role) {
                     let title = EPUBPlainText.label(division.title)
-                    entry = (XHTMLPage.semantics(division.role).epubType,
-                             title.isEmpty ? labels.name(of: division.role) : title)
+                    entry = (
+                        XHTMLPage.semantics(division.role).epubType,
+                        title.isEmpty ? labels.name(of: division.role) : title
+                    )
                 }
             }
             if let (type, label) = entry, !seen.contains(type) {
@@ -82,8 +88,9 @@ enum EPUBNavigation {
     static func navigationDocument(_ publication: EPUBPublication, path: String) -> [UInt8] {
         var builder = XMLBuilder()
         let labels = publication.labels
-        XHTMLPage.begin(&builder, title: labels.contents, language: publication.language,
-                        publication: publication, path: path, bodyType: nil)
+        XHTMLPage.begin(
+            &builder, title: labels.contents, language: publication.language,
+            publication: publication, path: path, bodyType: nil)
         builder.start("nav", [("epub:type", "toc"), ("role", "doc-toc"), ("id", "toc")])
         builder.newline()
         builder.element("h1", text: labels.contents)
@@ -102,9 +109,13 @@ enum EPUBNavigation {
         builder.newline()
         for landmark in landmarks(publication) {
             builder.start("li")
-            builder.element("a", [("epub:type", landmark.type),
-                                  ("href", publication.relative(landmark.path, from: path))],
-                            text: landmark.label)
+            builder.element(
+                "a",
+                [
+                    ("epub:type", landmark.type),
+                    ("href", publication.relative(landmark.path, from: path)),
+                ],
+                text: landmark.label)
             builder.end()
             builder.newline()
         }
@@ -117,14 +128,17 @@ enum EPUBNavigation {
     }
 
     /// The nested `<ol>` of `entries`, for the navigation document and the contents page.
-    static func renderList(_ entries: [Entry], into builder: inout XMLBuilder,
-                                   publication: EPUBPublication, from path: String) {
+    static func renderList(
+        _ entries: [Entry], into builder: inout XMLBuilder,
+        publication: EPUBPublication, from path: String
+    ) {
         builder.start("ol")
         builder.newline()
         for entry in entries {
             builder.start("li")
-            builder.element("a", [("href", publication.relative(entry.path, from: path) + entry.fragmentSuffix)],
-                            text: entry.label)
+            builder.element(
+                "a", [("href", publication.relative(entry.path, from: path) + entry.fragmentSuffix)],
+                text: entry.label)
             if !entry.children.isEmpty {
                 builder.newline()
                 renderList(entry.children, into: &builder, publication: publication, from: path)
@@ -140,14 +154,20 @@ enum EPUBNavigation {
     static func ncx(_ publication: EPUBPublication, path: String) -> [UInt8] {
         var builder = XMLBuilder()
         let entries = entries(publication)
-        builder.start("ncx", [("xmlns", "http://www.daisy.org/z3986/2005/ncx/"), ("version", "2005-1"),
-                              ("xml:lang", publication.language)])
+        builder.start(
+            "ncx",
+            [
+                ("xmlns", "http://www.daisy.org/z3986/2005/ncx/"), ("version", "2005-1"),
+                ("xml:lang", publication.language),
+            ])
         builder.newline()
         builder.start("head")
         builder.newline()
-        for (name, content) in [("dtb:uid", publication.identifier),
-                                ("dtb:depth", String(entries.map(\.depth).max() ?? 1)),
-                                ("dtb:totalPageCount", "0"), ("dtb:maxPageNumber", "0")] {
+        for (name, content) in [
+            ("dtb:uid", publication.identifier),
+            ("dtb:depth", String(entries.map(\.depth).max() ?? 1)),
+            ("dtb:totalPageCount", "0"), ("dtb:maxPageNumber", "0"),
+        ] {
             builder.empty("meta", [("name", name), ("content", content)])
             builder.newline()
         }

@@ -8,13 +8,19 @@ enum EPUBPackageDocument {
     /// Roles whose holders are the book's creators; the rest are contributors.
     static let creatorRoles: Set<String> = ["aut", "edt", "com", "cre", "cmp", "pht", "art"]
 
-    static func render(_ publication: EPUBPublication, accessibility: EPUBAccessibility,
-                       modified: Date) -> (bytes: [UInt8], diagnostics: [Diagnostic]) {
+    static func render(
+        _ publication: EPUBPublication, accessibility: EPUBAccessibility,
+        modified: Date
+    ) -> (bytes: [UInt8], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let metadata = publication.book.metadata
         var builder = XMLBuilder()
-        builder.start("package", [("xmlns", "http://www.idpf.org/2007/opf"), ("version", "3.0"),
-                                  ("unique-identifier", "pub-id"), ("xml:lang", publication.language)])
+        builder.start(
+            "package",
+            [
+                ("xmlns", "http://www.idpf.org/2007/opf"), ("version", "3.0"),
+                ("unique-identifier", "pub-id"), ("xml:lang", publication.language),
+            ])
         builder.newline()
         builder.start("metadata", [("xmlns:dc", "http://purl.org/dc/elements/1.1/")])
         builder.newline()
@@ -53,8 +59,10 @@ enum EPUBPackageDocument {
             if let normalized = normalizedDate(date) {
                 line("dc:date", normalized)
             } else {
-                diagnostics.append(Diagnostic(EPUBCode.date,
-                    "date `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB"))
+                diagnostics.append(
+                    Diagnostic(
+                        EPUBCode.date,
+                        "date `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB"))
             }
         }
         for subject in metadata.subjects where !subject.isEmpty { line("dc:subject", subject) }
@@ -62,7 +70,9 @@ enum EPUBPackageDocument {
         if let rights = metadata.rights, !rights.isEmpty { line("dc:rights", rights) }
         line("meta", [("property", "dcterms:modified")], timestamp(modified))
         for mode in accessibility.accessModes { line("meta", [("property", "schema:accessMode")], mode) }
-        for mode in accessibility.accessModesSufficient { line("meta", [("property", "schema:accessModeSufficient")], mode) }
+        for mode in accessibility.accessModesSufficient {
+            line("meta", [("property", "schema:accessModeSufficient")], mode)
+        }
         for feature in accessibility.features { line("meta", [("property", "schema:accessibilityFeature")], feature) }
         line("meta", [("property", "schema:accessibilityHazard")], "none")
         line("meta", [("property", "schema:accessibilitySummary")], accessibility.summary)
@@ -102,7 +112,8 @@ enum EPUBPackageDocument {
         builder.end()
         builder.newline()
 
-        builder.start("spine", [("toc", "ncx"), ("page-progression-direction", publication.isVertical ? "rtl" : "ltr")])
+        builder.start(
+            "spine", [("toc", "ncx"), ("page-progression-direction", publication.isVertical ? "rtl" : "ltr")])
         builder.newline()
         for document in publication.documents {
             builder.raw("  ")
@@ -120,8 +131,10 @@ enum EPUBPackageDocument {
     static func normalizedDate(_ date: String) -> String? {
         let parts = date.trimmingCharacters(in: .whitespaces)
             .split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" }).map(String.init)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
-              parts[0].count == 4 else { return nil }
+        guard (1...3).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
+            parts[0].count == 4
+        else { return nil }
         var result = parts[0]
         for (index, part) in parts.dropFirst().enumerated() {
             guard let value = Int(part), value >= 1, value <= (index == 0 ? 12 : 31) else { return nil }
@@ -135,7 +148,8 @@ enum EPUBPackageDocument {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

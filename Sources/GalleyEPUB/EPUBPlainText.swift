@@ -25,13 +25,16 @@ enum EPUBPlainText {
                 let third = index + 2 < count ? utf8[index + 2] : 0
                 switch byte {
                 case 0x09...0x0D, 0x20: return true
-                case 0xC2 where next == 0x85 || next == 0xA0: return true                      // U+0085, U+00A0
-                case 0xE1 where next == 0x9A && third == 0x80: return true                     // U+1680
+                case 0xC2 where next == 0x85 || next == 0xA0: return true   // U+0085, U+00A0
+                case 0xE1 where next == 0x9A && third == 0x80: return true   // U+1680
                 // U+2000–200A, 2028, 2029, 202F
-                case 0xE2 where next == 0x80 && ((0x80...0x8A).contains(third) || third == 0xA8
-                                                  || third == 0xA9 || third == 0xAF): return true
-                case 0xE2 where next == 0x81 && third == 0x9F: return true                     // U+205F
-                case 0xE3 where next == 0x80 && third == 0x80: return true                     // U+3000
+                case 0xE2
+                where next == 0x80
+                    && ((0x80...0x8A).contains(third) || third == 0xA8
+                        || third == 0xA9 || third == 0xAF):
+                    return true
+                case 0xE2 where next == 0x81 && third == 0x9F: return true   // U+205F
+                case 0xE3 where next == 0x80 && third == 0x80: return true   // U+3000
                 default: continue
                 }
             }

@@ -33,8 +33,9 @@ extension EPUBPublication {
 
         for division in book.divisions {
             for image in Walk.images(in: division) {
-                addImage(image, chapterPath: division.sourcePath, options: options,
-                         to: &publication, diagnostics: &diagnostics, errors: &errors)
+                addImage(
+                    image, chapterPath: division.sourcePath, options: options,
+                    to: &publication, diagnostics: &diagnostics, errors: &errors)
             }
         }
 
@@ -52,7 +53,8 @@ extension EPUBPublication {
         // The contents page stands before the body, as in Chinese print
         // books (after 序言/前言), or at the end when there is no body.
         let contentsName = claim("contents", fallback: "contents")
-        let contents = ContentDocument(kind: .contents, path: "text/\(contentsName).xhtml", manifestId: "x-\(contentsName)")
+        let contents = ContentDocument(
+            kind: .contents, path: "text/\(contentsName).xhtml", manifestId: "x-\(contentsName)")
         let firstBody = book.divisions.firstIndex { $0.role.matter != .front } ?? book.divisions.count
         spine += divisionDocuments[..<firstBody]
         spine.append(contents)
@@ -65,15 +67,20 @@ extension EPUBPublication {
             case .success(let (path, bytes)):
                 let ext = (path as NSString).pathExtension.lowercased()
                 if let mediaType = imageMediaType(forExtension: ext) {
-                    publication.coverImage = Resource(path: "images/cover.\(ext)", mediaType: mediaType,
-                                                      manifestId: "cover-image", bytes: bytes)
+                    publication.coverImage = Resource(
+                        path: "images/cover.\(ext)", mediaType: mediaType,
+                        manifestId: "cover-image", bytes: bytes)
                 } else {
-                    errors.append(Diagnostic(EPUBCode.missingCover,
-                        "cover image `\(cover)` is not a JPEG, PNG, GIF, SVG or WebP file", at: location))
+                    errors.append(
+                        Diagnostic(
+                            EPUBCode.missingCover,
+                            "cover image `\(cover)` is not a JPEG, PNG, GIF, SVG or WebP file", at: location))
                 }
             case .failure(let reason):
-                errors.append(Diagnostic(EPUBCode.missingCover,
-                    "cover image `\(cover)`: \(reason.message)", at: location))
+                errors.append(
+                    Diagnostic(
+                        EPUBCode.missingCover,
+                        "cover image `\(cover)`: \(reason.message)", at: location))
             }
         }
 
@@ -86,13 +93,17 @@ extension EPUBPublication {
         return (publication, diagnostics)
     }
 
-    private static func addImage(_ image: Image, chapterPath: String, options: EPUBWriter.Options,
-                                 to publication: inout EPUBPublication,
-                                 diagnostics: inout [Diagnostic], errors: inout [Diagnostic]) {
+    private static func addImage(
+        _ image: Image, chapterPath: String, options: EPUBWriter.Options,
+        to publication: inout EPUBPublication,
+        diagnostics: inout [Diagnostic], errors: inout [Diagnostic]
+    ) {
         if isRemote(image.source) {
-            diagnostics.append(Diagnostic(EPUBCode.remoteImage,
-                                          "remote image `\(image.source)` cannot go into an EPUB; its alt text is shown instead",
-                                          at: image.location ?? SourceLocation(file: chapterPath)))
+            diagnostics.append(
+                Diagnostic(
+                    EPUBCode.remoteImage,
+                    "remote image `\(image.source)` cannot go into an EPUB; its alt text is shown instead",
+                    at: image.location ?? SourceLocation(file: chapterPath)))
             return
         }
         // A remote image is shown as its alt text, so only local ones count here.
@@ -122,15 +133,20 @@ extension EPUBPublication {
         }
         let ext = (path as NSString).pathExtension.lowercased()
         guard let mediaType = imageMediaType(forExtension: ext) else {
-            errors.append(Diagnostic(EPUBCode.imageType,
-                "image `\(image.source)` is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show",
-                at: place))
+            errors.append(
+                Diagnostic(
+                    EPUBCode.imageType,
+                    "image `\(image.source)` is not JPEG, PNG, GIF, SVG or WebP, "
+                        + "the image types EPUB readers must show",
+                    at: place))
             return
         }
         let number = publication.images.count + 1
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         let taken = Set(publication.images.map { $0.path.lowercased() })
-        var name = isSafeName(stem) && stem.lowercased() != "cover" ? "\(stem).\(ext)" : String(format: "image%03d.%@", number, ext)
+        var name =
+            isSafeName(stem) && stem.lowercased() != "cover"
+            ? "\(stem).\(ext)" : String(format: "image%03d.%@", number, ext)
         var counter = number
         while taken.contains("images/\(name)".lowercased()) {
             counter += 1
@@ -138,8 +154,10 @@ extension EPUBPublication {
         }
         publication.imagePaths[path] = "images/\(name)"
         publication.imageReferences[key] = "images/\(name)"
-        publication.images.append(Resource(path: "images/\(name)", mediaType: mediaType,
-                                           manifestId: String(format: "img%03d", number), bytes: bytes))
+        publication.images.append(
+            Resource(
+                path: "images/\(name)", mediaType: mediaType,
+                manifestId: String(format: "img%03d", number), bytes: bytes))
     }
 }
 

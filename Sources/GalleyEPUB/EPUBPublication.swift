@@ -6,7 +6,10 @@ import GalleyCore
 /// stylesheets. Every renderer reads from it; none decides names itself.
 struct EPUBPublication {
     struct ContentDocument {
-        enum Kind: Equatable { case cover, titlePage, contents, division(Int) }
+        enum Kind: Equatable {
+            case cover, titlePage, contents
+            case division(Int)
+        }
         var kind: Kind
         /// Path inside `OEBPS/` (`text/ch001.xhtml`).
         var path: String
@@ -47,7 +50,9 @@ struct EPUBPublication {
 
     /// `href` from a file in `text/` to a division, or to an id in it: the
     /// pipeline resolved every link, so the id is there.
-    func href(toDivision divisionId: String, fragment: String?, from currentPath: String) -> (href: String?, problem: String?) {
+    func href(toDivision divisionId: String, fragment: String?, from currentPath: String) -> (
+        href: String?, problem: String?
+    ) {
         guard let path = divisionPaths[divisionId] else {
             return (nil, "link to a division `\(divisionId)` that is not in the book")
         }
@@ -82,7 +87,8 @@ struct EPUBPublication {
     }
 
     private static let fragmentCharacters: CharacterSet = {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
         allowed.insert(charactersIn: "-._~!$&'()*+,;=:@/?")
         return allowed
     }()
@@ -90,7 +96,7 @@ struct EPUBPublication {
     private static func isFragmentByte(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         default:
             return "-._~!$&'()*+,;=:@/?".utf8.contains(byte)
@@ -116,8 +122,10 @@ struct EPUBPublication {
     /// The image file a chapter refers to, read through the build's
     /// confined loader: relative to the chapter's folder inside `Source/`,
     /// as written or percent-decoded. Returns its `Source/`-relative path.
-    static func loadImage(_ source: String, chapterPath: String,
-                          resources: any ResourceLoader) -> Result<(String, [UInt8]), Diagnostic> {
+    static func loadImage(
+        _ source: String, chapterPath: String,
+        resources: any ResourceLoader
+    ) -> Result<(String, [UInt8]), Diagnostic> {
         let folder = (chapterPath as NSString).deletingLastPathComponent
         var candidates = [source]
         if let decoded = source.removingPercentEncoding, decoded != source { candidates.append(decoded) }
@@ -136,8 +144,9 @@ struct EPUBPublication {
     /// True for names safe as EPUB file names and XML ids: ASCII letter first.
     static func isSafeName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return false }
-        return name.count <= 64 && name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
-        }
+        return name.count <= 64
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+            }
     }
 }

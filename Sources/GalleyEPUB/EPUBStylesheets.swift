@@ -8,10 +8,15 @@ enum EPUBStylesheets {
 
     /// The default stylesheet's text, as shipped with Galley.
     static func defaultStylesheet() throws -> [UInt8] {
-        guard let url = Bundle.module.url(forResource: "galley", withExtension: "css", subdirectory: "Resources")
-                ?? Bundle.module.url(forResource: "galley", withExtension: "css") else {
-            throw DiagnosticsError([Diagnostic(EPUBCode.defaultStylesheet,
-                                               "the default stylesheet galley.css is missing from Galley's resources")])
+        guard
+            let url = Bundle.module.url(forResource: "galley", withExtension: "css", subdirectory: "Resources")
+                ?? Bundle.module.url(forResource: "galley", withExtension: "css")
+        else {
+            throw DiagnosticsError([
+                Diagnostic(
+                    EPUBCode.defaultStylesheet,
+                    "the default stylesheet galley.css is missing from Galley's resources")
+            ])
         }
         return [UInt8](try Data(contentsOf: url))
     }
@@ -35,11 +40,14 @@ enum EPUBStylesheets {
                 fileName = "style\(counter).css"
             }
             taken.insert(fileName.lowercased())
-            bookSheets.append(.init(path: "styles/\(fileName)", mediaType: "text/css",
-                                    manifestId: "css-\(fileName.dropLast(4))", bytes: bytes))
+            bookSheets.append(
+                .init(
+                    path: "styles/\(fileName)", mediaType: "text/css",
+                    manifestId: "css-\(fileName.dropLast(4))", bytes: bytes))
         }
-        let first = EPUBPublication.Resource(path: "styles/\(defaultName)", mediaType: "text/css",
-                                             manifestId: "css-galley", bytes: try replacement ?? defaultStylesheet())
+        let first = EPUBPublication.Resource(
+            path: "styles/\(defaultName)", mediaType: "text/css",
+            manifestId: "css-galley", bytes: try replacement ?? defaultStylesheet())
         return [first] + bookSheets
     }
 }

@@ -53,7 +53,9 @@ public struct EPUBWriter: BookWriter {
 
     /// Every entry of the container in its fixed order: `mimetype`, the
     /// container, the package document, navigation, styles, text, images.
-    public func render(_ book: NormalizedBook) throws -> (entries: [(name: String, bytes: [UInt8])], diagnostics: [Diagnostic]) {
+    public func render(_ book: NormalizedBook) throws -> (
+        entries: [(name: String, bytes: [UInt8])], diagnostics: [Diagnostic]
+    ) {
         var (publication, diagnostics) = try EPUBPublication.plan(book.book, options: options)
         var entries: [(name: String, bytes: [UInt8])] = []
         func add(_ path: String, _ bytes: [UInt8]) { entries.append(("\(Self.packageFolder)/\(path)", bytes)) }
@@ -72,8 +74,9 @@ public struct EPUBWriter: BookWriter {
         }
         let accessibility = EPUBAccessibility.evaluate(publication, headingLevels: headingLevels)
         diagnostics += accessibility.diagnostics
-        let package = EPUBPackageDocument.render(publication, accessibility: accessibility,
-                                                 modified: options.modificationDate)
+        let package = EPUBPackageDocument.render(
+            publication, accessibility: accessibility,
+            modified: options.modificationDate)
         diagnostics += package.diagnostics
 
         entries.append(("mimetype", Array("application/epub+zip".utf8)))
@@ -95,8 +98,12 @@ public struct EPUBWriter: BookWriter {
         builder.newline()
         builder.start("rootfiles")
         builder.newline()
-        builder.empty("rootfile", [("full-path", "\(packageFolder)/\(EPUBPackageDocument.path)"),
-                                   ("media-type", "application/oebps-package+xml")])
+        builder.empty(
+            "rootfile",
+            [
+                ("full-path", "\(packageFolder)/\(EPUBPackageDocument.path)"),
+                ("media-type", "application/oebps-package+xml"),
+            ])
         builder.newline()
         builder.end()
         builder.newline()

@@ -33,8 +33,9 @@ public final class OCFArchiveWriter {
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
         guard let source = zip_source_buffer_create(nil, 0, 0, &error) else {
-            throw Self.failure("cannot create an archive in memory: \(String(cString: zip_error_strerror(&error)))",
-                               path: path)
+            throw Self.failure(
+                "cannot create an archive in memory: \(String(cString: zip_error_strerror(&error)))",
+                path: path)
         }
         self.source = source
         // The source outlives the archive: closing the archive writes into it.
@@ -42,8 +43,9 @@ public final class OCFArchiveWriter {
         archive = zip_open_from_source(source, ZIP_TRUNCATE, &error)
         guard archive != nil else {
             zip_source_free(source)
-            throw Self.failure("cannot create an archive in memory: \(String(cString: zip_error_strerror(&error)))",
-                               path: path)
+            throw Self.failure(
+                "cannot create an archive in memory: \(String(cString: zip_error_strerror(&error)))",
+                path: path)
         }
     }
 

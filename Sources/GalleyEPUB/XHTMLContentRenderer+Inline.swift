@@ -67,7 +67,10 @@ extension XHTMLContentRenderer {
 
     private mutating func renderImage(_ image: Image) {
         let alt = EPUBPlainText.label(image.alt)
-        guard let target = publication.imageReferences[EPUBPublication.imageKey(image.source, chapterPath: division.sourcePath)] else {
+        guard
+            let target = publication.imageReferences[
+                EPUBPublication.imageKey(image.source, chapterPath: division.sourcePath)]
+        else {
             // A remote image (already reported): show what it depicts.
             builder.element("span", [("class", "image-alt")], text: alt.isEmpty ? image.source : alt)
             return
@@ -98,8 +101,12 @@ extension XHTMLContentRenderer {
             builder.element("sup", text: number)
             return
         }
-        builder.start("a", [("epub:type", "noteref"), ("role", "doc-noteref"), ("class", "noteref"),
-                            ("id", referenceId), ("href", "#" + EPUBPublication.encodeFragment(noteId))])
+        builder.start(
+            "a",
+            [
+                ("epub:type", "noteref"), ("role", "doc-noteref"), ("class", "noteref"),
+                ("id", referenceId), ("href", "#" + EPUBPublication.encodeFragment(noteId)),
+            ])
         builder.element("sup", text: number)
         builder.end()
     }
@@ -117,8 +124,12 @@ extension XHTMLContentRenderer {
             if references.isEmpty {
                 warn(.unreferencedFootnote, "footnote `[^\(note.label)]` is never referenced")
             }
-            builder.start("aside", [("epub:type", "footnote"), ("role", "doc-footnote"), ("class", "footnote"),
-                                    ("id", entry.id)])
+            builder.start(
+                "aside",
+                [
+                    ("epub:type", "footnote"), ("role", "doc-footnote"), ("class", "footnote"),
+                    ("id", entry.id),
+                ])
             builder.newline()
             var blocks = note.blocks
             if case .paragraph(let inlines) = blocks.first {
@@ -140,8 +151,9 @@ extension XHTMLContentRenderer {
                 builder.start("p", [("class", "note-backlinks")])
                 for (index, reference) in references.enumerated().dropFirst() {
                     if index > 1 { builder.text(" ") }
-                    builder.element("a", [("role", "doc-backlink"), ("href", "#" + EPUBPublication.encodeFragment(reference))],
-                                    text: "↩\u{FE0E}\(index + 1)")
+                    builder.element(
+                        "a", [("role", "doc-backlink"), ("href", "#" + EPUBPublication.encodeFragment(reference))],
+                        text: "↩\u{FE0E}\(index + 1)")
                 }
                 builder.end()
                 builder.newline()
@@ -155,8 +167,12 @@ extension XHTMLContentRenderer {
 
     private mutating func renderNoteNumber(_ number: String, backTo reference: String?) {
         if let reference {
-            builder.element("a", [("role", "doc-backlink"), ("class", "note-label"),
-                                  ("href", "#" + EPUBPublication.encodeFragment(reference))], text: number)
+            builder.element(
+                "a",
+                [
+                    ("role", "doc-backlink"), ("class", "note-label"),
+                    ("href", "#" + EPUBPublication.encodeFragment(reference)),
+                ], text: number)
         } else {
             builder.element("span", [("class", "note-label")], text: number)
         }

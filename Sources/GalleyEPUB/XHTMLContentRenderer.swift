@@ -22,18 +22,23 @@ struct XHTMLContentRenderer {
 
     static func render(_ index: Int, of publication: EPUBPublication) -> Output {
         let division = publication.book.divisions[index]
-        let path = publication.divisionPaths[division.id] ?? publication.documents.first { $0.kind == .division(index) }!.path
-        var renderer = XHTMLContentRenderer(publication: publication, division: division, path: path,
-                                            notes: FootnoteTable(division, labels: publication.labels))
+        let path =
+            publication.divisionPaths[division.id] ?? publication.documents.first { $0.kind == .division(index) }!.path
+        var renderer = XHTMLContentRenderer(
+            publication: publication, division: division, path: path,
+            notes: FootnoteTable(division, labels: publication.labels))
         renderer.renderDocument()
         renderer.diagnostics.append(contentsOf: renderer.notes.diagnostics)
         if renderer.builder.droppedCharacterCount > 0 {
-            renderer.diagnostics.append(Diagnostic(EPUBCode.invalidXmlCharacter,
-                "\(renderer.builder.droppedCharacterCount) character(s) that XML 1.0 forbids were left out",
-                at: SourceLocation(file: division.sourcePath)))
+            renderer.diagnostics.append(
+                Diagnostic(
+                    EPUBCode.invalidXmlCharacter,
+                    "\(renderer.builder.droppedCharacterCount) character(s) that XML 1.0 forbids were left out",
+                    at: SourceLocation(file: division.sourcePath)))
         }
-        return Output(bytes: renderer.builder.bytes, diagnostics: renderer.diagnostics,
-                      headingLevels: renderer.headingLevels)
+        return Output(
+            bytes: renderer.builder.bytes, diagnostics: renderer.diagnostics,
+            headingLevels: renderer.headingLevels)
     }
 
     var location: SourceLocation { SourceLocation(file: division.sourcePath) }
@@ -46,9 +51,10 @@ struct XHTMLContentRenderer {
         let labels = publication.labels
         let titleText = EPUBPlainText.label(division.title)
         let language = division.language ?? publication.language
-        XHTMLPage.begin(&builder, title: titleText.isEmpty ? labels.name(of: division.role) : titleText,
-                        language: language, publication: publication, path: path,
-                        bodyType: XHTMLPage.bodyType(division.role.matter))
+        XHTMLPage.begin(
+            &builder, title: titleText.isEmpty ? labels.name(of: division.role) : titleText,
+            language: language, publication: publication, path: path,
+            bodyType: XHTMLPage.bodyType(division.role.matter))
         let (epubType, ariaRole) = XHTMLPage.semantics(division.role)
         var attributes = [("epub:type", epubType)]
         if let ariaRole { attributes.append(("role", ariaRole)) }
@@ -138,7 +144,8 @@ struct XHTMLContentRenderer {
             renderList(list, headingLevel: headingLevel)
         case .codeBlock(let language, let text):
             builder.start("pre")
-            let classes = language.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "+") } }
+            let classes =
+                language.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "+") } }
                 .flatMap { $0.isEmpty ? nil : [("class", "language-\($0)")] } ?? []
             builder.start("code", classes)
             builder.text(text.hasSuffix("\n") ? String(text.dropLast()) : text)

@@ -4,12 +4,16 @@ import GalleyCore
 /// `html` with matching `lang`/`xml:lang` (EPUBCheck requires them equal),
 /// a non-empty `title`, the stylesheets, and `body` with its matter type.
 enum XHTMLPage {
-    static func begin(_ builder: inout XMLBuilder, title: String, language: String,
-                      publication: EPUBPublication, path: String, bodyType: String?) {
+    static func begin(
+        _ builder: inout XMLBuilder, title: String, language: String,
+        publication: EPUBPublication, path: String, bodyType: String?
+    ) {
         builder.raw("<!DOCTYPE html>\n")
-        var htmlAttributes = [("xmlns", "http://www.w3.org/1999/xhtml"),
-                              ("xmlns:epub", "http://www.idpf.org/2007/ops"),
-                              ("xml:lang", language), ("lang", language)]
+        var htmlAttributes = [
+            ("xmlns", "http://www.w3.org/1999/xhtml"),
+            ("xmlns:epub", "http://www.idpf.org/2007/ops"),
+            ("xml:lang", language), ("lang", language),
+        ]
         if publication.isVertical { htmlAttributes.append(("class", "vertical")) }
         builder.start("html", htmlAttributes)
         builder.newline()
@@ -18,8 +22,12 @@ enum XHTMLPage {
         builder.element("title", text: title.isEmpty ? publication.book.metadata.title : title)
         builder.newline()
         for stylesheet in publication.stylesheets {
-            builder.empty("link", [("rel", "stylesheet"), ("type", "text/css"),
-                                   ("href", publication.relative(stylesheet.path, from: path))])
+            builder.empty(
+                "link",
+                [
+                    ("rel", "stylesheet"), ("type", "text/css"),
+                    ("href", publication.relative(stylesheet.path, from: path)),
+                ])
             builder.newline()
         }
         builder.end()
@@ -29,9 +37,9 @@ enum XHTMLPage {
     }
 
     static func end(_ builder: inout XMLBuilder) {
-        builder.end() // body
+        builder.end()   // body
         builder.newline()
-        builder.end() // html
+        builder.end()   // html
         builder.newline()
     }
 

@@ -52,8 +52,10 @@ public struct ImportLog: Sendable {
     }
 
     mutating func moved(_ lines: [Int], _ before: String, to destination: String, _ after: String) {
-        changes.append(ImportChange(rule: rule, kind: .moved(to: destination), lines: lines,
-                                    before: before, after: after))
+        changes.append(
+            ImportChange(
+                rule: rule, kind: .moved(to: destination), lines: lines,
+                before: before, after: after))
     }
 
     mutating func finding(_ lines: [Int], _ message: String) {

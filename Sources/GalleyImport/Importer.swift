@@ -70,8 +70,9 @@ public struct Importer: Sendable {
             rule.apply(to: &document, options: options, log: &log)
         }
         let files = SourceWriter.files(for: document)
-        return ImportResult(files: files, document: document, log: log, encoding: encoding, inputLines: lines,
-                            disabledRules: rules.map(\.name).filter(options.disabledRules.contains))
+        return ImportResult(
+            files: files, document: document, log: log, encoding: encoding, inputLines: lines,
+            disabledRules: rules.map(\.name).filter(options.disabledRules.contains))
     }
 
     /// Writes `directory/Source/…` and the report. Refuses an existing
@@ -81,8 +82,11 @@ public struct Importer: Sendable {
         let source = directory.appendingPathComponent("Source")
         if FileManager.default.fileExists(atPath: source.path) && !force {
             let message = "\(source.path) exists; pass --force to overwrite the files import writes"
-            throw DiagnosticsError([Diagnostic(ImportCode.sourceExists, message,
-                                               at: SourceLocation(file: source.path))])
+            throw DiagnosticsError([
+                Diagnostic(
+                    ImportCode.sourceExists, message,
+                    at: SourceLocation(file: source.path))
+            ])
         }
         for file in result.files {
             try AtomicFile.write(Data(file.text.utf8), to: source.appendingPathComponent(file.path))

@@ -92,9 +92,10 @@ public enum Segmenter {
 
     /// Groups blocks into divisions.
     public static func divisions(_ blocks: [ImportBlock]) -> [ImportDivision] {
-        guard let bodyStart = blocks.firstIndex(where: {
-            divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks)
-        })
+        guard
+            let bodyStart = blocks.firstIndex(where: {
+                divisionRole(for: $0) != nil && $0.isHeading && !isTitleLike($0, in: blocks)
+            })
         else {
             // No heading opens a division: front pages only if a copyright page marks their end.
             guard let end = blocks.lastIndex(where: isCopyrightLine), end + 1 < blocks.count else {
@@ -153,11 +154,15 @@ public enum Segmenter {
         let copyrightEnd = (blocks.lastIndex(where: isCopyrightLine) ?? start) + 1
         var divisions: [ImportDivision] = []
         if start > 0 { divisions.append(ImportDivision(role: .titlepage, blocks: Array(blocks[..<start]))) }
-        divisions.append(ImportDivision(role: .copyright, frontMatterTitle: nil,
-                                        blocks: Array(blocks[start..<copyrightEnd])))
+        divisions.append(
+            ImportDivision(
+                role: .copyright, frontMatterTitle: nil,
+                blocks: Array(blocks[start..<copyrightEnd])))
         if copyrightEnd < blocks.count {
-            divisions.append(ImportDivision(role: .dedication, frontMatterTitle: "献词",
-                                            blocks: Array(blocks[copyrightEnd...])))
+            divisions.append(
+                ImportDivision(
+                    role: .dedication, frontMatterTitle: "献词",
+                    blocks: Array(blocks[copyrightEnd...])))
         }
         return divisions
     }

@@ -33,18 +33,31 @@ public enum SourceWriter {
         if let subtitle = meta.subtitle { pairs.append(("subtitle", SourceYAML.string(subtitle))) }
         pairs.append(("language", SourceYAML.string(meta.language)))
         if !meta.creators.isEmpty {
-            pairs.append(("creators", Node(meta.creators.map { creator in
-                // The printed role (编著) is what the reader maps to a MARC code.
-                var fields = [("name", SourceYAML.string(creator.name)),
-                              ("role", SourceYAML.string(creator.displayRole ?? creator.role))]
-                if creator.isOrganization { fields.append(("organization", SourceYAML.bool(true))) }
-                return SourceYAML.mapping(fields)
-            })))
+            pairs.append(
+                (
+                    "creators",
+                    Node(
+                        meta.creators.map { creator in
+                            // The printed role (编著) is what the reader maps to a MARC code.
+                            var fields = [
+                                ("name", SourceYAML.string(creator.name)),
+                                ("role", SourceYAML.string(creator.displayRole ?? creator.role)),
+                            ]
+                            if creator.isOrganization { fields.append(("organization", SourceYAML.bool(true))) }
+                            return SourceYAML.mapping(fields)
+                        })
+                ))
         }
         if let publisher = meta.publisher {
             if let address = meta.publisherAddress {
-                pairs.append(("publisher", SourceYAML.mapping([("name", SourceYAML.string(publisher)),
-                                                               ("address", SourceYAML.string(address))])))
+                pairs.append(
+                    (
+                        "publisher",
+                        SourceYAML.mapping([
+                            ("name", SourceYAML.string(publisher)),
+                            ("address", SourceYAML.string(address)),
+                        ])
+                    ))
             } else {
                 pairs.append(("publisher", SourceYAML.string(publisher)))
             }
@@ -58,11 +71,13 @@ public enum SourceWriter {
     }
 
     static func contentsYAML(_ entries: [ContentsEntry]) -> String {
-        SourceYAML.document(Node(entries.map { entry in
-            var fields = [("title", SourceYAML.quoted(entry.title)), ("level", SourceYAML.int(entry.level))]
-            if let page = entry.page { fields.append(("page", SourceYAML.number(page))) }
-            return SourceYAML.mapping(fields)
-        }))
+        SourceYAML.document(
+            Node(
+                entries.map { entry in
+                    var fields = [("title", SourceYAML.quoted(entry.title)), ("level", SourceYAML.int(entry.level))]
+                    if let page = entry.page { fields.append(("page", SourceYAML.number(page))) }
+                    return SourceYAML.mapping(fields)
+                }))
     }
 
     /// The front matter of a chapter file, between `---` lines.

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The encodings `galley import` reads.
@@ -43,7 +44,8 @@ public struct ImportDecodingError: Error, Equatable, Sendable, CustomStringConve
 public enum TextDecoding {
     /// The decoded text and the name of the encoding that was used.
     public static func decode(_ bytes: [UInt8], as encoding: ImportEncoding = .auto)
-        throws -> (text: String, encoding: String) {
+        throws -> (text: String, encoding: String)
+    {
         switch encoding {
         case .utf8:
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
@@ -73,8 +75,9 @@ public enum TextDecoding {
                 do {
                     return try decode(bytes, as: .gb18030)
                 } catch let gbError as ImportDecodingError {
-                    throw ImportDecodingError(encoding: "UTF-8 or GB18030",
-                                        byteOffset: max(utf8Error.byteOffset, gbError.byteOffset))
+                    throw ImportDecodingError(
+                        encoding: "UTF-8 or GB18030",
+                        byteOffset: max(utf8Error.byteOffset, gbError.byteOffset))
                 }
             }
         }

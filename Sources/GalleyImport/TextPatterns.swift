@@ -72,7 +72,8 @@ extension String {
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
         let ns = self as NSString
         guard let match = regex.firstMatch(in: self, range: NSRange(location: 0, length: ns.length)),
-              match.range(at: group).location != NSNotFound else { return nil }
+            match.range(at: group).location != NSNotFound
+        else { return nil }
         return ns.substring(with: match.range(at: group))
     }
 }

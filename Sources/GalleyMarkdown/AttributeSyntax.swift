@@ -28,7 +28,8 @@ enum AttributeSyntax {
             } else {
                 let key = rest.prefix(while: { $0 != "=" && $0 != " " && $0 != "\t" })
                 guard !key.isEmpty,
-                      key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" }) else {
+                    key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" })
+                else {
                     return nil
                 }
                 rest = rest.dropFirst(key.count)

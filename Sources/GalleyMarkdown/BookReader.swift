@@ -35,8 +35,9 @@ public struct BookReader: Sendable {
         let manifest = try Self.readManifest(&yamlReader, sourceDirectory: sourceDirectory)
         var diagnostics = yamlReader.diagnostics
         guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
-        let chapters = Self.locateChapters(manifest, files: files, yamlFile: yamlReader.file,
-                                           diagnostics: &diagnostics)
+        let chapters = Self.locateChapters(
+            manifest, files: files, yamlFile: yamlReader.file,
+            diagnostics: &diagnostics)
         // libxml2 (raw HTML) must be set up on one thread before several use it.
         xmlInitParser()
         // Chapters are independent until the book-wide transforms: read them
@@ -61,8 +62,9 @@ public struct BookReader: Sendable {
             guard let lines = idLines[path]?[id], occurrence < lines.count else { return nil }
             return SourceLocation(file: display.isEmpty ? path : "\(display)/\(path)", line: lines[occurrence])
         }
-        let (book, transformDiagnostics) = Pipeline.normalize(Book(metadata: manifest.metadata, divisions: divisions),
-                                                              context: Pipeline.Context(locate: locate))
+        let (book, transformDiagnostics) = Pipeline.normalize(
+            Book(metadata: manifest.metadata, divisions: divisions),
+            context: Pipeline.Context(locate: locate))
         // Transforms name files by `sourcePath`; messages name them as the reader does.
         let sourcePaths = Set(divisions.map(\.sourcePath))
         let located = transformDiagnostics.map { diagnostic in
@@ -82,10 +84,16 @@ public struct BookReader: Sendable {
         switch yamlReader.files.locate("book.yaml").flatMap({ yamlReader.files.read($0) }) {
         case .success(let read): bytes = read
         case .failure(let refusal):
-            let message = refusal == .missing ? "no book.yaml in \(sourceDirectory.path)"
+            let message =
+                refusal == .missing
+                ? "no book.yaml in \(sourceDirectory.path)"
                 : ProjectFiles.message(refusal, what: "book.yaml")
-            throw DiagnosticsError([Diagnostic(ProjectFiles.code(refusal, of: .listed), message,
-                                               at: SourceLocation(file: yamlReader.file)).oneLine])
+            throw DiagnosticsError([
+                Diagnostic(
+                    ProjectFiles.code(refusal, of: .listed), message,
+                    at: SourceLocation(file: yamlReader.file)
+                ).oneLine
+            ])
         }
         guard let text = yamlReader.decodedYAML(bytes, file: yamlReader.file) else { return nil }
         return yamlReader.read(text)
@@ -94,21 +102,27 @@ public struct BookReader: Sendable {
     /// The chapters `book.yaml` lists, each located inside `Source/`; a path
     /// that is refused, or names a file listed before (after `./`, `a/..`
     /// and symbolic links are resolved), is an error at its line.
-    static func locateChapters(_ manifest: BookManifest, files: ProjectFiles, yamlFile: String,
-                               diagnostics: inout [Diagnostic]) -> [LocatedChapter] {
+    static func locateChapters(
+        _ manifest: BookManifest, files: ProjectFiles, yamlFile: String,
+        diagnostics: inout [Diagnostic]
+    ) -> [LocatedChapter] {
         var located: [LocatedChapter] = []
         var seen: [String: String] = [:]
         for (path, line) in manifest.chapters {
             let listedAt = SourceLocation(file: yamlFile, line: line)
             switch files.locate(path) {
             case .failure(let refusal):
-                diagnostics.append(Diagnostic(ProjectFiles.code(refusal, of: .listed),
-                    ProjectFiles.message(refusal, what: "the chapter `\(path)` listed in book.yaml"), at: listedAt))
+                diagnostics.append(
+                    Diagnostic(
+                        ProjectFiles.code(refusal, of: .listed),
+                        ProjectFiles.message(refusal, what: "the chapter `\(path)` listed in book.yaml"), at: listedAt))
             case .success(let file):
                 if let first = seen[file.realPath] {
                     let same = first == path ? "" : " (as `\(first)`)"
-                    diagnostics.append(Diagnostic(MarkdownCode.bookyamlDuplicateChapter,
-                        "the chapter `\(path)` is listed twice\(same)", at: listedAt))
+                    diagnostics.append(
+                        Diagnostic(
+                            MarkdownCode.bookyamlDuplicateChapter,
+                            "the chapter `\(path)` is listed twice\(same)", at: listedAt))
                     continue
                 }
                 seen[file.realPath] = path
@@ -127,9 +141,10 @@ extension Diagnostic {
     var oneLine: Diagnostic {
         guard message.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return self }
         var copy = self
-        copy.message = String(message.unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
-        }.joined())
+        copy.message = String(
+            message.unicodeScalars.map { scalar in
+                scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+            }.joined())
         return copy
     }
 }

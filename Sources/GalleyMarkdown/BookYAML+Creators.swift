@@ -57,8 +57,10 @@ extension BookYAMLReader {
                     } else if role.count == 3, role.allSatisfy({ $0.isASCII && $0.isLowercase }) {
                         creator.role = role
                     } else {
-                        error(.bookyamlUnknownRole, "unknown creator role `\(role)`: use a MARC relator code "
-                              + "(aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
+                        error(
+                            .bookyamlUnknownRole,
+                            "unknown creator role `\(role)`: use a MARC relator code "
+                                + "(aut, edt, trl, ill…) or a printed role (著, 编著, 主编, 编, 译, 绘)", value)
                     }
                 case "file-as":
                     creator.fileAs = scalar(value, key: "file-as")
@@ -72,7 +74,9 @@ extension BookYAMLReader {
                     warning(.bookyamlUnknownKey, "unknown creator key `\(key.string ?? "")` is ignored", key)
                 }
             }
-            if sawName { result.append(creator) } else {
+            if sawName {
+                result.append(creator)
+            } else {
                 error(.bookyamlMissingKey, "a creator has no `name`", item)
             }
         }
@@ -108,33 +112,38 @@ extension BookYAMLReader {
             let read = files.locate(path).flatMap { files.read($0) }
             guard case .success(let bytes) = read else {
                 if case .failure(let refusal) = read {
-                    error(ProjectFiles.code(refusal, of: .listed),
-                          ProjectFiles.message(refusal, what: "the contents file `\(path)`"), node)
+                    error(
+                        ProjectFiles.code(refusal, of: .listed),
+                        ProjectFiles.message(refusal, what: "the contents file `\(path)`"), node)
                 }
                 return []
             }
             listFile = displayDirectory.isEmpty ? path : "\(displayDirectory)/\(path)"
             guard let text = decodedYAML(bytes, file: listFile),
-                  let parsed = compose(text, file: listFile) else { return [] }
+                let parsed = compose(text, file: listFile)
+            else { return [] }
             list = parsed
         }
         guard case .sequence(let sequence) = list else {
-            error(.bookyamlContents,
-                  "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one",
-                  list, file: listFile)
+            error(
+                .bookyamlContents,
+                "`contents` is a list of `{title, level, page}` or the path of a YAML file holding one",
+                list, file: listFile)
             return []
         }
         var entries: [PrintedContentsEntry] = []
         for item in sequence {
             guard case .mapping(let mapping) = item, let title = mapping["title"]?.string else {
-                error(.bookyamlContents, "each contents entry is `{title, level, page}` with a title", item,
-                      file: listFile)
+                error(
+                    .bookyamlContents, "each contents entry is `{title, level, page}` with a title", item,
+                    file: listFile)
                 continue
             }
             let level = mapping["level"].map { $0.int ?? 0 } ?? 1
             guard level >= 1 else {
-                error(.bookyamlContents, "a contents `level` is a whole number from 1", mapping["level"],
-                      file: listFile)
+                error(
+                    .bookyamlContents, "a contents `level` is a whole number from 1", mapping["level"],
+                    file: listFile)
                 continue
             }
             entries.append(PrintedContentsEntry(title: title, level: level, page: mapping["page"]?.string))
@@ -162,13 +171,17 @@ extension BookYAMLReader {
     mutating func decodedYAML(_ bytes: [UInt8], file: String) -> String? {
         switch TextDecoding.decode(bytes) {
         case .failure(let message, let position):
-            diagnostics.append(Diagnostic(MarkdownCode.bookyamlEncoding, "\(message) (byte offset \(position.offset))",
-                                          at: SourceLocation(file: file, line: position.line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.bookyamlEncoding, "\(message) (byte offset \(position.offset))",
+                    at: SourceLocation(file: file, line: position.line)))
             return nil
         case .text(_, let invalid?):
-            diagnostics.append(Diagnostic(MarkdownCode.bookyamlEncoding,
-                "the file is not valid UTF-8 at byte offset \(invalid.offset)",
-                at: SourceLocation(file: file, line: invalid.line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.bookyamlEncoding,
+                    "the file is not valid UTF-8 at byte offset \(invalid.offset)",
+                    at: SourceLocation(file: file, line: invalid.line)))
             return nil
         case .text(let text, nil):
             return text

@@ -36,7 +36,8 @@ struct BookYAMLReader {
     static func isLanguageTag(_ tag: String) -> Bool {
         let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, (2...8).contains(first.count),
-              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+            first.allSatisfy({ $0.isASCII && $0.isLetter })
+        else { return false }
         return parts.dropFirst().allSatisfy {
             (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
         }
@@ -65,13 +66,17 @@ struct BookYAMLReader {
     }
 
     mutating func error(_ code: MarkdownCode, _ message: String, _ node: Node?, file: String? = nil) {
-        diagnostics.append(Diagnostic(code, severity: .error, message,
-            at: SourceLocation(file: file ?? self.file, line: node?.mark?.line, column: node?.mark?.column)))
+        diagnostics.append(
+            Diagnostic(
+                code, severity: .error, message,
+                at: SourceLocation(file: file ?? self.file, line: node?.mark?.line, column: node?.mark?.column)))
     }
 
     mutating func warning(_ code: MarkdownCode, _ message: String, _ node: Node?) {
-        diagnostics.append(Diagnostic(code, severity: .warning, message,
-            at: SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)))
+        diagnostics.append(
+            Diagnostic(
+                code, severity: .warning, message,
+                at: SourceLocation(file: file, line: node?.mark?.line, column: node?.mark?.column)))
     }
 
     /// The manifest, or nil when the file is not YAML or not a mapping.
@@ -85,8 +90,9 @@ struct BookYAMLReader {
         for (key, value) in mapping {
             guard let name = key.string else { continue }
             if !Self.knownKeys.contains(name) {
-                warning(.bookyamlUnknownKey,
-                        "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
+                warning(
+                    .bookyamlUnknownKey,
+                    "unknown key `\(name)` is ignored (see README for the keys book.yaml accepts)", key)
                 continue
             }
             values[name] = value
@@ -102,8 +108,9 @@ struct BookYAMLReader {
         let title = requiredString("title", values, root)
         let language = requiredString("language", values, root)
         if let language, !Self.isLanguageTag(language) {
-            error(.bookyamlValue, "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`",
-                  values["language"])
+            error(
+                .bookyamlValue, "`language` is a BCP 47 tag such as `zh-Hans`, `zh-CN` or `en`, not `\(language)`",
+                values["language"])
         }
         var metadata = Metadata(title: title ?? "", language: language ?? "")
         metadata.subtitle = optionalString("subtitle", values)
@@ -127,8 +134,9 @@ struct BookYAMLReader {
     /// A date of the wrong shape is a warning; a date no calendar has is an error.
     mutating func checkDate(_ date: String, _ node: Node?) {
         if !Self.isW3CDate(date) {
-            warning(.bookyamlDate,
-                    "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", node)
+            warning(
+                .bookyamlDate,
+                "`date` `\(date)` is not YYYY, YYYY-MM or YYYY-MM-DD; EPUB readers may not understand it", node)
         } else if let reason = Self.impossibleDate(date) {
             error(.bookyamlDate, "`date` `\(date)` is not a real date: \(reason)", node)
         }
@@ -151,12 +159,16 @@ struct BookYAMLReader {
     /// `writing-mode` and `text-columns`.
     mutating func layout(_ values: [String: Node], into metadata: inout Metadata) {
         if let node = values["writing-mode"], let raw = scalar(node, key: "writing-mode") {
-            if let mode = WritingMode(rawValue: raw) { metadata.writingMode = mode } else {
+            if let mode = WritingMode(rawValue: raw) {
+                metadata.writingMode = mode
+            } else {
                 error(.bookyamlValue, "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
             }
         }
         if let node = values["text-columns"] {
-            if let columns = node.int, columns > 0 { metadata.textColumns = columns } else {
+            if let columns = node.int, columns > 0 {
+                metadata.textColumns = columns
+            } else {
                 error(.bookyamlValue, "`text-columns` is a positive whole number", node)
             }
         }
@@ -165,8 +177,9 @@ struct BookYAMLReader {
     /// The chapter paths as written, with their lines; `ProjectFiles` judges them.
     mutating func chapters(_ node: Node?, root: Node) -> [(path: String, line: Int?)] {
         guard let node else {
-            error(.bookyamlMissingKey,
-                  "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
+            error(
+                .bookyamlMissingKey,
+                "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
             return []
         }
         guard case .sequence(let sequence) = node else {
@@ -190,8 +203,10 @@ struct BookYAMLReader {
     mutating func compose(_ text: String, file: String, offsetInFile: Int = 0) -> Node? {
         do {
             guard let node = try Yams.compose(yaml: text) else {
-                diagnostics.append(Diagnostic(MarkdownCode.bookyamlEmpty, "the file is empty",
-                                              at: SourceLocation(file: file, line: 1)))
+                diagnostics.append(
+                    Diagnostic(
+                        MarkdownCode.bookyamlEmpty, "the file is empty",
+                        at: SourceLocation(file: file, line: 1)))
                 return nil
             }
             return node
@@ -200,28 +215,36 @@ struct BookYAMLReader {
             diagnostics.append(Diagnostic(MarkdownCode.bookyamlSyntax, "YAML syntax: \(problem)", at: location))
             return nil
         } catch {
-            diagnostics.append(Diagnostic(MarkdownCode.bookyamlSyntax, "YAML: \(Self.firstLine("\(error)"))",
-                                          at: SourceLocation(file: file)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.bookyamlSyntax, "YAML: \(Self.firstLine("\(error)"))",
+                    at: SourceLocation(file: file)))
             return nil
         }
     }
 
     /// One line for a Yams error (its descriptions quote the YAML over
     /// several lines) and where it is.
-    static func located(_ yamlError: YamlError, in text: String, file: String,
-                        offsetInFile: Int) -> (String, SourceLocation) {
+    static func located(
+        _ yamlError: YamlError, in text: String, file: String,
+        offsetInFile: Int
+    ) -> (String, SourceLocation) {
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
+            .composer(_, let problem, let mark, _):
             return (firstLine(problem), SourceLocation(file: file, line: mark.line, column: mark.column))
         case .reader(let problem, let offset?, _, _):
             let line = text.utf8.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
-            return ("\(firstLine(problem)) (byte offset \(offset + offsetInFile))",
-                    SourceLocation(file: file, line: line))
+            return (
+                "\(firstLine(problem)) (byte offset \(offset + offsetInFile))",
+                SourceLocation(file: file, line: line)
+            )
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
-            return ("a key is given twice: \(keys)",
-                    SourceLocation(file: file, line: context.mark.line, column: context.mark.column))
+            return (
+                "a key is given twice: \(keys)",
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
+            )
         default:
             return (firstLine("\(yamlError)"), SourceLocation(file: file))
         }

@@ -9,10 +9,12 @@ extension ChapterReader {
     /// show is an error; a missing file is a warning (writers report it too).
     mutating func checkImages(in blocks: [Block], _ chapter: Chapter) {
         var sources: [(String, SourceLocation?)] = []
-        Walk.query(blocks, Visitor(inline: { inline in
-            guard case .image(let image) = inline, !image.source.isEmpty else { return }
-            sources.append((image.source, image.location))
-        }))
+        Walk.query(
+            blocks,
+            Visitor(inline: { inline in
+                guard case .image(let image) = inline, !image.source.isEmpty else { return }
+                sources.append((image.source, image.location))
+            }))
         let folder = ProjectFiles.folder(of: chapter.path)
         for (source, location) in sources {
             let at = location ?? SourceLocation(file: chapter.display)
@@ -25,8 +27,10 @@ extension ChapterReader {
     /// The problem with one image path, or nil when it is a confined image
     /// file. Both spellings a writer may open (as written and
     /// percent-decoded, without a `#fragment`) are checked.
-    static func checkImage(_ source: String, from folder: String, files: ProjectFiles,
-                           at location: SourceLocation, what: String = "the image") -> Diagnostic? {
+    static func checkImage(
+        _ source: String, from folder: String, files: ProjectFiles,
+        at location: SourceLocation, what: String = "the image"
+    ) -> Diagnostic? {
         var candidates = [source]
         if let decoded = source.removingPercentEncoding, decoded != source { candidates.append(decoded) }
         var found: ProjectFiles.File?
@@ -38,34 +42,40 @@ extension ChapterReader {
             case .failure(.url(let scheme)):
                 // Never fetched: the writers show its description instead (and the
                 // pipeline drops script and file: URLs with a warning of their own).
-                return Diagnostic(MarkdownCode.imageUrl,
+                return Diagnostic(
+                    MarkdownCode.imageUrl,
                     "\(what) `\(source)` is a `\(scheme):` URL; Galley never fetches files, so its description "
                         + "is shown instead (put the file in Source/ to include it)", at: location)
             case .failure(let refusal):
-                return Diagnostic(ProjectFiles.code(refusal, of: .image),
-                                  ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
+                return Diagnostic(
+                    ProjectFiles.code(refusal, of: .image),
+                    ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
             }
         }
         guard let file = found else {
-            return Diagnostic(MarkdownCode.missingImage,
+            return Diagnostic(
+                MarkdownCode.missingImage,
                 "\(what) `\(source)` does not exist (paths are relative to the chapter file)", at: location)
         }
         let bytes: [UInt8]
         switch files.read(file, limit: ImageFormat.sniffLength) {
         case .success(let read): bytes = read
         case .failure(let refusal):
-            return Diagnostic(ProjectFiles.code(refusal, of: .image),
-                              ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
+            return Diagnostic(
+                ProjectFiles.code(refusal, of: .image),
+                ProjectFiles.message(refusal, what: "\(what) `\(source)`"), at: location)
         }
         let sniffed = ImageFormat(sniffing: bytes)
         let ext = ProjectFiles.pathExtension(of: file.relativePath)
         let claimed = ImageFormat(extension: ext)
         guard let sniffed else {
-            return Diagnostic(MarkdownCode.imageType,
+            return Diagnostic(
+                MarkdownCode.imageType,
                 "\(what) `\(source)` is not a PNG, JPEG, GIF, WebP or SVG image by its contents", at: location)
         }
         if let claimed, claimed != sniffed {
-            return Diagnostic(MarkdownCode.imageType,
+            return Diagnostic(
+                MarkdownCode.imageType,
                 "\(what) `\(source)` is named .\(ext) but its contents are \(sniffed.rawValue)", at: location)
         }
         return nil
@@ -76,9 +86,11 @@ extension ChapterReader {
         let defined = Set(footnotes.map { FootnoteDefinitions.normalized($0.label) })
         for (label, line) in FootnoteDefinitions.find(in: source)
         where !defined.contains(FootnoteDefinitions.normalized(label)) {
-            diagnostics.append(Diagnostic(MarkdownCode.unusedFootnote,
-                "the footnote `[^\(label)]` is defined but never cited, so it is left out",
-                at: SourceLocation(file: chapter.display, line: line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.unusedFootnote,
+                    "the footnote `[^\(label)]` is defined but never cited, so it is left out",
+                    at: SourceLocation(file: chapter.display, line: line)))
         }
     }
 }

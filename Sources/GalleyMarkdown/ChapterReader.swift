@@ -46,8 +46,10 @@ struct ChapterReader {
         let (frontMatter, body) = readFrontMatter(text, chapter)
         let marked = FencedDivs.mark(body)
         for (message, line) in marked.problems {
-            diagnostics.append(Diagnostic(MarkdownCode.unbalancedDiv, message,
-                                          at: SourceLocation(file: chapter.display, line: line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.unbalancedDiv, message,
+                    at: SourceLocation(file: chapter.display, line: line)))
         }
         let converted = convertMarkdown(marked, chapter)
         checkImages(in: converted.blocks + converted.footnotes.flatMap(\.blocks), chapter)
@@ -62,9 +64,11 @@ struct ChapterReader {
         switch files.read(chapter.file) {
         case .success(let bytes): return bytes
         case .failure(let refusal):
-            diagnostics.append(Diagnostic(ProjectFiles.code(refusal, of: .listed),
-                ProjectFiles.message(refusal, what: "the chapter `\(chapter.path)` listed in book.yaml"),
-                at: chapter.listedAt))
+            diagnostics.append(
+                Diagnostic(
+                    ProjectFiles.code(refusal, of: .listed),
+                    ProjectFiles.message(refusal, what: "the chapter `\(chapter.path)` listed in book.yaml"),
+                    at: chapter.listedAt))
             return nil
         }
     }
@@ -76,9 +80,11 @@ struct ChapterReader {
         var text: String
         switch TextDecoding.decode(bytes) {
         case .failure(let message, let position):
-            diagnostics.append(Diagnostic(MarkdownCode.encoding, severity: .error,
-                "\(message) (byte offset \(position.offset))",
-                                          at: SourceLocation(file: chapter.display, line: position.line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.encoding, severity: .error,
+                    "\(message) (byte offset \(position.offset))",
+                    at: SourceLocation(file: chapter.display, line: position.line)))
             return nil
         case .text(let decoded, let invalid):
             text = decoded
@@ -92,7 +98,8 @@ struct ChapterReader {
 
     /// cmark's parse of the marked text, converted to Galley's tree at once.
     mutating func convertMarkdown(_ marked: FencedDivs.Marked, _ chapter: Chapter)
-        -> (blocks: [Block], footnotes: [Footnote]) {
+        -> (blocks: [Block], footnotes: [Footnote])
+    {
         let bytes = Array(marked.text.utf8)
         var converter = MarkdownConverter(file: chapter.display, source: bytes, divAttributes: marked.attributes)
         let document = CmarkDocument(markdown: bytes)
@@ -104,17 +111,20 @@ struct ChapterReader {
 
     /// Sections from the headings; the title from the first level-1
     /// heading, else from the front matter.
-    func division(_ converted: (blocks: [Block], footnotes: [Footnote]), frontMatter: FrontMatterFields,
-                  _ chapter: Chapter) -> Division {
+    func division(
+        _ converted: (blocks: [Block], footnotes: [Footnote]), frontMatter: FrontMatterFields,
+        _ chapter: Chapter
+    ) -> Division {
         let sections = Sectioning.build(converted.blocks)
         var attributes = sections.titleAttributes
         let headingID = attributes.id
         attributes.id = nil
         var title = sections.title ?? []
         if title.isEmpty, let frontTitle = frontMatter.title { title = [.text(frontTitle)] }
-        return Division(role: frontMatter.role, id: frontMatter.id ?? headingID ?? "", sourcePath: chapter.path,
-                        title: title, attributes: attributes, language: frontMatter.language,
-                        blocks: sections.blocks, footnotes: converted.footnotes)
+        return Division(
+            role: frontMatter.role, id: frontMatter.id ?? headingID ?? "", sourcePath: chapter.path,
+            title: title, attributes: attributes, language: frontMatter.language,
+            blocks: sections.blocks, footnotes: converted.footnotes)
     }
 
     /// One chapter's messages in line order (they are found in several passes).

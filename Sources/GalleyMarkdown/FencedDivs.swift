@@ -9,7 +9,10 @@ enum FencedDivs {
     static let openPrefix = "<!--galley-div-open "
     static let closeMarker = "<!--galley-div-close-->"
 
-    enum Marker { case open(Int), close }
+    enum Marker {
+        case open(Int)
+        case close
+    }
 
     /// The text with fence lines replaced, each opening's attributes, and (message, line) problems.
     typealias Marked = (text: String, attributes: [Attributes], problems: [(String, Int)])
@@ -52,8 +55,11 @@ enum FencedDivs {
                 output += openPrefix + "\(attributes.count)-->"
                 attributes.append(parsed)
             } else {
-                problems.append(("`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)",
-                                 line.number))
+                problems.append(
+                    (
+                        "`\(stripped)` is not a fenced div opening (`::: name` or `::: {.class #id}`)",
+                        line.number
+                    ))
                 output += line.text
             }
         }
@@ -71,7 +77,8 @@ enum FencedDivs {
         let rest = text.dropFirst(name.count).drop(while: { $0 == " " })
         if !rest.isEmpty {
             guard rest.first == "{", rest.last == "}",
-                  let more = AttributeSyntax.parse(rest.dropFirst().dropLast()) else {
+                let more = AttributeSyntax.parse(rest.dropFirst().dropLast())
+            else {
                 return nil
             }
             attributes.id = more.id
@@ -139,8 +146,11 @@ enum FencedDivs {
         }
         while stack.count > 1 {
             let done = stack.removeLast()
-            grouped.problems.append(("this block is never closed with `\(done.closer)`; "
-                + "it runs to the end of its container", done.line))
+            grouped.problems.append(
+                (
+                    "this block is never closed with `\(done.closer)`; "
+                        + "it runs to the end of its container", done.line
+                ))
             stack[stack.count - 1].blocks.append(container(done))
         }
         grouped.blocks = stack[0].blocks

@@ -11,8 +11,9 @@ enum FootnoteDefinitions {
             guard !line.isCode, line.indent <= 3, line.startsWith("[^") else { return }
             let bytes = line.stripped.utf8
             guard let close = bytes.firstIndex(of: UInt8(ascii: "]")),
-                  bytes.index(after: close) < bytes.endIndex,
-                  bytes[bytes.index(after: close)] == UInt8(ascii: ":") else { return }
+                bytes.index(after: close) < bytes.endIndex,
+                bytes[bytes.index(after: close)] == UInt8(ascii: ":")
+            else { return }
             let label = Substring(bytes[bytes.index(bytes.startIndex, offsetBy: 2)..<close])
             if !label.isEmpty { result.append((String(label), line.number)) }
         }

@@ -7,8 +7,9 @@ final class HTMLFragment {
 
     /// Recover from anything (raw HTML in Markdown is rarely well formed),
     /// stay quiet (the reader reports what it drops itself), never fetch.
-    private static let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
-        | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+    private static let options = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue)
 
     /// libxml2 initialises its globals lazily and not thread-safely; the
     /// reader may run beside other libxml2 users (tests run in parallel),

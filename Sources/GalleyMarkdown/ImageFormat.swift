@@ -1,7 +1,11 @@
 /// The image types EPUB readers must show, recognised by their bytes
 /// (magic numbers), not by the name a file happens to have.
 enum ImageFormat: String, CaseIterable, Sendable {
-    case png = "PNG", jpeg = "JPEG", gif = "GIF", webp = "WebP", svg = "SVG"
+    case png = "PNG"
+    case jpeg = "JPEG"
+    case gif = "GIF"
+    case webp = "WebP"
+    case svg = "SVG"
 
     /// Bytes enough to recognise every format (an SVG may open with an XML
     /// declaration, comments and a DOCTYPE before `<svg`).

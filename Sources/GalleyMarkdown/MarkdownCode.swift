@@ -47,15 +47,17 @@ public enum MarkdownCode: String, DiagnosticCode {
     public var severity: Diagnostic.Severity {
         switch self {
         case .bookyamlContents, .bookyamlCoverType, .bookyamlCoverMissingFile, .bookyamlCoverNotAFile,
-             .bookyamlCoverOutsideSource, .bookyamlCoverUnreadableFile, .bookyamlDuplicateChapter, .bookyamlEmpty,
-             .bookyamlEncoding, .bookyamlIsbn, .bookyamlMissingFile, .bookyamlMissingKey,
-             .bookyamlNotAFile, .bookyamlOutsideSource, .bookyamlSyntax, .bookyamlType, .bookyamlUnknownRole,
-             .bookyamlUnreadableFile, .bookyamlValue, .frontMatter, .imageMissingFile, .imageNotAFile,
-             .imageOutsideSource, .imageType, .imageUnreadableFile, .unknownRole: .error
+            .bookyamlCoverOutsideSource, .bookyamlCoverUnreadableFile, .bookyamlDuplicateChapter, .bookyamlEmpty,
+            .bookyamlEncoding, .bookyamlIsbn, .bookyamlMissingFile, .bookyamlMissingKey,
+            .bookyamlNotAFile, .bookyamlOutsideSource, .bookyamlSyntax, .bookyamlType, .bookyamlUnknownRole,
+            .bookyamlUnreadableFile, .bookyamlValue, .frontMatter, .imageMissingFile, .imageNotAFile,
+            .imageOutsideSource, .imageType, .imageUnreadableFile, .unknownRole:
+            .error
         case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
             .forbiddenCharacter, .imageUrl, .invalidId,
-             .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
-             .unusedFootnote: .warning
+            .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
+            .unusedFootnote:
+            .warning
         }
     }
 

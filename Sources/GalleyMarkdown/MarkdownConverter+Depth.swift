@@ -18,7 +18,7 @@ extension MarkdownConverter {
         if node.extensionType == "table" { return true }
         switch node.type {
         case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK,
-             CMARK_NODE_THEMATIC_BREAK:
+            CMARK_NODE_THEMATIC_BREAK:
             return true
         default:
             return false
@@ -30,7 +30,7 @@ extension MarkdownConverter {
         guard node.extensionType == nil else { return false }
         switch node.type {
         case CMARK_NODE_TEXT, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE,
-             CMARK_NODE_FOOTNOTE_REFERENCE, CMARK_NODE_HTML_INLINE:
+            CMARK_NODE_FOOTNOTE_REFERENCE, CMARK_NODE_HTML_INLINE:
             return true
         default:
             return false
@@ -60,7 +60,8 @@ extension MarkdownConverter {
         var result: [Block] = []
         for leaf in leaves {
             if leaf.type == CMARK_NODE_HTML_BLOCK,
-               FencedDivs.marker(in: leaf.literal) != nil || RawHTML.wrapperTag(leaf.literal) != nil {
+                FencedDivs.marker(in: leaf.literal) != nil || RawHTML.wrapperTag(leaf.literal) != nil
+            {
                 continue
             }
             // A leaf holds no block container, so this does not recurse further.

@@ -55,19 +55,28 @@ extension MarkdownConverter {
             let url = node.url
             let isAutolink = children == [.text(url)] || children == [.text(url.replacingMailto)]
             let title = node.title
-            return [.link(Link(target: Self.target(url), title: title.isEmpty ? nil : title,
-                               children: children, isAutolink: isAutolink,
-                               location: location(node.startLine)))]
+            return [
+                .link(
+                    Link(
+                        target: Self.target(url), title: title.isEmpty ? nil : title,
+                        children: children, isAutolink: isAutolink,
+                        location: location(node.startLine)))
+            ]
         case CMARK_NODE_IMAGE:
             guard !node.url.isEmpty else {
-                warn(.missingImage, "an image with an empty path was dropped; its description is kept",
-                     line: node.startLine)
+                warn(
+                    .missingImage, "an image with an empty path was dropped; its description is kept",
+                    line: node.startLine)
                 return inlines(of: node, depth: depth + 1)
             }
             let title = node.title
-            return [.image(Image(source: node.url, alt: inlines(of: node, depth: depth + 1),
-                                 title: title.isEmpty ? nil : title,
-                                 location: location(node.startLine)))]
+            return [
+                .image(
+                    Image(
+                        source: node.url, alt: inlines(of: node, depth: depth + 1),
+                        title: title.isEmpty ? nil : title,
+                        location: location(node.startLine)))
+            ]
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             let label = footnoteLabel(node)
             return [.footnoteReference(label)]
@@ -102,7 +111,8 @@ extension MarkdownConverter {
         if let known = labelByOrdinal[ordinal] { return known }
         var label = ordinal
         if let text = sourceText(line: node.startLine, from: node.startColumn, to: node.endColumn),
-           text.hasPrefix("[^"), text.hasSuffix("]"), text.count > 3 {
+            text.hasPrefix("[^"), text.hasSuffix("]"), text.count > 3
+        {
             label = String(text.dropFirst(2).dropLast())
         }
         labelByOrdinal[ordinal] = label
@@ -131,13 +141,16 @@ extension MarkdownConverter {
                 index = bytes.index(after: open)
                 guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "^") else { continue }
                 let labelStart = bytes.index(after: index)
-                guard let close = bytes[labelStart...].firstIndex(where: {
-                    $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[")
-                        || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
-                }), bytes[close] == UInt8(ascii: "]"), close > labelStart else { continue }
+                guard
+                    let close = bytes[labelStart...].firstIndex(where: {
+                        $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[")
+                            || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n")
+                    }), bytes[close] == UInt8(ascii: "]"), close > labelStart
+                else { continue }
                 let label = String(decoding: bytes[labelStart..<close], as: UTF8.self)
-                warn(.undefinedFootnote, "the footnote `[^\(label)]` has no definition; it stays as text",
-                     line: line)
+                warn(
+                    .undefinedFootnote, "the footnote `[^\(label)]` has no definition; it stays as text",
+                    line: line)
                 index = bytes.index(after: close)
             }
         }

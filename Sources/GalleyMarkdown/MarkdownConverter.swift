@@ -56,8 +56,11 @@ struct MarkdownConverter {
             footnotes.append(Footnote(label: label, blocks: self.blocks(definition.children, depth: 1)))
         }
         if flattened > 0 {
-            warn(.tooDeep, "\(flattened) container(s) nested deeper than \(Self.maximumBlockDepth) "
-                + "block or \(Self.maximumDepth) inline levels were flattened into their parent; their text is kept",
+            warn(
+                .tooDeep,
+                "\(flattened) container(s) nested deeper than \(Self.maximumBlockDepth) "
+                    + "block or \(Self.maximumDepth) inline levels were flattened into their parent; "
+                    + "their text is kept",
                 line: firstFlattenedLine ?? 0)
         }
         return (blocks, footnotes)
@@ -141,8 +144,11 @@ struct MarkdownConverter {
                 attributes = parsed
                 attributes.id = checkedID(attributes.id, line: node.startLine)
             }
-            return [.heading(level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes,
-                             content: content)]
+            return [
+                .heading(
+                    level: Int(cmark_node_get_heading_level(node.pointer)), attributes: attributes,
+                    content: content)
+            ]
         case CMARK_NODE_BLOCK_QUOTE:
             if depth >= Self.maximumBlockDepth { return flattenedBlocks(node) }
             return [.blockQuote(blocks(node.children, depth: depth + 1))]
@@ -151,7 +157,8 @@ struct MarkdownConverter {
             let ordered = cmark_node_get_list_type(node.pointer) == CMARK_ORDERED_LIST
             let kind: List.Kind = ordered ? .ordered(start: Int(cmark_node_get_list_start(node.pointer))) : .bullet
             let items = node.children.map { item -> ListItem in
-                let task: Bool? = item.extensionType == "tasklist"
+                let task: Bool? =
+                    item.extensionType == "tasklist"
                     ? cmark_gfm_extensions_get_tasklist_item_checked(item.pointer) : nil
                 return ListItem(task: task, blocks: blocks(item.children, depth: depth + 1))
             }
@@ -208,8 +215,10 @@ struct MarkdownConverter {
             idLines[id, default: []].append(line)
             return id
         }
-        warn(.invalidId, "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, "
-             + "`-`, `_`, `.`); a generated id is used instead", line: line)
+        warn(
+            .invalidId,
+            "the id `\(id)` is not an ASCII XML name (a letter, then letters, digits, "
+                + "`-`, `_`, `.`); a generated id is used instead", line: line)
         return nil
     }
 

@@ -1,11 +1,12 @@
-#if canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-#elseif canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-#endif
 import Foundation
+
+#if canImport(Darwin)
+    import Darwin
+    private let systemRead = Darwin.read
+#elseif canImport(Glibc)
+    import Glibc
+    private let systemRead = Glibc.read
+#endif
 
 /// The one gate through which the reader reaches a book's files (chapters,
 /// images, the cover, the `contents` list). A book is untrusted input: a
@@ -165,7 +166,8 @@ struct ProjectFiles: Sendable {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let scheme = text[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
-              scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else {
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else {
             return nil
         }
         return scheme.lowercased()

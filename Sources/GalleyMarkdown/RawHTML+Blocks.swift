@@ -85,8 +85,11 @@ extension RawHTML {
             return [.list(List(kind: .bullet, items: [ListItem(blocks: blocks(children))]))]
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(name.last!))!
-            return [.heading(level: level, attributes: attributes(node),
-                             content: Self.trimmed(MergeText.merged(inlines(children))))]
+            return [
+                .heading(
+                    level: level, attributes: attributes(node),
+                    content: Self.trimmed(MergeText.merged(inlines(children))))
+            ]
         case "hr":
             return [.thematicBreak]
         case "pre":

@@ -84,7 +84,7 @@ struct RawHTML {
 
     mutating func inline(_ node: xmlNodePtr) -> [Inline] {
         if HTMLNode.isText(node) { return Self.withSoftBreaks(filteredText(HTMLNode.content(node))) }
-        guard HTMLNode.isElement(node) else { return [] }  // comments, PIs: silently gone
+        guard HTMLNode.isElement(node) else { return [] }   // comments, PIs: silently gone
         let name = HTMLNode.name(node)
         if name != "gslot", depth >= MarkdownConverter.maximumDepth { return flattenedInlines(node) }
         depth += 1
@@ -140,23 +140,33 @@ struct RawHTML {
             return [.span(attributes, content)]
         }
         let title = HTMLNode.attribute(node, "title")
-        return [.link(Link(target: MarkdownConverter.target(href), title: title, children: content,
-                           location: SourceLocation(file: file, line: line)))]
+        return [
+            .link(
+                Link(
+                    target: MarkdownConverter.target(href), title: title, children: content,
+                    location: SourceLocation(file: file, line: line)))
+        ]
     }
 
     /// `<img src alt title>`; the chapter's image checks judge `src` later.
     mutating func image(_ node: xmlNodePtr) -> [Inline] {
         let alt = HTMLNode.attribute(node, "alt") ?? ""
         guard let source = HTMLNode.attribute(node, "src"), !source.isEmpty else {
-            diagnostics.append(Diagnostic(MarkdownCode.unmappedHtml,
-                "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.unmappedHtml,
+                    "raw HTML <img> without a `src` was dropped", at: SourceLocation(file: file, line: line)))
             return alt.isEmpty ? [] : [.text(alt)]
         }
-        return [.image(Image(source: source,
-                             alt: alt.isEmpty ? [] : [.text(alt)],
-                             title: HTMLNode.attribute(node, "title"),
-                             attributes: attributes(node),
-                             location: SourceLocation(file: file, line: line)))]
+        return [
+            .image(
+                Image(
+                    source: source,
+                    alt: alt.isEmpty ? [] : [.text(alt)],
+                    title: HTMLNode.attribute(node, "title"),
+                    attributes: attributes(node),
+                    location: SourceLocation(file: file, line: line)))
+        ]
     }
 
     /// The text and slots inside an element nested too deep to keep, in order.
@@ -214,9 +224,11 @@ struct RawHTML {
         let known = Self.droppedWithContent.contains(name) || Self.droppedKeepingText.contains(name)
         let what = known ? "is not allowed in a book" : "has no meaning in Galley's tree"
         let kept = keepsText ? "; its text is kept" : ""
-        diagnostics.append(Diagnostic(MarkdownCode.unmappedHtml,
-            "raw HTML element <\(name)> \(what) and was dropped\(kept)",
-            at: SourceLocation(file: file, line: line)))
+        diagnostics.append(
+            Diagnostic(
+                MarkdownCode.unmappedHtml,
+                "raw HTML element <\(name)> \(what) and was dropped\(kept)",
+                at: SourceLocation(file: file, line: line)))
         return keepsText
     }
 
@@ -228,9 +240,11 @@ struct RawHTML {
                 attributes.id = id
                 idLines[id, default: []].append(line)
             } else {
-                diagnostics.append(Diagnostic(MarkdownCode.invalidId,
-                    "the id `\(id)` is not an ASCII XML name; it was dropped",
-                    at: SourceLocation(file: file, line: line)))
+                diagnostics.append(
+                    Diagnostic(
+                        MarkdownCode.invalidId,
+                        "the id `\(id)` is not an ASCII XML name; it was dropped",
+                        at: SourceLocation(file: file, line: line)))
             }
         }
         if let classes = HTMLNode.attribute(node, "class") {
@@ -246,9 +260,11 @@ struct RawHTML {
     mutating func filteredText(_ text: String) -> String {
         let clean = XMLCharacters.filtered(text)
         if clean != text {
-            diagnostics.append(Diagnostic(MarkdownCode.forbiddenCharacter,
-                "removed control characters that XML does not allow",
-                at: SourceLocation(file: file, line: line)))
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.forbiddenCharacter,
+                    "removed control characters that XML does not allow",
+                    at: SourceLocation(file: file, line: line)))
         }
         return clean
     }
@@ -263,7 +279,7 @@ struct RawHTML {
             case .lineBreak: text += "\n"
             case .footnoteReference, .image: break
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
-                 .subscript(let c), .span(_, let c):
+                .subscript(let c), .span(_, let c):
                 text += plainText(c)
             case .ruby(let base, let reading): text += plainText(base) + "(" + reading + ")"
             case .link(let link): text += plainText(link.children)

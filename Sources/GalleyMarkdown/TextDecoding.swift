@@ -25,8 +25,9 @@ enum TextDecoding {
         let skipped = bytes.count - body.count
         if let text = String(validating: body, as: UTF8.self) { return .text(text, invalidUTF8: nil) }
         if looksLikeWideText(body) {
-            return .failure("the file looks like UTF-16 or UTF-32 text without a byte order mark; "
-                + "save it as UTF-8", Position(offset: skipped, line: 1))
+            return .failure(
+                "the file looks like UTF-16 or UTF-32 text without a byte order mark; "
+                    + "save it as UTF-8", Position(offset: skipped, line: 1))
         }
         let offset = firstInvalidUTF8(body) ?? 0
         let line = body[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
@@ -75,12 +76,14 @@ enum TextDecoding {
                 text.unicodeScalars.append(scalar)
                 consumed += encoded.count
             case .error:
-                return .failure("the file is \(name) (by its byte order mark) but holds an unpaired surrogate",
-                                Position(offset: 2 + consumed * 2, line: line))
+                return .failure(
+                    "the file is \(name) (by its byte order mark) but holds an unpaired surrogate",
+                    Position(offset: 2 + consumed * 2, line: line))
             case .emptyInput:
                 if bytes.count % 2 != 0 {
-                    return .failure("the file is \(name) (by its byte order mark) but has an odd number of bytes",
-                                    Position(offset: bytes.count - 1, line: line))
+                    return .failure(
+                        "the file is \(name) (by its byte order mark) but has an odd number of bytes",
+                        Position(offset: bytes.count - 1, line: line))
                 }
                 return .text(text, invalidUTF8: nil)
             }
@@ -98,16 +101,18 @@ enum TextDecoding {
                 return value << 8 | byte
             }
             guard let scalar = Unicode.Scalar(unit) else {
-                return .failure("the file is \(name) (by its byte order mark) but holds a value that is no character",
-                                Position(offset: index, line: line))
+                return .failure(
+                    "the file is \(name) (by its byte order mark) but holds a value that is no character",
+                    Position(offset: index, line: line))
             }
             if scalar == "\n" { line += 1 }
             text.unicodeScalars.append(scalar)
             index += 4
         }
         if index != bytes.count {
-            return .failure("the file is \(name) (by its byte order mark) but its length is not a multiple of 4",
-                            Position(offset: index, line: line))
+            return .failure(
+                "the file is \(name) (by its byte order mark) but its length is not a multiple of 4",
+                Position(offset: index, line: line))
         }
         return .text(text, invalidUTF8: nil)
     }

@@ -23,7 +23,7 @@ struct InlineText {
             case .text(let text), .code(let text):
                 run.append(text)
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
-                 .superscript(let children), .subscript(let children), .span(_, let children):
+                .superscript(let children), .subscript(let children), .span(_, let children):
                 append(children, to: &run)
             case .link(let link):
                 // A URL is one token: no break inside it, even between the Han

@@ -15,9 +15,9 @@ import CGalleyICU
 enum Kinsoku {
     /// Closing quotes and dots that UAX #14 leaves free but clreq keeps off a line start.
     private static let extraNotStart: Set<UInt32> = [
-        0x201D, 0x2019,          // ” ’
-        0x00B7, 0x2027, 0x30FB,  // · ‧ ・
-        0x2010, 0x2013, 0xFF5E,  // ‐ – ～
+        0x201D, 0x2019,   // ” ’
+        0x00B7, 0x2027, 0x30FB,   // · ‧ ・
+        0x2010, 0x2013, 0xFF5E,   // ‐ – ～
     ]
     /// Opening quotes that UAX #14 leaves free but clreq keeps off a line end.
     private static let extraNotEnd: Set<UInt32> = [0x201C, 0x2018]   // “ ‘

@@ -40,8 +40,10 @@ struct LineLayout {
     /// Lays out `run`: the first line starts with `firstPrefix`, lines after
     /// a hard break with `breakPrefix` (default: `restPrefix`), the other
     /// lines with `restPrefix`. Alignment applies only when wrapping.
-    func layout(_ run: TextRun, firstPrefix: String, restPrefix: String, breakPrefix: String? = nil,
-                alignment: Alignment = .left) -> [Line] {
+    func layout(
+        _ run: TextRun, firstPrefix: String, restPrefix: String, breakPrefix: String? = nil,
+        alignment: Alignment = .left
+    ) -> [Line] {
         let breakPrefix = breakPrefix ?? restPrefix
         let firstWidth = available(after: firstPrefix)
         let restWidth = available(after: restPrefix)
@@ -50,7 +52,9 @@ struct LineLayout {
         var lines: [Line] = []
         lines.reserveCapacity(pieces.count)
         for (index, piece) in pieces.enumerated() {
-            let (prefix, width) = index == 0 ? (firstPrefix, firstWidth)
+            let (prefix, width) =
+                index == 0
+                ? (firstPrefix, firstWidth)
                 : piece.followsHardBreak ? (breakPrefix, breakWidth) : (restPrefix, restWidth)
             var text = prefix
             let room = width.map { $0 - piece.contentWidth } ?? 0
@@ -60,8 +64,10 @@ struct LineLayout {
             case .center: text += String(repeating: " ", count: max(room, 0) / 2)
             }
             text += piece.text
-            lines.append(Line(text: text, contentWidth: piece.contentWidth,
-                              followsHardBreak: piece.followsHardBreak))
+            lines.append(
+                Line(
+                    text: text, contentWidth: piece.contentWidth,
+                    followsHardBreak: piece.followsHardBreak))
         }
         return lines
     }
@@ -120,7 +126,8 @@ struct LineLayout {
         while split > start + 1 {
             let before = clusters[split - 1].character, after = clusters[split].character
             if !Kinsoku.isNotLineStart(after), !Kinsoku.isNotLineEnd(before),
-               !Kinsoku.isInseparablePair(before, after) {
+                !Kinsoku.isInseparablePair(before, after)
+            {
                 return split
             }
             split -= 1

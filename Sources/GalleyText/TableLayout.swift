@@ -31,8 +31,9 @@ extension TextComposer {
                 for column in 0..<columnCount {
                     if column > 0 { text += gap }
                     let piece = lineIndex < cellLines[column].count ? cellLines[column][lineIndex] : nil
-                    text += Self.pad(piece?.text ?? "", width: piece?.contentWidth ?? 0,
-                                     to: widths[column], alignment: alignments[column])
+                    text += Self.pad(
+                        piece?.text ?? "", width: piece?.contentWidth ?? 0,
+                        to: widths[column], alignment: alignments[column])
                 }
                 writeLine(text)
             }
@@ -65,16 +66,20 @@ extension TextComposer {
         for floor in [tokens, units] {
             while widths.reduce(0, +) > budget {
                 // The widest column that can still give up a column.
-                guard let column = widths.indices.filter({ widths[$0] > min(floor[$0], natural[$0]) })
-                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                guard
+                    let column = widths.indices.filter({ widths[$0] > min(floor[$0], natural[$0]) })
+                        .max(by: { widths[$0] < widths[$1] })
+                else { break }
                 widths[column] -= 1
             }
         }
         return widths
     }
 
-    private static func pad(_ text: String, width: Int, to columnWidth: Int,
-                            alignment: Table.Alignment) -> String {
+    private static func pad(
+        _ text: String, width: Int, to columnWidth: Int,
+        alignment: Table.Alignment
+    ) -> String {
         let room = max(columnWidth - width, 0)
         switch alignment {
         case .none, .left:

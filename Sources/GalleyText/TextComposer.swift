@@ -45,15 +45,18 @@ struct TextComposer {
 
     /// Lays out `run` in the current container and writes its lines.
     @discardableResult
-    mutating func write(_ run: TextRun, firstIndent: String = "",
-                        alignment: LineLayout.Alignment = .left) -> [LineLayout.Line] {
+    mutating func write(
+        _ run: TextRun, firstIndent: String = "",
+        alignment: LineLayout.Alignment = .left
+    ) -> [LineLayout.Line] {
         guard !run.isEmpty else { return [] }
         let first = (pendingMarker ?? indent) + firstIndent
         pendingMarker = nil
         // Lines after a hard break (verse, addresses) keep the first line's indent.
-        let lines = layout.layout(run, firstPrefix: first, restPrefix: indent,
-                                  breakPrefix: indent + firstIndent,
-                                  alignment: isWrapping ? alignment : .left)
+        let lines = layout.layout(
+            run, firstPrefix: first, restPrefix: indent,
+            breakPrefix: indent + firstIndent,
+            alignment: isWrapping ? alignment : .left)
         for line in lines { output.line(line.text) }
         return lines
     }

@@ -24,7 +24,8 @@ struct TextOutput {
             if last == 0x20 || last == 0x09 {
                 bytes.removeLast()
             } else if last == 0x80, bytes.count - lineStart >= 3,
-                      bytes[bytes.count - 2] == 0x80, bytes[bytes.count - 3] == 0xE3 {
+                bytes[bytes.count - 2] == 0x80, bytes[bytes.count - 3] == 0xE3
+            {
                 bytes.removeLast(3)
             } else {
                 break

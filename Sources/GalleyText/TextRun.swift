@@ -61,7 +61,7 @@ struct TextRun {
     static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
             return true
         default:
             return false
@@ -73,8 +73,9 @@ struct TextRun {
         case 0x20...0x7E, 0x4E00...0x9FFF:
             // The common cases, answered without a Character round trip.
             let isWide = scalar.value >= 0x4E00
-            return Cluster(character: Character(scalar), width: isWide ? 2 : 1,
-                           kind: isWide ? .wide : scalar.value == 0x20 ? .space : .narrow, isAttached: attached)
+            return Cluster(
+                character: Character(scalar), width: isWide ? 2 : 1,
+                kind: isWide ? .wide : scalar.value == 0x20 ? .space : .narrow, isAttached: attached)
         default:
             return cluster(Character(scalar), attached: attached)
         }
@@ -97,11 +98,13 @@ struct TextRun {
             // space there. (Soft breaks were decided by the pipeline.)
             return Cluster(character: " ", width: 1, kind: .space, isAttached: attached)
         case 0x20, 0x3000, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F:
-            return Cluster(character: character, width: measure.columns(of: character), kind: .space,
-                           isAttached: attached)
+            return Cluster(
+                character: character, width: measure.columns(of: character), kind: .space,
+                isAttached: attached)
         case 0x00A0, 0x2007, 0x202F, 0x2060, 0xFEFF:
-            return Cluster(character: character, width: measure.columns(of: character), kind: .glue,
-                           isAttached: attached)
+            return Cluster(
+                character: character, width: measure.columns(of: character), kind: .glue,
+                isAttached: attached)
         case 0x200B:
             return Cluster(character: character, width: 0, kind: .zeroWidthSpace, isAttached: attached)
         default:
@@ -152,8 +155,9 @@ struct TextRun {
                     allowed = before.kind == .wide || cluster.kind == .wide
                 }
                 if allowed,
-                   Kinsoku.isNotLineEnd(before.character) || Kinsoku.isNotLineStart(cluster.character)
-                    || Kinsoku.isInseparablePair(before.character, cluster.character) {
+                    Kinsoku.isNotLineEnd(before.character) || Kinsoku.isNotLineStart(cluster.character)
+                        || Kinsoku.isInseparablePair(before.character, cluster.character)
+                {
                     allowed = false
                 }
                 result[index] = allowed
@@ -191,9 +195,11 @@ struct TextRun {
                 previous = nil
                 continue
             }
-            if let before = previous, cluster.isAttached || Kinsoku.isNotLineEnd(before.character)
-                || Kinsoku.isNotLineStart(cluster.character)
-                || Kinsoku.isInseparablePair(before.character, cluster.character) {
+            if let before = previous,
+                cluster.isAttached || Kinsoku.isNotLineEnd(before.character)
+                    || Kinsoku.isNotLineStart(cluster.character)
+                    || Kinsoku.isInseparablePair(before.character, cluster.character)
+            {
                 current += cluster.width
             } else {
                 current = cluster.width

@@ -29,8 +29,9 @@ struct Build: ParsableCommand {
     @Option(name: [.short, .long], help: "Output folder (default: DIR/Build).")
     var output: String?
 
-    @Option(name: .long, parsing: .upToNextOption,
-            help: "Formats to write: epub, docbook, text (default: all).")
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: "Formats to write: epub, docbook, text (default: all).")
     var format: [OutputFormat] = OutputFormat.allCases
 
     @Option(name: .long, help: "Wrap the text output at N display columns (0: one paragraph per line).")
@@ -44,10 +45,11 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let project = URL(fileURLWithPath: directory)
-        let build = BookBuild(projectDirectory: project,
-                              outputDirectory: output.map { URL(fileURLWithPath: $0) },
-                              formats: format, textColumns: columns,
-                              ambiguousIsWide: ambiguousWide, validate: !noValidate)
+        let build = BookBuild(
+            projectDirectory: project,
+            outputDirectory: output.map { URL(fileURLWithPath: $0) },
+            formats: format, textColumns: columns,
+            ambiguousIsWide: ambiguousWide, validate: !noValidate)
         let result = build.run()
         report(result.diagnostics)
         if !result.succeeded { throw ExitCode.failure }

@@ -40,7 +40,8 @@ struct ImportCommand: ParsableCommand {
         }
         let unknown = disable.filter { !ImportRules.names.contains($0) }
         guard unknown.isEmpty else {
-            throw ValidationError("unknown rule \(unknown.joined(separator: ", ")); rules: \(ImportRules.names.joined(separator: ", "))")
+            throw ValidationError(
+                "unknown rule \(unknown.joined(separator: ", ")); rules: \(ImportRules.names.joined(separator: ", "))")
         }
         let bytes: [UInt8]
         do {
@@ -54,13 +55,20 @@ struct ImportCommand: ParsableCommand {
         do {
             let result = try importer.run(bytes: bytes, encoding: encoding)
             try Importer.write(result, to: directory, report: reportURL, force: force)
-            galley.report(result.log.findings.map {
-                Diagnostic(ImportCode.finding(ofRule: $0.rule), $0.message, at: SourceLocation(file: raw,
-                    line: $0.lines.min()))
-            })
+            galley.report(
+                result.log.findings.map {
+                    Diagnostic(
+                        ImportCode.finding(ofRule: $0.rule), $0.message,
+                        at: SourceLocation(
+                            file: raw,
+                            line: $0.lines.min()))
+                })
             let removed = result.log.changes.filter { if case .removed = $0.kind { return true } else { return false } }
             print("wrote \(result.files.count) files to \(directory.appendingPathComponent("Source").path)")
-            print("report: \(reportURL.path) (\(result.log.changes.count) changes, \(removed.count) removals, \(result.log.findings.count) to review)")
+            print(
+                "report: \(reportURL.path) (\(result.log.changes.count) changes, \(removed.count) removals, "
+                    + "\(result.log.findings.count) to review)"
+            )
         } catch let error as ImportDecodingError {
             galley.report([Diagnostic(ImportCode.invalidBytes, error.description, at: SourceLocation(file: raw))])
             throw ExitCode.failure

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import GalleyCore
-@testable import GalleyCheck
 import GalleyTestSupport
+import Testing
+
+@testable import GalleyCheck
 
 /// The in-process DocBook validation on deliberately broken files: each
 /// must be rejected with the line a person would fix, and the valid ones
@@ -37,7 +38,8 @@ import GalleyTestSupport
     ]
 
     static func fixture(_ name: String) throws -> (url: URL, bytes: [UInt8]) {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/docbook"))
+        let url = try #require(
+            Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/docbook"))
         return (url, [UInt8](try Data(contentsOf: url)))
     }
 
@@ -47,7 +49,12 @@ import GalleyTestSupport
         let diagnostics = DocBookValidator.validate(bytes, name: "book.xml")
         #expect(diagnostics.hasErrors)
         let match = diagnostics.first { $0.code == expected.code && $0.location?.line == expected.line }
-        #expect(match != nil, "expected \(expected.code) on line \(expected.line), got:\n\(diagnostics.map(\.description).joined(separator: "\n"))")
+        #expect(
+            match != nil,
+            Comment(
+                rawValue: "expected \(expected.code) on line \(expected.line), got:\n"
+                    + "\(diagnostics.map(\.description).joined(separator: "\n"))")
+        )
         for diagnostic in diagnostics {
             #expect(diagnostic.location?.file == "book.xml")
             #expect((diagnostic.location?.line ?? 0) > 0, "\(diagnostic) has no line")
@@ -73,8 +80,11 @@ import GalleyTestSupport
         }
         for name in ["valid-minimal.xml", "valid-complete.xml"] {
             let (url, _) = try Self.fixture(name)
-            #expect(try runProcess("jing", ["/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", url.path]).status == 0)
-            #expect(try runProcess("jing", ["/usr/share/xml/docbook/schema/schematron/5.0/docbook.sch", url.path]).status == 0)
+            #expect(
+                try runProcess("jing", ["/usr/share/xml/docbook/schema/rng/5.0/docbook.rng", url.path]).status == 0)
+            #expect(
+                try runProcess("jing", ["/usr/share/xml/docbook/schema/schematron/5.0/docbook.sch", url.path]).status
+                    == 0)
         }
     }
 
@@ -82,7 +92,8 @@ import GalleyTestSupport
         let (url, _) = try Self.fixture("missing-version.xml")
         let diagnostics = OutputChecks.checkDocBook(at: url)
         #expect(diagnostics.contains { $0.code == "docbook.version" && $0.location?.file == url.path })
-        let missing = OutputChecks.checkDocBook(at: url.deletingLastPathComponent().appendingPathComponent("absent.xml"))
+        let missing = OutputChecks.checkDocBook(
+            at: url.deletingLastPathComponent().appendingPathComponent("absent.xml"))
         #expect(missing.map(\.code) == ["docbook.unreadable"])
     }
 }

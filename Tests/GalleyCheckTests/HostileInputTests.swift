@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import GalleyCore
+import Testing
+
 @testable import GalleyCheck
 
 /// The pieces that make `galley check` safe on untrusted files, each on
@@ -17,15 +18,19 @@ import GalleyCore
         #expect(problem.contains(reason), "\(problem)")
     }
 
-    @Test(arguments: ["mimetype", "META-INF/", "META-INF/container.xml", "OEBPS/text/ch-01.xhtml", "OEBPS/图.png",
-                      "a..b/c.xhtml"])
+    @Test(arguments: [
+        "mimetype", "META-INF/", "META-INF/container.xml", "OEBPS/text/ch-01.xhtml", "OEBPS/图.png",
+        "a..b/c.xhtml",
+    ])
     func ordinaryEntryNamesPass(name: String) {
         #expect(OCFEntryName.problem(name) == nil)
     }
 
     @Test func duplicateNamesAreReportedExactlyAndAfterCaseFolding() {
-        let problems = EPUBArchiveReader.nameProblems(["OEBPS/a.xhtml", "OEBPS/a.xhtml", "OEBPS/A.XHTML",
-                                                       "OEBPS/e\u{301}.xhtml", "OEBPS/\u{e9}.xhtml", "OEBPS/b.xhtml"])
+        let problems = EPUBArchiveReader.nameProblems([
+            "OEBPS/a.xhtml", "OEBPS/a.xhtml", "OEBPS/A.XHTML",
+            "OEBPS/e\u{301}.xhtml", "OEBPS/\u{e9}.xhtml", "OEBPS/b.xhtml",
+        ])
         #expect(problems.map(\.name) == ["OEBPS/a.xhtml", "OEBPS/A.XHTML", "OEBPS/\u{e9}.xhtml"])
         #expect(problems.allSatisfy { $0.code.rawValue == "epub.duplicate-entry" })
     }
@@ -108,8 +113,13 @@ import GalleyCore
         let xml = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><p>\(Self.tenMegabyteParagraph)</p></html>"
         var longest = 0
         let failure = XMLStreamScanner.scan(Array(xml.utf8), name: "big.xhtml") { event in
-            if case .text(let value) = event { longest = max(longest, strlen(UnsafeRawPointer(value)
-                .assumingMemoryBound(to: CChar.self))) }
+            if case .text(let value) = event {
+                longest = max(
+                    longest,
+                    strlen(
+                        UnsafeRawPointer(value)
+                            .assumingMemoryBound(to: CChar.self)))
+            }
             return true
         }
         #expect(failure == nil)
@@ -123,13 +133,14 @@ import GalleyCore
 
     @Test func aFirstHeaderClaimingFourGigabytesReadsAtMostFourKilobytes() throws {
         var header: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 26)
-        header[18...21] = [0xFF, 0xFF, 0xFF, 0xFF]  // compressed size 2^32 - 1
-        header[26] = 8                                // name length
+        header[18...21] = [0xFF, 0xFF, 0xFF, 0xFF]   // compressed size 2^32 - 1
+        header[26] = 8   // name length
         var asked: [Int] = []
-        let entry = try #require(ZipFirstEntry.parse(header: header) { count in
-            asked.append(count)
-            return Array("mimetypeapplication/epub+zip".utf8)
-        })
+        let entry = try #require(
+            ZipFirstEntry.parse(header: header) { count in
+                asked.append(count)
+                return Array("mimetypeapplication/epub+zip".utf8)
+            })
         #expect(asked == [8 + 4096])
         #expect(entry.name == "mimetype")
         #expect(entry.content == Array("application/epub+zip".utf8))

@@ -1,5 +1,5 @@
-import Testing
 import GalleyCore
+import Testing
 
 @Suite struct SoftBreaksTests {
     @Test(arguments: [

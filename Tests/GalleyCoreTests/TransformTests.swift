@@ -7,11 +7,13 @@ import Testing
     }
 
     @Test func divisionIDsComeFromRoleAndPosition() {
-        let book = Book(metadata: Metadata(title: "T", language: "zh-Hans"), divisions: [
-            division(.preface, path: "a.md"), division(.chapter, path: "b.md"),
-            division(.chapter, id: "named", path: "c.md"), division(.chapter, path: "d.md"),
-            division(.appendix, path: "e.md"), division(.preface, path: "f.md"),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "zh-Hans"),
+            divisions: [
+                division(.preface, path: "a.md"), division(.chapter, path: "b.md"),
+                division(.chapter, id: "named", path: "c.md"), division(.chapter, path: "d.md"),
+                division(.appendix, path: "e.md"), division(.preface, path: "f.md"),
+            ])
         let result = AssignIdentifiers.apply(book)
         #expect(result.book.divisions.map(\.id) == ["preface", "ch001", "named", "ch003", "app01", "preface-2"])
         #expect(result.diagnostics.isEmpty)
@@ -24,13 +26,17 @@ import Testing
             .section(Section(level: 2, title: [.text("b")], blocks: [.section(inner), .section(inner)])),
             .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("d")])),
         ]
-        let book = Book(metadata: Metadata(title: "T", language: "en"),
-                        divisions: [division(.chapter, path: "a.md", blocks: blocks)])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [division(.chapter, path: "a.md", blocks: blocks)])
         let result = AssignIdentifiers.apply(book)
         let ids = TreeDump.dump(result.book.divisions[0]).split(separator: "\n")
             .filter { $0.contains("section") }.map { $0.trimmingPrefix(while: { $0 == " " }) }
-        #expect(ids == ["section 2 #x", "section 2 #ch001-s2", "section 3 #ch001-s2-1",
-                        "section 3 #ch001-s2-2", "section 2 #x-2"])
+        #expect(
+            ids == [
+                "section 2 #x", "section 2 #ch001-s2", "section 3 #ch001-s2-1",
+                "section 3 #ch001-s2-2", "section 2 #x-2",
+            ])
         #expect(result.diagnostics.map(\.code) == ["ids.duplicate"])
     }
 
@@ -40,9 +46,11 @@ import Testing
             .paragraph([.span(Attributes(id: "ch001-s2"), [.text("x")])]),
             .section(Section(level: 2, title: [.text("b")])),
         ]
-        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
-            division(.chapter, path: "a.md", blocks: blocks), division(.chapter, path: "b.md"),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [
+                division(.chapter, path: "a.md", blocks: blocks), division(.chapter, path: "b.md"),
+            ])
         let result = AssignIdentifiers.apply(book)
         #expect(result.book.divisions.map(\.id) == ["ch001", "ch002-2"])
         guard case .section(let second) = result.book.divisions[0].blocks[2] else {
@@ -53,8 +61,10 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
-    @Test(arguments: [("ch001", true), ("a.b-c_d", true), ("_x", true), ("1a", false),
-                      ("序言", false), ("a b", false), ("", false), ("a:b", false)])
+    @Test(arguments: [
+        ("ch001", true), ("a.b-c_d", true), ("_x", true), ("1a", false),
+        ("序言", false), ("a b", false), ("", false), ("a:b", false),
+    ])
     func validIDs(_ id: String, _ valid: Bool) {
         #expect(AssignIdentifiers.isValid(id) == valid)
     }
@@ -71,9 +81,12 @@ import Testing
             Footnote(label: "c", blocks: [.paragraph([.text("C")])]),
             Footnote(label: "unused", blocks: []),
         ]
-        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
-            Division(role: .chapter, id: "ch001", sourcePath: "a.md", title: [], blocks: [paragraph], footnotes: notes),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [
+                Division(
+                    role: .chapter, id: "ch001", sourcePath: "a.md", title: [], blocks: [paragraph], footnotes: notes)
+            ])
         let numbered = NumberFootnotes.apply(book).divisions[0].footnotes
         #expect(numbered.map(\.label) == ["b", "a", "c"])
         #expect(numbered.map(\.number) == [1, 2, 3])
@@ -83,8 +96,12 @@ import Testing
 
 @Suite struct ResolveLinksTests {
     func link(_ target: String) -> Block {
-        .paragraph([.link(Link(target: .unresolved(target), children: [.text("x")],
-                               location: SourceLocation(file: "Source/a/one.md", line: 3)))])
+        .paragraph([
+            .link(
+                Link(
+                    target: .unresolved(target), children: [.text("x")],
+                    location: SourceLocation(file: "Source/a/one.md", line: 3)))
+        ])
     }
 
     @Test(arguments: [
@@ -99,8 +116,15 @@ import Testing
     func resolves(_ target: String, _ expected: LinkTarget) {
         let result = ResolveLinks.apply(book(linking: target))
         #expect(result.diagnostics.isEmpty)
-        #expect(result.book.divisions[0].blocks == [.paragraph([.link(Link(target: expected, children: [.text("x")],
-            location: SourceLocation(file: "Source/a/one.md", line: 3)))])])
+        #expect(
+            result.book.divisions[0].blocks == [
+                .paragraph([
+                    .link(
+                        Link(
+                            target: expected, children: [.text("x")],
+                            location: SourceLocation(file: "Source/a/one.md", line: 3)))
+                ])
+            ])
     }
 
     @Test(arguments: ["three.md", "two.md#nothing", "one.md#s", "#nothing", "images/x.png"])
@@ -112,17 +136,21 @@ import Testing
     }
 
     func book(linking target: String) -> Book {
-        Book(metadata: Metadata(title: "T", language: "en"), divisions: [
-            Division(role: .chapter, id: "ch001", sourcePath: "a/one.md", title: [], blocks: [link(target)]),
-            Division(role: .chapter, id: "ch002", sourcePath: "a/two.md", title: [],
-                     blocks: [.section(Section(level: 2, attributes: Attributes(id: "s"), title: [.text("S")]))]),
-        ])
+        Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [
+                Division(role: .chapter, id: "ch001", sourcePath: "a/one.md", title: [], blocks: [link(target)]),
+                Division(
+                    role: .chapter, id: "ch002", sourcePath: "a/two.md", title: [],
+                    blocks: [.section(Section(level: 2, attributes: Attributes(id: "s"), title: [.text("S")]))]),
+            ])
     }
 }
 
 @Suite struct MergeTextTests {
     @Test func joinsNeighboursAndDropsEmptyText() {
-        #expect(MergeText.merged([.text("a"), .text(""), .text("b"), .lineBreak, .text("c"), .text("d")])
+        #expect(
+            MergeText.merged([.text("a"), .text(""), .text("b"), .lineBreak, .text("c"), .text("d")])
                 == [.text("ab"), .lineBreak, .text("cd")])
     }
 
@@ -136,19 +164,30 @@ import Testing
     /// `<img id="fig1">` instead of being dropped as dangling.
     @Test(arguments: ["#fig1", "one.md#fig1"])
     func linkToAnImageIdResolves(_ target: String) {
-        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
-            Division(role: .chapter, id: "ch001", sourcePath: "one.md", title: [], blocks: [
-                .paragraph([.image(Image(source: "a.png", alt: [.text("x")], attributes: Attributes(id: "fig1")))]),
-            ]),
-            Division(role: .chapter, id: "ch002", sourcePath: "two.md", title: [], blocks: [
-                .paragraph([.link(Link(target: .unresolved(target), children: [.text("see")]))]),
-            ]),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [
+                Division(
+                    role: .chapter, id: "ch001", sourcePath: "one.md", title: [],
+                    blocks: [
+                        .paragraph([
+                            .image(Image(source: "a.png", alt: [.text("x")], attributes: Attributes(id: "fig1")))
+                        ])
+                    ]),
+                Division(
+                    role: .chapter, id: "ch002", sourcePath: "two.md", title: [],
+                    blocks: [
+                        .paragraph([.link(Link(target: .unresolved(target), children: [.text("see")]))])
+                    ]),
+            ])
         let (normalized, diagnostics) = Pipeline.normalize(book)
         #expect(diagnostics.isEmpty)
-        #expect(normalized.divisions[1].blocks == [
-            .paragraph([.link(Link(target: .internal(division: "ch001", fragment: "fig1"), children: [.text("see")]))]),
-        ])
+        #expect(
+            normalized.divisions[1].blocks == [
+                .paragraph([
+                    .link(Link(target: .internal(division: "ch001", fragment: "fig1"), children: [.text("see")]))
+                ])
+            ])
     }
 
     /// Nesting is flattened from the limit down, counted once per container,
@@ -158,9 +197,11 @@ import Testing
         for _ in 0..<(LimitNesting.maximumDepth + 3) { blocks = [.blockQuote(blocks), .paragraph([.text("after")])] }
         var inlines: [Inline] = [.text("x")]
         for _ in 0..<(LimitNesting.maximumDepth + 2) { inlines = [.emphasis(inlines + [.text("y")])] }
-        let book = Book(metadata: Metadata(title: "T", language: "en"), divisions: [
-            Division(role: .chapter, id: "ch001", sourcePath: "a.md", title: inlines, blocks: blocks),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [
+                Division(role: .chapter, id: "ch001", sourcePath: "a.md", title: inlines, blocks: blocks)
+            ])
         let (limited, diagnostics) = LimitNesting.apply(book)
         #expect(diagnostics.first?.message.hasPrefix("5 container(s)") == true, "\(diagnostics)")
         var depth = 0
@@ -175,14 +216,18 @@ import Testing
     /// in reading order keeps it, whatever its kind.
     @Test func idsAreClaimedInReadingOrder() {
         let blocks: [Block] = [
-            .section(Section(level: 2, title: [.span(Attributes(id: "x"), [.text("a")])], blocks: [
-                .section(Section(level: 3, attributes: Attributes(id: "x"), title: [.text("b")])),
-            ])),
+            .section(
+                Section(
+                    level: 2, title: [.span(Attributes(id: "x"), [.text("a")])],
+                    blocks: [
+                        .section(Section(level: 3, attributes: Attributes(id: "x"), title: [.text("b")]))
+                    ])),
             .div(Attributes(id: "x"), [.section(Section(level: 2, title: [.text("c")]))]),
             .paragraph([.image(Image(source: "i.png", alt: [], attributes: Attributes(id: "x")))]),
         ]
-        let book = Book(metadata: Metadata(title: "T", language: "en"),
-                        divisions: [Division(role: .chapter, id: "", sourcePath: "a.md", title: [], blocks: blocks)])
+        let book = Book(
+            metadata: Metadata(title: "T", language: "en"),
+            divisions: [Division(role: .chapter, id: "", sourcePath: "a.md", title: [], blocks: blocks)])
         let result = AssignIdentifiers.apply(book)
         // The div comes after the first section's insides, so it gets `x-3`, not `x`.
         #expect(Walk.ids(in: result.book.divisions[0]) == ["ch001", "ch001-s1", "x", "x-2", "x-3", "ch001-n1", "x-4"])

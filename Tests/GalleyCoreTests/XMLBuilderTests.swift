@@ -18,8 +18,11 @@ import Testing
     }
 
     /// Written as code points: Swift refuses noncharacters in string literals.
-    @Test(arguments: [0x1, 0x8, 0xB, 0x1F, 0x7F, 0x80, 0x9F, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF,
-                      0x1FFFE, 0x10FFFF] as [UInt32])
+    @Test(
+        arguments: [
+            0x1, 0x8, 0xB, 0x1F, 0x7F, 0x80, 0x9F, 0xFDD0, 0xFDEF, 0xFFFE, 0xFFFF,
+            0x1FFFE, 0x10FFFF,
+        ] as [UInt32])
     func dropsForbiddenCharacters(_ codePoint: UInt32) {
         let forbidden = String(Unicode.Scalar(codePoint)!)
         let (written, dropped) = text("甲\(forbidden)乙")
@@ -27,8 +30,10 @@ import Testing
         #expect(dropped == 1)
     }
 
-    @Test(arguments: ["\u{85}", "\u{A0}", "，", "｡", "\u{FDCF}", "\u{FDF0}", "\u{FFFD}", "\u{FF0C}",
-                      "𠀀", "😀", "👨‍👩‍👧", "é", "\u{9}", "\u{A}"])
+    @Test(arguments: [
+        "\u{85}", "\u{A0}", "，", "｡", "\u{FDCF}", "\u{FDF0}", "\u{FFFD}", "\u{FF0C}",
+        "𠀀", "😀", "👨‍👩‍👧", "é", "\u{9}", "\u{A}",
+    ])
     func keepsAllowedCharacters(_ allowed: String) {
         let (written, dropped) = text("甲\(allowed)乙")
         #expect(written == "甲\(allowed)乙")
@@ -36,7 +41,8 @@ import Testing
     }
 
     @Test func filterAgreesWithTheBuilder() {
-        let sample = "甲\u{1}\u{80}，" + String(Unicode.Scalar(0xFDD0)!) + String(Unicode.Scalar(0xFFFE)!)
+        let sample =
+            "甲\u{1}\u{80}，" + String(Unicode.Scalar(0xFDD0)!) + String(Unicode.Scalar(0xFFFE)!)
             + "𠀀" + String(Unicode.Scalar(0x1FFFF)!) + "乙\u{85}"
         #expect(XMLCharacters.filtered(sample) == "甲，𠀀乙\u{85}")
         #expect(text(sample).0 == XMLCharacters.filtered(sample))

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import GalleyCore
 import GalleyBuild
+import GalleyCore
 import GalleyTestSupport
+import Testing
 
 /// Every book of the shared corpus (the fixture books under `Tests/Books/`
 /// and the default book in `Source/`) as `galley build` writes it to

@@ -9,8 +9,12 @@ enum DocBookJudges {
     static func xsltMessages(_ file: URL) throws -> (status: Int32, messages: String) {
         let output = try Repository.temporaryDirectory("galley-xsl")
         defer { try? FileManager.default.removeItem(at: output) }
-        let result = try runProcess("xsltproc", ["--nonet", "-o", output.appendingPathComponent("book.html").path,
-                                                 htmlStylesheet, file.path])
+        let result = try runProcess(
+            "xsltproc",
+            [
+                "--nonet", "-o", output.appendingPathComponent("book.html").path,
+                htmlStylesheet, file.path,
+            ])
         return (result.status, result.standardError)
     }
 

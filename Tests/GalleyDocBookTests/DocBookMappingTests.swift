@@ -1,30 +1,42 @@
-import Testing
 import GalleyCore
+import Testing
+
 @testable import GalleyDocBook
 
 /// Single mappings, each on the smallest book that shows it.
 @Suite struct DocBookMappingTests {
-    static func render(_ metadata: Metadata, _ blocks: [Block] = [.paragraph([.text("文")])],
-                       footnotes: [Footnote] = []) -> (text: String, diagnostics: [Diagnostic]) {
-        let book = Book(metadata: metadata, divisions: [
-            Division(role: .chapter, id: "c1", sourcePath: "c1.md", title: [.text("章")], blocks: blocks,
-                     footnotes: footnotes),
-        ])
+    static func render(
+        _ metadata: Metadata, _ blocks: [Block] = [.paragraph([.text("文")])],
+        footnotes: [Footnote] = []
+    ) -> (text: String, diagnostics: [Diagnostic]) {
+        let book = Book(
+            metadata: metadata,
+            divisions: [
+                Division(
+                    role: .chapter, id: "c1", sourcePath: "c1.md", title: [.text("章")], blocks: blocks,
+                    footnotes: footnotes)
+            ])
         let (bytes, diagnostics) = DocBookWriter().renderNormalized(book)
         return (String(decoding: bytes, as: UTF8.self), diagnostics)
     }
 
     @Test func creatorsByRelatorCode() {
-        let metadata = Metadata(title: "T", language: "en", creators: [
-            Creator(name: "Ann Editor", role: "edt"),
-            Creator(name: "Org Writers", role: "aut", isOrganization: true),
-            Creator(name: "Ill Ustrator", role: "ill", displayRole: "绘"),
-            Creator(name: "Pub House", role: "pbl"),
-        ])
+        let metadata = Metadata(
+            title: "T", language: "en",
+            creators: [
+                Creator(name: "Ann Editor", role: "edt"),
+                Creator(name: "Org Writers", role: "aut", isOrganization: true),
+                Creator(name: "Ill Ustrator", role: "ill", displayRole: "绘"),
+                Creator(name: "Pub House", role: "pbl"),
+            ])
         let text = Self.render(metadata).text
         #expect(text.contains("<editor><personname>Ann Editor</personname></editor>"))
         #expect(text.contains("<author><orgname>Org Writers</orgname></author>"))
-        #expect(text.contains(#"<othercredit class="other" otherclass="ill"><personname>Ill Ustrator</personname><contrib>绘</contrib></othercredit>"#))
+        #expect(
+            text.contains(
+                #"<othercredit class="other" otherclass="ill"><personname>Ill Ustrator</personname>"#
+                    + #"<contrib>绘</contrib></othercredit>"#
+            ))
         // A publisher given only as a creator becomes the publisher.
         #expect(text.contains("<publisher><publishername>Pub House</publishername></publisher>"))
     }
@@ -40,28 +52,40 @@ import GalleyCore
     }
 
     @Test func hardLineBreakMakesLiterallayout() {
-        let text = Self.render(Metadata(title: "T", language: "zh"),
-                               [.paragraph([.text("一"), .lineBreak, .text("二 三")])]).text
+        let text = Self.render(
+            Metadata(title: "T", language: "zh"),
+            [.paragraph([.text("一"), .lineBreak, .text("二 三")])]
+        ).text
         #expect(text.contains("<literallayout>一\n二 三</literallayout>"))
         #expect(!text.contains("<para>一"))
     }
 
     @Test func strayBlockAfterSectionJoinsIt() {
-        let blocks: [Block] = [.paragraph([.text("前")]),
-                               .section(Section(level: 2, attributes: Attributes(id: "s"), title: [.text("节")])),
-                               .paragraph([.text("后")])]
-        #expect(DocBookEmitter.attachingStrayBlocks(blocks) == [
+        let blocks: [Block] = [
             .paragraph([.text("前")]),
-            .section(Section(level: 2, attributes: Attributes(id: "s"), title: [.text("节")],
-                             blocks: [.paragraph([.text("后")])])),
-        ])
+            .section(Section(level: 2, attributes: Attributes(id: "s"), title: [.text("节")])),
+            .paragraph([.text("后")]),
+        ]
+        #expect(
+            DocBookEmitter.attachingStrayBlocks(blocks) == [
+                .paragraph([.text("前")]),
+                .section(
+                    Section(
+                        level: 2, attributes: Attributes(id: "s"), title: [.text("节")],
+                        blocks: [.paragraph([.text("后")])])),
+            ])
     }
 
     @Test func externalLinkIsEscapedAndInternalChecked() {
-        let text = Self.render(Metadata(title: "T", language: "zh"), [.paragraph([
-            .link(Link(target: .external("https://例子.org/a b"), children: [.text("x")])),
-            .link(Link(target: .internal(division: "c1", fragment: nil), children: [.text("y")])),
-        ])]).text
+        let text = Self.render(
+            Metadata(title: "T", language: "zh"),
+            [
+                .paragraph([
+                    .link(Link(target: .external("https://例子.org/a b"), children: [.text("x")])),
+                    .link(Link(target: .internal(division: "c1", fragment: nil), children: [.text("y")])),
+                ])
+            ]
+        ).text
         #expect(text.contains(#"<link xlink:href="https://%E4%BE%8B%E5%AD%90.org/a%20b">x</link>"#))
         #expect(text.contains(#"<link linkend="c1">y</link>"#))
     }
@@ -70,17 +94,23 @@ import GalleyCore
     /// flattened into another note will not be written, so a link to it is
     /// its text with a warning; a link to an image's id is a link.
     @Test func linkTargetsAreTheIdsWritten() {
-        let outer = Footnote(label: "a", number: 0, id: "",
-                             blocks: [.paragraph([.text("外"), .footnoteReference("b")])])
-        let inner = Footnote(label: "b", number: 0, id: "",
-                             blocks: [.paragraph([.span(Attributes(id: "deep"), [.text("内")])])])
+        let outer = Footnote(
+            label: "a", number: 0, id: "",
+            blocks: [.paragraph([.text("外"), .footnoteReference("b")])])
+        let inner = Footnote(
+            label: "b", number: 0, id: "",
+            blocks: [.paragraph([.span(Attributes(id: "deep"), [.text("内")])])])
         let figure = Image(source: "f.png", alt: [.text("图")], title: nil, attributes: Attributes(id: "fig1"))
-        let (text, diagnostics) = Self.render(Metadata(title: "T", language: "zh"), [
-            .paragraph([.image(figure)]),
-            .paragraph([.text("注"), .footnoteReference("a"),
-                        .link(Link(target: .internal(division: "c1", fragment: "deep"), children: [.text("深")])),
-                        .link(Link(target: .internal(division: "c1", fragment: "fig1"), children: [.text("见图")]))]),
-        ], footnotes: [outer, inner])
+        let (text, diagnostics) = Self.render(
+            Metadata(title: "T", language: "zh"),
+            [
+                .paragraph([.image(figure)]),
+                .paragraph([
+                    .text("注"), .footnoteReference("a"),
+                    .link(Link(target: .internal(division: "c1", fragment: "deep"), children: [.text("深")])),
+                    .link(Link(target: .internal(division: "c1", fragment: "fig1"), children: [.text("见图")])),
+                ]),
+            ], footnotes: [outer, inner])
         #expect(text.contains(#"<mediaobject xml:id="fig1">"#))
         #expect(text.contains(#"深<link linkend="fig1">见图</link>"#))
         #expect(!text.contains(#"linkend="deep""#))
@@ -88,10 +118,14 @@ import GalleyCore
     }
 
     @Test func footnoteInSuperscriptFollowsIt() {
-        let (text, diagnostics) = Self.render(Metadata(title: "T", language: "zh"),
-                                              [.paragraph([.text("文"), .superscript([.footnoteReference("1")])])],
-                                              footnotes: [Footnote(label: "1", number: 1, id: "fn1",
-                                                                   blocks: [.paragraph([.text("注")])])])
+        let (text, diagnostics) = Self.render(
+            Metadata(title: "T", language: "zh"),
+            [.paragraph([.text("文"), .superscript([.footnoteReference("1")])])],
+            footnotes: [
+                Footnote(
+                    label: "1", number: 1, id: "fn1",
+                    blocks: [.paragraph([.text("注")])])
+            ])
         #expect(text.contains(#"<superscript></superscript><footnote xml:id="fn-c1-1"><para>注</para></footnote>"#))
         #expect(diagnostics.map(\.code) == ["docbook.footnote-moved"])
     }

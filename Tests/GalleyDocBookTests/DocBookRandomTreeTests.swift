@@ -1,9 +1,9 @@
 import Foundation
-import Testing
-import GalleyCore
 import GalleyCheck
+import GalleyCore
 import GalleyDocBook
 import GalleyTestSupport
+import Testing
 
 /// "Valid on every input": random trees of every kind, nested anyhow.
 @Suite struct DocBookRandomTreeTests {

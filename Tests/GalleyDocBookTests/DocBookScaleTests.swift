@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import GalleyCore
 import GalleyCheck
+import GalleyCore
 import GalleyDocBook
+import Testing
 
 /// A book the size of the benchmark's (~100 chapters) written and validated
 /// in-process: the output stays valid at scale. How long it takes is a
@@ -17,11 +17,13 @@ import GalleyDocBook
             division.sourcePath = "ch\(index).md"
             let sentence = Inline.text("在深化改革开放的进程中，基层党建不断创新。")
             let paragraph = Block.paragraph(Array(repeating: sentence, count: 20))
-            division.blocks = Array(repeating: paragraph, count: 40) + division.blocks.map { block in
-                guard case .section(var section) = block else { return block }
-                section.attributes.id = section.attributes.id.map { "\($0)-\(index)" }
-                return .section(section)
-            }
+            division.blocks =
+                Array(repeating: paragraph, count: 40)
+                + division.blocks.map { block in
+                    guard case .section(var section) = block else { return block }
+                    section.attributes.id = section.attributes.id.map { "\($0)-\(index)" }
+                    return .section(section)
+                }
             divisions.append(division)
         }
         let book = Book(metadata: SampleBooks.small.metadata, divisions: divisions)

@@ -1,16 +1,19 @@
 import Foundation
-import Testing
-import GalleyCore
 import GalleyCheck
-@testable import GalleyDocBook
-import GalleyText
+import GalleyCore
 import GalleyTestSupport
+import GalleyText
+import Testing
+
+@testable import GalleyDocBook
 
 /// The writer on books built in Swift: goldens read by a person, the
 /// in-process validator, and the real judges (jing RELAX NG + Schematron,
 /// DocBook XSL, pandoc).
 @Suite struct DocBookWriterTests {
-    static let samples: [(name: String, book: Book)] = [("small", SampleBooks.small), ("everything", SampleBooks.everything)]
+    static let samples: [(name: String, book: Book)] = [
+        ("small", SampleBooks.small), ("everything", SampleBooks.everything),
+    ]
     static var sampleNames: [String] { samples.map(\.name) }
     static func sample(_ name: String) -> Book { samples.first { $0.name == name }!.book }
 
@@ -82,7 +85,11 @@ import GalleyTestSupport
 
     @Test func defaultBookShape() throws {
         let text = String(decoding: DocBookWriter().renderNormalized(SampleBooks.small).bytes, as: UTF8.self)
-        #expect(text.contains(#"<book xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" version="5.0" xml:lang="zh-Hans">"#))
+        #expect(
+            text.contains(
+                #"<book xmlns="http://docbook.org/ns/docbook" xmlns:xlink="http://www.w3.org/1999/xlink" "#
+                    + #"version="5.0" xml:lang="zh-Hans">"#
+            ))
         #expect(text.contains("<editor><orgname>上海市党建研究会</orgname><contrib>编著</contrib></editor>"))
         #expect(text.contains("<publisher><publishername>东方出版中心</publishername>"))
         #expect(text.contains("<pubdate>2008-12</pubdate>"))

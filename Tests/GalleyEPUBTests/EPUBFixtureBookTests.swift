@@ -1,9 +1,9 @@
 import Foundation
-import Testing
-import GalleyCore
 import GalleyBuild
 import GalleyCheck
+import GalleyCore
 import GalleyTestSupport
+import Testing
 
 /// Every fixture book under `Tests/Books/` and the default book, built to
 /// EPUB through the whole pipeline: EPUBCheck 5.3.0 and Galley's own check
@@ -25,7 +25,9 @@ import GalleyTestSupport
     }
 
     static func entry(_ url: URL, _ name: String) -> String {
-        guard case .success(let archive) = EPUBArchiveReader.open(url), let bytes = archive.read(name) else { return "" }
+        guard case .success(let archive) = EPUBArchiveReader.open(url), let bytes = archive.read(name) else {
+            return ""
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 

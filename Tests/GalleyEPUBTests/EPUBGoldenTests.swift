@@ -17,8 +17,9 @@ import Testing
     /// `dcterms:modified` comes from the newest source file's time, which a
     /// checkout sets; `GalleyEndToEndTests` checks the date, the golden does not.
     static func withoutBuildDate(_ text: String) -> String {
-        text.replacing(/<meta property="dcterms:modified">[^<]*<\/meta>/,
-                       with: #"<meta property="dcterms:modified">(build date)</meta>"#)
+        text.replacing(
+            /<meta property="dcterms:modified">[^<]*<\/meta>/,
+            with: #"<meta property="dcterms:modified">(build date)</meta>"#)
     }
 
     @Test(arguments: Corpus.names)
@@ -42,8 +43,9 @@ import Testing
             Golden.check(text, against: directory.appendingPathComponent(entry.name))
         }
         if !Golden.isRecording {
-            #expect(Self.goldenFiles(in: directory) == entries.map(\.name).sorted(),
-                    "golden files without an entry in the built EPUB, or the reverse")
+            #expect(
+                Self.goldenFiles(in: directory) == entries.map(\.name).sorted(),
+                "golden files without an entry in the built EPUB, or the reverse")
         }
     }
 

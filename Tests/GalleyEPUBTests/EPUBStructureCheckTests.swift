@@ -1,9 +1,9 @@
 import Foundation
-import Testing
+import GalleyCheck
 import GalleyCore
 import GalleyEPUB
-import GalleyCheck
 import GalleyTestSupport
+import Testing
 
 /// Galley's own EPUB check, fed the writer's output and broken variants of it.
 @Suite struct EPUBStructureCheckTests {
@@ -37,7 +37,9 @@ import GalleyTestSupport
     /// 1-based line of the first line of `entry` containing `needle`.
     static func line(of needle: String, in entries: Entries, _ name: String) -> Int? {
         let text = String(decoding: entries.first { $0.name == name }!.bytes, as: UTF8.self)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map { $0 + 1 }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map {
+            $0 + 1
+        }
     }
 
     static func errors(_ diagnostics: [Diagnostic], _ code: String) -> [Diagnostic] {
@@ -71,7 +73,9 @@ import GalleyTestSupport
         let found = Self.errors(OutputChecks.checkEPUB(at: url), "epub.missing-item")
         #expect(found.count == 1)
         #expect(found.first?.location?.file.hasSuffix("book.epub:OEBPS/content.opf") == true)
-        #expect(found.first?.location?.line == Self.line(of: "href=\"text/dedication.xhtml\"", in: entries, "OEBPS/content.opf"))
+        #expect(
+            found.first?.location?.line
+                == Self.line(of: "href=\"text/dedication.xhtml\"", in: entries, "OEBPS/content.opf"))
     }
 
     @Test(.epubCheck) func epubCheckAgreesAMissingItemIsAnError() throws {
@@ -81,7 +85,8 @@ import GalleyTestSupport
     static func withDanglingLinks() throws -> (url: URL, entries: Entries) {
         let name = "OEBPS/text/preface.xhtml"
         var entries = Self.replacing(try Self.entries(), in: name, "ch001.xhtml#sec-two", with: "ch001.xhtml#nowhere")
-        entries = Self.replacing(entries, in: "OEBPS/text/ch001.xhtml", "href=\"preface.xhtml\"", with: "href=\"missing.xhtml\"")
+        entries = Self.replacing(
+            entries, in: "OEBPS/text/ch001.xhtml", "href=\"preface.xhtml\"", with: "href=\"missing.xhtml\"")
         return (try Self.zip(entries), entries)
     }
 
@@ -117,10 +122,12 @@ import GalleyTestSupport
 
     @Test func spineAndNavigationProblemsAreReported() throws {
         let opf = "OEBPS/content.opf"
-        var entries = Self.replacing(try Self.entries(), in: opf, "<itemref idref=\"x-ch001\"/>", with: "<itemref idref=\"x-none\"/>")
+        var entries = Self.replacing(
+            try Self.entries(), in: opf, "<itemref idref=\"x-ch001\"/>", with: "<itemref idref=\"x-none\"/>")
         entries = Self.replacing(entries, in: opf, " properties=\"nav\"", with: "")
         let diagnostics = OutputChecks.checkEPUB(at: try Self.zip(entries))
-        #expect(Self.errors(diagnostics, "epub.spine-idref").first?.location?.line
+        #expect(
+            Self.errors(diagnostics, "epub.spine-idref").first?.location?.line
                 == Self.line(of: "x-none", in: entries, opf))
         #expect(Self.errors(diagnostics, "epub.nav-count").count == 1)
         // With the chapter out of the spine, links to it are reported too.
@@ -129,14 +136,17 @@ import GalleyTestSupport
 
     @Test func duplicateIdsAndDanglingNCXEntriesAreLocated() throws {
         let chapter = "OEBPS/text/ch001.xhtml", ncx = "OEBPS/toc.ncx"
-        var entries = Self.replacing(try Self.entries(), in: chapter, "<section id=\"sec-two\">", with: "<section id=\"sec-one\">")
+        var entries = Self.replacing(
+            try Self.entries(), in: chapter, "<section id=\"sec-two\">", with: "<section id=\"sec-one\">")
         entries = Self.replacing(entries, in: ncx, "text/ch001.xhtml#ch001-s1", with: "text/ch001.xhtml#gone")
         let diagnostics = OutputChecks.checkEPUB(at: try Self.zip(entries))
         let duplicate = Self.errors(diagnostics, "epub.duplicate-id")
         #expect(duplicate.count == 1)
         // The second `<section id="sec-one">` stands on the line before 第二节's heading.
         #expect(duplicate.first?.location?.line == Self.line(of: "<h2>第二节", in: entries, chapter).map { $0 - 1 })
-        let gone = Self.errors(diagnostics, "epub.dangling-fragment").filter { $0.location?.file.hasSuffix(ncx) == true }
+        let gone = Self.errors(diagnostics, "epub.dangling-fragment").filter {
+            $0.location?.file.hasSuffix(ncx) == true
+        }
         #expect(gone.first?.location?.line == Self.line(of: "#gone", in: entries, ncx))
     }
 }

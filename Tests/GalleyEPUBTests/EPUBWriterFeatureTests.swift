@@ -1,9 +1,10 @@
-@testable import GalleyEPUB
 import Foundation
-import Testing
-import GalleyCore
 import GalleyCheck
+import GalleyCore
 import GalleyTestSupport
+import Testing
+
+@testable import GalleyEPUB
 
 /// Identifier, reproducibility, images, languages, writing mode, stylesheets.
 @Suite struct EPUBWriterFeatureTests {
@@ -21,7 +22,8 @@ import GalleyTestSupport
 
     @Test func uuidVersion5MatchesPython() {
         // python3: uuid.uuid5(uuid.NAMESPACE_URL, "https://example.org/")
-        #expect(EPUBIdentifier.uuidVersion5(namespace: EPUBIdentifier.urlNamespace, name: "https://example.org/")
+        #expect(
+            EPUBIdentifier.uuidVersion5(namespace: EPUBIdentifier.urlNamespace, name: "https://example.org/")
                 == "527dda32-a0de-5105-a042-cb475b5f7d11")
     }
 
@@ -33,7 +35,8 @@ import GalleyTestSupport
         metadata.identifier = nil
         metadata.isbn = nil
         let uuid = EPUBIdentifier.identifier(for: metadata)
-        #expect(uuid.wholeMatch(of: /urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
+        #expect(
+            uuid.wholeMatch(of: /urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/) != nil)
         #expect(uuid == EPUBIdentifier.identifier(for: metadata))
         metadata.title += "（修订版）"
         #expect(uuid != EPUBIdentifier.identifier(for: metadata))
@@ -91,7 +94,8 @@ import GalleyTestSupport
     @Test func missingImageIsAnErrorAtItsSourceLine() throws {
         var book = SampleBooks.chinese
         let location = SourceLocation(file: "Source/ch001.md", line: 12)
-        book.divisions[2].blocks.append(.paragraph([.image(Image(source: "figures/none.png", alt: [.text("图")], location: location))]))
+        book.divisions[2].blocks.append(
+            .paragraph([.image(Image(source: "figures/none.png", alt: [.text("图")], location: location))]))
         let error = try #require(throws: DiagnosticsError.self) {
             try EPUBWriter(options: SampleBooks.options()).render(book.normalized)
         }
@@ -109,7 +113,8 @@ import GalleyTestSupport
     @Test func imagesAreCopiedAndAltTextDecidesTheClaim() throws {
         let source = try Repository.temporaryDirectory("epub-images")
         defer { try? FileManager.default.removeItem(at: source) }
-        try FileManager.default.createDirectory(at: source.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: source.appendingPathComponent("figures"), withIntermediateDirectories: true)
         let png = Self.png
         try Data(png).write(to: source.appendingPathComponent("figures/dot.png"))
         var book = SampleBooks.chinese
@@ -120,14 +125,16 @@ import GalleyTestSupport
         let opf = Self.text(described.entries, "OEBPS/content.opf")
         #expect(opf.contains("href=\"images/dot.png\" media-type=\"image/png\""))
         #expect(opf.contains(">alternativeText<") && opf.contains(EPUBAccessibility.claim))
-        #expect(Self.text(described.entries, "OEBPS/text/ch001.xhtml")
+        #expect(
+            Self.text(described.entries, "OEBPS/text/ch001.xhtml")
                 .contains("<figure class=\"image\"><img src=\"../images/dot.png\" alt=\"一个点\"/></figure>"))
 
         let undescribed = try EPUBWriter(options: options).render(Self.withUndescribedImage(book).normalized)
         let opf2 = Self.text(undescribed.entries, "OEBPS/content.opf")
         #expect(!opf2.contains("dcterms:conformsTo") && !opf2.contains(">alternativeText<"))
         #expect(undescribed.diagnostics.contains { $0.code == "epub.accessibility-claim-withheld" })
-        #expect(undescribed.entries.filter { $0.name.hasPrefix("OEBPS/images/") }.count == 1, "one file, two references")
+        #expect(
+            undescribed.entries.filter { $0.name.hasPrefix("OEBPS/images/") }.count == 1, "one file, two references")
         let url = source.appendingPathComponent("images.epub")
         _ = try EPUBWriter(options: options).writeFile(Self.withUndescribedImage(book).normalized, to: url)
         #expect(OutputChecks.checkEPUB(at: url).isEmpty)
@@ -142,7 +149,8 @@ import GalleyTestSupport
     @Test(.epubCheck) func imagesPassEPUBCheck() throws {
         let source = try Repository.temporaryDirectory("epub-images")
         defer { try? FileManager.default.removeItem(at: source) }
-        try FileManager.default.createDirectory(at: source.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: source.appendingPathComponent("figures"), withIntermediateDirectories: true)
         try Data(Self.png).write(to: source.appendingPathComponent("figures/dot.png"))
         var book = SampleBooks.chinese
         book.divisions[2].blocks.append(.paragraph([.image(Image(source: "figures/dot.png", alt: [.text("一个点")]))]))
@@ -158,14 +166,19 @@ import GalleyTestSupport
         defer { try? FileManager.default.removeItem(at: styles) }
         let extra = styles.appendingPathComponent("book.css"), replacement = styles.appendingPathComponent("galley.css")
         try Data("p { color: black; }\n".utf8).write(to: extra)
-        let added = try EPUBWriter(options: SampleBooks.options(stylesheets: [extra])).render(SampleBooks.chinese.normalized).entries
+        let added = try EPUBWriter(options: SampleBooks.options(stylesheets: [extra])).render(
+            SampleBooks.chinese.normalized
+        ).entries
         let page = Self.text(added, "OEBPS/text/ch001.xhtml")
-        let defaultLink = try #require(page.range(of: "../styles/galley.css")), bookLink = try #require(page.range(of: "../styles/book.css"))
+        let defaultLink = try #require(page.range(of: "../styles/galley.css")),
+            bookLink = try #require(page.range(of: "../styles/book.css"))
         #expect(defaultLink.lowerBound < bookLink.lowerBound)
         #expect(Self.text(added, "OEBPS/styles/galley.css").contains("text-indent: 2em"))
 
         try Data("body { margin: 0; }\n".utf8).write(to: replacement)
-        let replaced = try EPUBWriter(options: SampleBooks.options(stylesheets: [replacement, extra])).render(SampleBooks.chinese.normalized).entries
+        let replaced = try EPUBWriter(options: SampleBooks.options(stylesheets: [replacement, extra])).render(
+            SampleBooks.chinese.normalized
+        ).entries
         #expect(Self.text(replaced, "OEBPS/styles/galley.css") == "body { margin: 0; }\n")
     }
 
@@ -188,18 +201,21 @@ import GalleyTestSupport
 
     @Test func remoteImagesAndDanglingLinksKeepTheirTextWithAWarning() throws {
         var book = SampleBooks.chineseSource
-        book.divisions[2].blocks.append(.paragraph([
-            .image(Image(source: "https://example.org/map.png", alt: [.text("地图")])),
-            .link(Link(target: .unresolved("other.md#x"), children: [.text("别处")])),
-            .link(Link(target: .unresolved("nowhere.md"), children: [.text("无处")])),
-            .link(Link(target: .unresolved("preface.md#missing"), children: [.text("序言某处")])),
-        ]))
+        book.divisions[2].blocks.append(
+            .paragraph([
+                .image(Image(source: "https://example.org/map.png", alt: [.text("地图")])),
+                .link(Link(target: .unresolved("other.md#x"), children: [.text("别处")])),
+                .link(Link(target: .unresolved("nowhere.md"), children: [.text("无处")])),
+                .link(Link(target: .unresolved("preface.md#missing"), children: [.text("序言某处")])),
+            ]))
         let (normalized, pipeline) = Pipeline.normalize(book)
         #expect(pipeline.map(\.code) == ["links.dangling", "links.dangling", "links.dangling"])
         let result = try EPUBWriter(options: SampleBooks.options()).render(normalized)
         let chapter = Self.text(result.entries, "OEBPS/text/ch001.xhtml")
-        #expect(chapter.contains("<p><span class=\"image-alt\">地图</span>"
-                                 + "<span>别处</span><span>无处</span><span>序言某处</span></p>"))
+        #expect(
+            chapter.contains(
+                "<p><span class=\"image-alt\">地图</span>"
+                    + "<span>别处</span><span>无处</span><span>序言某处</span></p>"))
         #expect(result.diagnostics.map(\.code).contains("epub.remote-image"))
         #expect(!result.entries.contains { $0.name.hasPrefix("OEBPS/images/") })
         #expect(!Self.text(result.entries, "OEBPS/content.opf").contains(">visual<"), "no image is shipped")
@@ -211,15 +227,23 @@ import GalleyTestSupport
         let directory = try Repository.temporaryDirectory("epub-image-link")
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(SampleBooks.onePixelPNG).write(to: directory.appendingPathComponent("a.png"))
-        let book = Book(metadata: Metadata(title: "Figures", language: "en"), divisions: [
-            Division(role: .chapter, id: "", sourcePath: "one.md", title: [.text("One")], blocks: [
-                .paragraph([.image(Image(source: "a.png", alt: [.text("x")], attributes: Attributes(id: "fig1")))]),
-            ]),
-            Division(role: .chapter, id: "", sourcePath: "two.md", title: [.text("Two")], blocks: [
-                .paragraph([.link(Link(target: .unresolved("#fig1"), children: [.text("see")]))]),
-                .paragraph([.link(Link(target: .unresolved("one.md#fig1"), children: [.text("again")]))]),
-            ]),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "Figures", language: "en"),
+            divisions: [
+                Division(
+                    role: .chapter, id: "", sourcePath: "one.md", title: [.text("One")],
+                    blocks: [
+                        .paragraph([
+                            .image(Image(source: "a.png", alt: [.text("x")], attributes: Attributes(id: "fig1")))
+                        ])
+                    ]),
+                Division(
+                    role: .chapter, id: "", sourcePath: "two.md", title: [.text("Two")],
+                    blocks: [
+                        .paragraph([.link(Link(target: .unresolved("#fig1"), children: [.text("see")]))]),
+                        .paragraph([.link(Link(target: .unresolved("one.md#fig1"), children: [.text("again")]))]),
+                    ]),
+            ])
         let (normalized, pipeline) = Pipeline.normalize(book)
         #expect(pipeline.isEmpty, "\(pipeline)")
         let result = try EPUBWriter(options: SampleBooks.options(sourceDirectory: directory)).render(normalized)

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import GalleyCore
 import GalleyEPUB
 import GalleyTestSupport
+import Testing
 
 @Suite struct EPUBWriterTests {
     @Test(.epubCheck) func sampleBookPassesEPUBCheck() throws {

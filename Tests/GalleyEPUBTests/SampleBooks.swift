@@ -4,14 +4,18 @@ import GalleyEPUB
 
 /// Small books built in Swift, so the writer is tested without the reader.
 enum SampleBooks {
-    static let date = Date(timeIntervalSince1970: 1_228_089_600) // 2008-12-01T00:00:00Z
+    static let date = Date(timeIntervalSince1970: 1_228_089_600)   // 2008-12-01T00:00:00Z
 
     static var metadata: Metadata {
-        Metadata(title: "上海基层党建的探索与创新", language: "zh-Hans",
-                 creators: [Creator(name: "上海市党建研究会", role: "edt", displayRole: "编著",
-                                    fileAs: "Shanghai Party Building Research Society", isOrganization: true)],
-                 publisher: "东方出版中心", date: "2008-12", isbn: "978-7-80186-921-0",
-                 subjects: ["中国共产党—基层组织—党的建设—上海市"], rights: "版权所有")
+        Metadata(
+            title: "上海基层党建的探索与创新", language: "zh-Hans",
+            creators: [
+                Creator(
+                    name: "上海市党建研究会", role: "edt", displayRole: "编著",
+                    fileAs: "Shanghai Party Building Research Society", isOrganization: true)
+            ],
+            publisher: "东方出版中心", date: "2008-12", isbn: "978-7-80186-921-0",
+            subjects: ["中国共产党—基层组织—党的建设—上海市"], rights: "版权所有")
     }
 
     /// Dedication, a preface with a signature and a twice-referenced note,
@@ -23,59 +27,99 @@ enum SampleBooks {
     static func normalized(_ book: Book) -> Book { Pipeline.normalize(book).0.book }
 
     static var chineseSource: Book {
-        let dedication = Division(role: .dedication, id: "dedication", sourcePath: "dedication.md", title: [],
-                                  blocks: [.paragraph([.text("谨以此书"), .lineBreak, .text("向改革开放30周年献礼！")])])
+        let dedication = Division(
+            role: .dedication, id: "dedication", sourcePath: "dedication.md", title: [],
+            blocks: [.paragraph([.text("谨以此书"), .lineBreak, .text("向改革开放30周年献礼！")])])
         let preface = Division(
             role: .preface, id: "preface", sourcePath: "preface.md", title: [.text("序言")],
             blocks: [
-                .paragraph([.text("在全党、全社会纪念改革开放"), .text("30"), .text("周年之际"),
-                            .footnoteReference("1"), .text("，上海"), .softBreak, .text("基层党建"),
-                            .footnoteReference("1"), .text("。")]),
-                .paragraph([.text("见"), .link(Link(target: .internal(division: "ch001", fragment: "sec-two"),
-                                                    children: [.text("第二节")])), .text("。")]),
-                .div(Attributes(classes: ["signature"]), [.paragraph([.text("沈红光")]),
-                                                          .paragraph([.text("2008年11月")])]),
+                .paragraph([
+                    .text("在全党、全社会纪念改革开放"), .text("30"), .text("周年之际"),
+                    .footnoteReference("1"), .text("，上海"), .softBreak, .text("基层党建"),
+                    .footnoteReference("1"), .text("。"),
+                ]),
+                .paragraph([
+                    .text("见"),
+                    .link(
+                        Link(
+                            target: .internal(division: "ch001", fragment: "sec-two"),
+                            children: [.text("第二节")])), .text("。"),
+                ]),
+                .div(
+                    Attributes(classes: ["signature"]),
+                    [
+                        .paragraph([.text("沈红光")]),
+                        .paragraph([.text("2008年11月")]),
+                    ]),
             ],
-            footnotes: [Footnote(label: "1", number: 1, id: "fn-preface-1",
-                                 blocks: [.paragraph([.text("注释的第一段。")]),
-                                          .list(List(kind: .bullet, items: [ListItem(blocks: [.paragraph([.text("一项")])])])),
-                                          .codeBlock(language: "swift", text: "let x = 1\n")])])
+            footnotes: [
+                Footnote(
+                    label: "1", number: 1, id: "fn-preface-1",
+                    blocks: [
+                        .paragraph([.text("注释的第一段。")]),
+                        .list(List(kind: .bullet, items: [ListItem(blocks: [.paragraph([.text("一项")])])])),
+                        .codeBlock(language: "swift", text: "let x = 1\n"),
+                    ])
+            ])
         let chapter = Division(
             role: .chapter, id: "ch001", sourcePath: "ch001.md", title: [.text("第一章 "), .emphasis([.text("探索")])],
             blocks: [
-                .paragraph([.text("正文"), .strong([.text("加粗")]), .text("与"),
-                            .ruby(base: [.text("漢")], text: "hàn"), .text("，"),
-                            .span(Attributes(pairs: [KeyValue("lang", "en")]), [.text("English words")]),
-                            .text("，"), .code("code"), .text("，"),
-                            .link(Link(target: .external("https://example.org/?a=1&b=2"), children: [.text("链接")])),
-                            .text("\u{0007}𠀀😀")]),
-                .section(Section(level: 2, attributes: Attributes(id: "sec-one"), title: [.text("第一节")], blocks: [
-                    .list(List(kind: .ordered(start: 3), isTight: true, items: [
-                        ListItem(blocks: [.paragraph([.text("甲")])]),
-                        ListItem(task: true, blocks: [.paragraph([.text("乙")])]),
-                    ])),
-                    .table(Table(alignments: [.left, .right], header: [[.text("项目")], [.text("数")]],
-                                 rows: [[[.text("甲")], [.text("1")]], [[.text("乙")]]])),
-                    .section(Section(level: 3, title: [.text("小节")], blocks: [.thematicBreak])),
-                ])),
-                .section(Section(level: 2, attributes: Attributes(id: "sec-two"), title: [.text("第二节")], blocks: [
-                    .blockQuote([.paragraph([.text("引文。"),
-                                             .link(Link(target: .internal(division: "preface", fragment: nil),
-                                                        children: [.text("序言")]))])]),
-                ])),
+                .paragraph([
+                    .text("正文"), .strong([.text("加粗")]), .text("与"),
+                    .ruby(base: [.text("漢")], text: "hàn"), .text("，"),
+                    .span(Attributes(pairs: [KeyValue("lang", "en")]), [.text("English words")]),
+                    .text("，"), .code("code"), .text("，"),
+                    .link(Link(target: .external("https://example.org/?a=1&b=2"), children: [.text("链接")])),
+                    .text("\u{0007}𠀀😀"),
+                ]),
+                .section(
+                    Section(
+                        level: 2, attributes: Attributes(id: "sec-one"), title: [.text("第一节")],
+                        blocks: [
+                            .list(
+                                List(
+                                    kind: .ordered(start: 3), isTight: true,
+                                    items: [
+                                        ListItem(blocks: [.paragraph([.text("甲")])]),
+                                        ListItem(task: true, blocks: [.paragraph([.text("乙")])]),
+                                    ])),
+                            .table(
+                                Table(
+                                    alignments: [.left, .right], header: [[.text("项目")], [.text("数")]],
+                                    rows: [[[.text("甲")], [.text("1")]], [[.text("乙")]]])),
+                            .section(Section(level: 3, title: [.text("小节")], blocks: [.thematicBreak])),
+                        ])),
+                .section(
+                    Section(
+                        level: 2, attributes: Attributes(id: "sec-two"), title: [.text("第二节")],
+                        blocks: [
+                            .blockQuote([
+                                .paragraph([
+                                    .text("引文。"),
+                                    .link(
+                                        Link(
+                                            target: .internal(division: "preface", fragment: nil),
+                                            children: [.text("序言")])),
+                                ])
+                            ])
+                        ])),
             ])
         return Book(metadata: metadata, divisions: [dedication, preface, chapter])
     }
 
-    static func options(sourceDirectory: URL = FileManager.default.temporaryDirectory,
-                        stylesheets: [URL] = []) -> EPUBWriter.Options {
+    static func options(
+        sourceDirectory: URL = FileManager.default.temporaryDirectory,
+        stylesheets: [URL] = []
+    ) -> EPUBWriter.Options {
         let sheets = stylesheets.map { url in
-            EPUBWriter.Stylesheet(name: url.lastPathComponent,
-                                  bytes: [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()))
+            EPUBWriter.Stylesheet(
+                name: url.lastPathComponent,
+                bytes: [UInt8](FileManager.default.contents(atPath: url.path) ?? Data()))
         }
-        return EPUBWriter.Options(modificationDate: date,
-                                  resources: ProjectFolder(root: sourceDirectory, base: sourceDirectory),
-                                  stylesheets: sheets)
+        return EPUBWriter.Options(
+            modificationDate: date,
+            resources: ProjectFolder(root: sourceDirectory, base: sourceDirectory),
+            stylesheets: sheets)
     }
     /// A 1×1 PNG.
     static let onePixelPNG: [UInt8] = [
@@ -85,7 +129,6 @@ enum SampleBooks {
         0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
     ]
 }
-
 
 extension EPUBWriter {
     /// Writes the EPUB of `book` to `url` (GalleyBuild's job in production),

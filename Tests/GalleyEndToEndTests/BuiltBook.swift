@@ -21,11 +21,16 @@ struct BuiltBook: Sendable {
             let directory = try Repository.temporaryDirectory("galley-e2e")
             let report = BookBuild(projectDirectory: project, outputDirectory: directory).run()
             guard report.succeeded else {
-                return .failure(BuildFailure(description: report.diagnostics.map(\.description).joined(separator: "\n")))
+                return .failure(
+                    BuildFailure(description: report.diagnostics.map(\.description).joined(separator: "\n")))
             }
             let unpacked = directory.appendingPathComponent("unpacked")
-            let unzip = try runProcess("unzip", ["-q", "-o", directory.appendingPathComponent("book.epub").path,
-                                                 "-d", unpacked.path])
+            let unzip = try runProcess(
+                "unzip",
+                [
+                    "-q", "-o", directory.appendingPathComponent("book.epub").path,
+                    "-d", unpacked.path,
+                ])
             guard unzip.status == 0 else { return .failure(BuildFailure(description: unzip.output)) }
             return .success(BuiltBook(directory: directory, unpacked: unpacked))
         } catch {
@@ -35,7 +40,8 @@ struct BuiltBook: Sendable {
 
     /// XHTML content documents of the EPUB in spine (reading) order.
     func xhtmlFiles() throws -> [URL] {
-        let container = try String(contentsOf: unpacked.appendingPathComponent("META-INF/container.xml"), encoding: .utf8)
+        let container = try String(
+            contentsOf: unpacked.appendingPathComponent("META-INF/container.xml"), encoding: .utf8)
         let opfPath = try #require(container.firstMatch(of: /full-path="([^"]+)"/)).output.1
         let opfURL = unpacked.appendingPathComponent(String(opfPath))
         let opf = try String(contentsOf: opfURL, encoding: .utf8)
@@ -43,7 +49,8 @@ struct BuiltBook: Sendable {
         for item in opf.matches(of: /<item\s[^>]*>/) {
             let tag = item.output
             if let id = tag.firstMatch(of: /\sid="([^"]+)"/)?.output.1,
-               let href = tag.firstMatch(of: /\shref="([^"]+)"/)?.output.1 {
+                let href = tag.firstMatch(of: /\shref="([^"]+)"/)?.output.1
+            {
                 hrefs[String(id)] = String(href)
             }
         }

@@ -21,18 +21,23 @@ struct CheckCommandTests {
         try FileManager.default.copyItem(at: book.unpacked, to: copy)
         try edit(copy)
         let epub = work.appendingPathComponent("broken.epub")
-        let zip = try runProcess("python3", ["-c", """
-            import os, sys, zipfile
-            root, out = sys.argv[1], sys.argv[2]
-            with zipfile.ZipFile(out, 'w') as z:
-                z.write(os.path.join(root, 'mimetype'), 'mimetype', zipfile.ZIP_STORED)
-                for folder, _, files in sorted(os.walk(root)):
-                    for name in sorted(files):
-                        path = os.path.join(folder, name)
-                        arc = os.path.relpath(path, root)
-                        if arc != 'mimetype':
-                            z.write(path, arc, zipfile.ZIP_DEFLATED)
-            """, copy.path, epub.path])
+        let zip = try runProcess(
+            "python3",
+            [
+                "-c",
+                """
+                import os, sys, zipfile
+                root, out = sys.argv[1], sys.argv[2]
+                with zipfile.ZipFile(out, 'w') as z:
+                    z.write(os.path.join(root, 'mimetype'), 'mimetype', zipfile.ZIP_STORED)
+                    for folder, _, files in sorted(os.walk(root)):
+                        for name in sorted(files):
+                            path = os.path.join(folder, name)
+                            arc = os.path.relpath(path, root)
+                            if arc != 'mimetype':
+                                z.write(path, arc, zipfile.ZIP_DEFLATED)
+                """, copy.path, epub.path,
+            ])
         #expect(zip.status == 0, "\(zip.output)")
         return epub
     }
@@ -67,8 +72,10 @@ struct CheckCommandTests {
         }
         let result = try runCheck(epub)
         #expect(result.status != 0)
-        #expect(result.standardError.firstMatch(of: try Regex("\(NSRegularExpression.escapedPattern(for: brokenPath)):[0-9]+")) != nil,
-                "\(result.standardError)")
+        #expect(
+            result.standardError.firstMatch(
+                of: try Regex("\(NSRegularExpression.escapedPattern(for: brokenPath)):[0-9]+")) != nil,
+            "\(result.standardError)")
     }
 
     @Test func aManifestItemMissingFromTheZipIsReported() throws {

@@ -23,7 +23,8 @@ struct CommandBuild: Sendable {
         let unpacked = output.appendingPathComponent("unpacked")
         let unzip = try runProcess("unzip", ["-q", "-o", epub.path, "-d", unpacked.path])
         #expect(unzip.status == 0, "\(unzip.output)")
-        let files = FileManager.default.enumerator(at: unpacked, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: unpacked, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "xhtml" } ?? []
         return try files.map { ($0.lastPathComponent, try String(contentsOf: $0, encoding: .utf8)) }
     }
@@ -63,8 +64,11 @@ struct CommonMarkSpecBookTests {
         let dropped = try build().result.output.split(separator: "\n")
             .filter { $0.contains("[links.invalid-url]") || $0.contains("[links.unsafe-url]") }
             .map { String($0.prefix { $0 != " " }) }
-        #expect(dropped == ["Source/example-600.md:3:", "Source/example-601.md:3:", "Source/example-602.md:3:",
-                            "Source/example-603.md:3:"])
+        #expect(
+            dropped == [
+                "Source/example-600.md:3:", "Source/example-601.md:3:", "Source/example-602.md:3:",
+                "Source/example-603.md:3:",
+            ])
     }
 
     @Test(.epubCheck) func epubCheckReportsNothing() throws {

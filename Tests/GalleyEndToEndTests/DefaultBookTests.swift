@@ -29,8 +29,10 @@ struct DefaultBookTests {
     }
 
     /// The five paragraphs the print page breaks cut in two are whole again.
-    @Test(arguments: ["深化改革开放的进程中", "活动，使党的宗旨", "新型组织格局，使党的组织覆盖",
-                      "城乡党组织的互联互动", "“公推”和“直选”环节"])
+    @Test(arguments: [
+        "深化改革开放的进程中", "活动，使党的宗旨", "新型组织格局，使党的组织覆盖",
+        "城乡党组织的互联互动", "“公推”和“直选”环节",
+    ])
     func pageBreakSplitsAreJoined(joined: String) throws {
         let paragraphs = try book().epubParagraphs()
         #expect(paragraphs.contains { $0.contains(joined) }, "no EPUB paragraph contains \(joined)")

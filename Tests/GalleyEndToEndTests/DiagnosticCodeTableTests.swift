@@ -51,7 +51,8 @@ import Testing
         let readme = try String(contentsOf: url, encoding: .utf8)
         let table = Self.table()
         guard let start = readme.range(of: Self.begin), let stop = readme.range(of: Self.end),
-              start.upperBound <= stop.lowerBound else {
+            start.upperBound <= stop.lowerBound
+        else {
             Issue.record("README.md has no \(Self.begin) … \(Self.end) section")
             return
         }
@@ -62,7 +63,9 @@ import Testing
             Issue.record("recorded the diagnostic codes table in README.md; run again without GALLEY_RECORD")
             return
         }
-        #expect(current == table, """
+        #expect(
+            current == table,
+            """
             README.md's table of diagnostic codes is stale (GALLEY_RECORD=1 rewrites it); expected:
             \(table)
             """)

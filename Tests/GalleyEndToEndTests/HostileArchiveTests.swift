@@ -70,8 +70,9 @@ struct HostileArchiveTests {
         let result = try runProcess("/usr/bin/time", ["-v", Repository.galleyExecutable.path, "check", epub.path])
         let report = result.standardError
         #expect(!report.contains("Command terminated by signal"), "\(report)")
-        let peak = try #require(report.firstMatch(of: /Maximum resident set size \(kbytes\): ([0-9]+)/)
-                                    .flatMap { Int($0.output.1) }, "\(report)")
+        let peak = try #require(
+            report.firstMatch(of: /Maximum resident set size \(kbytes\): ([0-9]+)/)
+                .flatMap { Int($0.output.1) }, "\(report)")
         #expect(peak <= Self.peakLimitKilobytes, "peak resident size \(peak) KB")
         if let code = hostile.code {
             #expect(result.status == 1, "\(result.output)")

@@ -52,16 +52,18 @@ struct HrefJudgesTests {
             try xhtml.write(to: url, atomically: true, encoding: .utf8)
         }
         let hrefLines = firstLine..<(firstLine + hrefs.count)
-        let galley = Set(OutputChecks.checkEPUB(at: epub).compactMap { diagnostic -> Int? in
-            guard diagnostic.location?.file.hasSuffix(chapter) == true else { return nil }
-            return diagnostic.location?.line
-        })
+        let galley = Set(
+            OutputChecks.checkEPUB(at: epub).compactMap { diagnostic -> Int? in
+                guard diagnostic.location?.file.hasSuffix(chapter) == true else { return nil }
+                return diagnostic.location?.line
+            })
         let run = try EPUBCheck.run(epub)
         let escapedChapter = NSRegularExpression.escapedPattern(for: chapter)
-        let epubCheck = Set(run.output.split(separator: "\n").compactMap { line -> Int? in
-            guard let match = line.firstMatch(of: try! Regex("\(escapedChapter)\\(([0-9]+),")) else { return nil }
-            return Int(match.output[1].substring!)
-        })
+        let epubCheck = Set(
+            run.output.split(separator: "\n").compactMap { line -> Int? in
+                guard let match = line.firstMatch(of: try! Regex("\(escapedChapter)\\(([0-9]+),")) else { return nil }
+                return Int(match.output[1].substring!)
+            })
         #expect(!epubCheck.isEmpty, "\(run.output)")
         for line in epubCheck.sorted() {
             let href = hrefLines.contains(line) ? hrefs[line - firstLine] : "(line \(line))"

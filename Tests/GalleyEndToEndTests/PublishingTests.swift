@@ -87,15 +87,17 @@ struct PublishingTests {
         try Data("not a folder".utf8).write(to: project.appendingPathComponent("Build"))
         let result = try build(project)
         #expect(result.status != 0)
-        #expect(result.standardError.contains("Build: error: the output folder is a file, not a folder"),
-                "\(result.output)")
+        #expect(
+            result.standardError.contains("Build: error: the output folder is a file, not a folder"),
+            "\(result.output)")
         #expect(!result.output.contains("NSCocoaErrorDomain"))
     }
 
     @Test func outputFileThatIsAFolderIsOneClearLine() throws {
         let project = try project()
-        try FileManager.default.createDirectory(at: project.appendingPathComponent("Build/book.epub"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.appendingPathComponent("Build/book.epub"),
+            withIntermediateDirectories: true)
         let result = try build(project)
         #expect(result.status != 0)
         #expect(result.standardError.contains("book.epub: error: the output file is a folder"), "\(result.output)")

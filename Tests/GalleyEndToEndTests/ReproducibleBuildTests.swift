@@ -8,7 +8,7 @@ import Testing
 /// files all carry one modification time the test sets: two processes must
 /// write the same bytes, and the build date must come from the sources.
 @Suite struct ReproducibleBuildTests {
-    static let sourceDate = Date(timeIntervalSince1970: 1_700_000_000) // 2023-11-14T22:13:20Z
+    static let sourceDate = Date(timeIntervalSince1970: 1_700_000_000)   // 2023-11-14T22:13:20Z
     static let outputs = ["book.epub", "book.xml", "book.txt"]
 
     /// A copy of the book's project in `directory`: the default book's
@@ -26,8 +26,9 @@ import Testing
                 }
             }
         } else {
-            try FileManager.default.copyItem(at: Repository.fixtureBooksDirectory,
-                                             to: directory.appendingPathComponent("Books"))
+            try FileManager.default.copyItem(
+                at: Repository.fixtureBooksDirectory,
+                to: directory.appendingPathComponent("Books"))
             project = directory.appendingPathComponent("Books").appendingPathComponent(name)
         }
         try setModificationDate(sourceDate, under: directory)
@@ -54,12 +55,14 @@ import Testing
     /// Runs `galley build` in its own process; SOURCE_DATE_EPOCH as given (nil: unset).
     static func build(_ project: URL, into output: URL, sourceDateEpoch: Int?) throws {
         let arguments = ["build", project.path, "--output", output.path]
-        let result = if let sourceDateEpoch {
-            try runProcess(Repository.galleyExecutable.path, arguments,
-                           environment: ["SOURCE_DATE_EPOCH": String(sourceDateEpoch)])
-        } else {
-            try runProcess(Repository.galleyExecutable.path, arguments, unsetting: ["SOURCE_DATE_EPOCH"])
-        }
+        let result =
+            if let sourceDateEpoch {
+                try runProcess(
+                    Repository.galleyExecutable.path, arguments,
+                    environment: ["SOURCE_DATE_EPOCH": String(sourceDateEpoch)])
+            } else {
+                try runProcess(Repository.galleyExecutable.path, arguments, unsetting: ["SOURCE_DATE_EPOCH"])
+            }
         #expect(result.status == 0, "\(result.output)")
     }
 
@@ -96,8 +99,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let project = try Self.copy("torture", into: work)
         let later = Self.sourceDate.addingTimeInterval(3_600)
-        try FileManager.default.setAttributes([.modificationDate: later],
-                                              ofItemAtPath: project.appendingPathComponent("Source/chapter2.md").path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: later],
+            ofItemAtPath: project.appendingPathComponent("Source/chapter2.md").path)
         let output = work.appendingPathComponent("out")
         try Self.build(project, into: output, sourceDateEpoch: nil)
         guard case .success(let archive) = EPUBArchiveReader.open(output.appendingPathComponent("book.epub")) else {

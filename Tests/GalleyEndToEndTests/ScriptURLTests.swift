@@ -105,8 +105,10 @@ struct ScriptURLTests {
         #expect(text.contains("https://example.com/?q=%5D(x)"))
     }
 
-    @Test(arguments: ["javascript:alert(1)", "JaVaScRiPt:x", " javascript:x", "java\tscript:x", "&#106;avascript:x",
-                      "&#x0A;javascript:x", "vbscript:x", "data:text/html,x", "FILE:///etc/passwd"])
+    @Test(arguments: [
+        "javascript:alert(1)", "JaVaScRiPt:x", " javascript:x", "java\tscript:x", "&#106;avascript:x",
+        "&#x0A;javascript:x", "vbscript:x", "data:text/html,x", "FILE:///etc/passwd",
+    ])
     func theJudgeOfThisTestSeesEverySpelling(_ value: String) {
         #expect(Self.isForbidden(value))
         #expect(!Self.isForbidden("https://example.com/javascript:x"))

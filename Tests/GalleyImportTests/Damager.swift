@@ -29,7 +29,8 @@ enum CleanBlock: Equatable {
         var text = markdown
         var role = "chapter"
         if text.hasPrefix("---\n"),
-           let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) {
+            let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)
+        {
             let frontMatter = text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound]
             for line in frontMatter.split(separator: "\n") where line.hasPrefix("role: ") {
                 role = String(line.dropFirst(6))
@@ -41,8 +42,10 @@ enum CleanBlock: Equatable {
             let block = chunk.trimmingCharacters(in: .newlines)
             if block.isEmpty { continue }
             if block.hasPrefix("::: signature\n") {
-                blocks.append(.signature(block.dropFirst(14).dropLast(4).replacingOccurrences(of: "\\\n", with: "\n")
-                    .split(separator: "\n").map(String.init)))
+                blocks.append(
+                    .signature(
+                        block.dropFirst(14).dropLast(4).replacingOccurrences(of: "\\\n", with: "\n")
+                            .split(separator: "\n").map(String.init)))
             } else if block.hasPrefix("#") {
                 let level = block.prefix(while: { $0 == "#" }).count
                 let title = String(block.dropFirst(level + 1))
@@ -120,7 +123,9 @@ struct Damager {
         emit(number)
         page += 1
         // Even pages carry the book title; odd pages the chapter or the current section title.
-        let head = page.isMultiple(of: 2) ? bookTitle
+        let head =
+            page.isMultiple(of: 2)
+            ? bookTitle
             : !sectionTitle.isEmpty && random.chance(0.5) ? sectionTitle : chapterTitle
         if random.chance(0.25) {
             // Running head and page number extracted as one line.
@@ -137,7 +142,9 @@ struct Damager {
     }
 
     /// Characters after which a page break would fall exactly at a sentence end (undecidable: skipped).
-    private static let sentenceEnds: Set<Character> = ["。", "！", "？", "：", "；", "”", "…", ".", "!", "?", ":", ";", "\""]
+    private static let sentenceEnds: Set<Character> = [
+        "。", "！", "？", "：", "；", "”", "…", ".", "!", "?", ":", ";", "\"",
+    ]
 
     /// Writes a text block, cutting it where the page fills up.
     private mutating func flow(_ text: String, prefix: String = "") {

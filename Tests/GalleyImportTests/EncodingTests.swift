@@ -2,6 +2,7 @@ import Foundation
 import GalleyCore
 import GalleyTestSupport
 import Testing
+
 @testable import GalleyImport
 
 struct EncodingTests {
@@ -65,8 +66,9 @@ struct EncodingTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let raw = directory.appendingPathComponent("raw.txt")
         try Data(Array("# 序言\n\n正文".utf8) + [0x81, 0x20]).write(to: raw)
-        let run = try runProcess(galley.path,
-                                 ["import", raw.path, "--output", directory.appendingPathComponent("out").path])
+        let run = try runProcess(
+            galley.path,
+            ["import", raw.path, "--output", directory.appendingPathComponent("out").path])
         #expect(run.status != 0)
         #expect(run.standardError.contains("byte offset 16"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
@@ -83,8 +85,12 @@ struct ImportCommandTests {
         try Data("# 第一章 总论\n\n改革开放 30 周年,深化改革开\n\n放的进程中。\n".utf8).write(to: raw)
         let out = directory.appendingPathComponent("book")
         let report = directory.appendingPathComponent("report.md")
-        let run = try runProcess(galley.path, ["import", raw.path, "-o", out.path, "--report", report.path,
-                                               "--disable", "page-break-joins", "--cjk-spacing", "keep"])
+        let run = try runProcess(
+            galley.path,
+            [
+                "import", raw.path, "-o", out.path, "--report", report.path,
+                "--disable", "page-break-joins", "--cjk-spacing", "keep",
+            ])
         #expect(run.status == 0, "\(run.output)")
         let chapter = try String(contentsOf: out.appendingPathComponent("Source/chapter-01.md"), encoding: .utf8)
         #expect(chapter.contains("\n改革开放 30 周年，深化改革开\n\n放的进程中。\n"))

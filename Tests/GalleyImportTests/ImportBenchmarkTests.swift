@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GalleyImport
 
 /// The damage-and-recover benchmark: clean chapters (Fixtures/Benchmark,
@@ -26,16 +27,16 @@ struct ImportBenchmarkTests {
         var description: String {
             func f(_ x: Double) -> String { String(format: "%.3f", x) }
             return """
-            import-benchmark: damaged input \(lines) lines (\(ImportBenchmarkTests.seedCount) damaged copies \
-            of \(ImportBenchmarkTests.files.count) clean chapter files)
-            import-benchmark: joins precision \(f(joinPrecision)) recall \(f(joinRecall)) \
-            (\(joinsCorrect) correct of \(joinsPredicted) made, \(joinsTrue) page-break cuts)
-            import-benchmark: running heads/page numbers removed \(f(removalRecall)) \
-            (\(artefactsRemoved) of \(artefacts)); body lines removed \(bodyLinesRemoved)
-            import-benchmark: punctuation precision \(f(punctuationPrecision)) recall \(f(punctuationRecall)) \
-            (\(punctuationTP) fixed, \(punctuationFP) wrong, \(punctuationFN) missed)
-            import-benchmark: paragraphs recovered exactly \(f(exactShare)) (\(blocksExact) of \(blocks))
-            """
+                import-benchmark: damaged input \(lines) lines (\(ImportBenchmarkTests.seedCount) damaged copies \
+                of \(ImportBenchmarkTests.files.count) clean chapter files)
+                import-benchmark: joins precision \(f(joinPrecision)) recall \(f(joinRecall)) \
+                (\(joinsCorrect) correct of \(joinsPredicted) made, \(joinsTrue) page-break cuts)
+                import-benchmark: running heads/page numbers removed \(f(removalRecall)) \
+                (\(artefactsRemoved) of \(artefacts)); body lines removed \(bodyLinesRemoved)
+                import-benchmark: punctuation precision \(f(punctuationPrecision)) recall \(f(punctuationRecall)) \
+                (\(punctuationTP) fixed, \(punctuationFP) wrong, \(punctuationFN) missed)
+                import-benchmark: paragraphs recovered exactly \(f(exactShare)) (\(blocksExact) of \(blocks))
+                """
         }
     }
 
@@ -119,9 +120,13 @@ struct ImportBenchmarkTests {
                     if damaged { figures.punctuationFN += 1 }
                     continue
                 }
-                if damaged && r[i] == a[i] { figures.punctuationTP += 1 }
-                else if damaged { figures.punctuationFN += 1 }
-                else if r[i] != a[i] { figures.punctuationFP += 1 }
+                if damaged && r[i] == a[i] {
+                    figures.punctuationTP += 1
+                } else if damaged {
+                    figures.punctuationFN += 1
+                } else if r[i] != a[i] {
+                    figures.punctuationFP += 1
+                }
             }
         }
         return figures
@@ -129,8 +134,9 @@ struct ImportBenchmarkTests {
 
     /// Text without spaces and note references; ……, ..., 。。。 and ——, -- are one token each.
     static func tokens(_ text: String) -> [String] {
-        let plain = text.replacingOccurrences(of: "\\[\\^?[0-9]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]| ", with: "",
-                                              options: .regularExpression)
+        let plain = text.replacingOccurrences(
+            of: "\\[\\^?[0-9]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]| ", with: "",
+            options: .regularExpression)
         var out: [String] = []
         var chars = Array(plain)[...]
         while let c = chars.first {
@@ -164,11 +170,12 @@ struct ImportBenchmarkTests {
     @Test func withBreaksAtSentenceEnds() throws {
         let figures = try Self.run(seeds: 1...Self.seedCount, cutsAtSentenceEnds: true)
         for line in figures.description.split(separator: "\n").dropFirst() {
-            print(line.replacingOccurrences(of: "import-benchmark: ",
-                                            with: "import-benchmark: [breaks also at sentence ends] "))
+            print(
+                line.replacingOccurrences(
+                    of: "import-benchmark: ",
+                    with: "import-benchmark: [breaks also at sentence ends] "))
         }
-        #expect(figures.joinPrecision >= 0.98)          // joins it makes are still right
+        #expect(figures.joinPrecision >= 0.98)   // joins it makes are still right
         #expect(figures.bodyLinesRemoved == 0)
     }
 }
-

@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import GalleyImport
 
 enum Fixture {

@@ -17,8 +17,12 @@ struct ImportThenBuildTests {
         #expect(built.status == 0, "\(built.output)")
         let check = try EPUBCheck.run(directory.appendingPathComponent("Build/book.epub"))
         #expect(check.isClean, "\(check.output)")
-        let jing = try runProcess("jing", ["/usr/share/xml/docbook/schema/rng/5.0/docbook.rng",
-                                           directory.appendingPathComponent("Build/book.xml").path])
+        let jing = try runProcess(
+            "jing",
+            [
+                "/usr/share/xml/docbook/schema/rng/5.0/docbook.rng",
+                directory.appendingPathComponent("Build/book.xml").path,
+            ])
         #expect(jing.status == 0, "\(jing.output)")
     }
 }

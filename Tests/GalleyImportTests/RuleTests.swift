@@ -1,6 +1,7 @@
 import Foundation
 import GalleyTestSupport
 import Testing
+
 @testable import GalleyImport
 
 /// Each rule alone on a small input: what it changes, what it leaves, what it logs.
@@ -19,7 +20,8 @@ struct RuleTests {
         let input = Self.chapter + "甲乙丙丁\n\n第一章 总论\n\n18 第一章 总论\n\n总论的正文。\n"
         #expect(apply([RunningHeadsRule()], to: input).texts(.chapter) == ["第一章 总论", "甲乙丙丁", "总论的正文。"])
         let repeated = Self.chapter + "## 一、缘起\n\n正文。\n\n一、缘起  7\n\n下文。\n\n丛书名\n\n甲。\n\n丛书名\n\n乙。\n\n12  丛书名\n\n丙。\n"
-        #expect(apply([RunningHeadsRule()], to: repeated).texts(.chapter)
+        #expect(
+            apply([RunningHeadsRule()], to: repeated).texts(.chapter)
                 == ["第一章 总论", "一、缘起", "正文。", "下文。", "甲。", "乙。", "丙。"])
     }
 
@@ -73,7 +75,8 @@ struct RuleTests {
 
     @Test func spacingRemovesExtractionSpaces() {
         #expect(SpacingRule.clean("改革开放 30 周年,2008 年 12 月", keepLatinSpacing: false) == "改革开放30周年,2008年12月")
-        #expect(SpacingRule.clean("ISBN 978 - 7 - 80186 - 921 - 0", keepLatinSpacing: false)
+        #expect(
+            SpacingRule.clean("ISBN 978 - 7 - 80186 - 921 - 0", keepLatinSpacing: false)
                 == "ISBN 978-7-80186-921-0")
         #expect(SpacingRule.clean("开本：710 × 1020 毫米 1/16", keepLatinSpacing: false) == "开本：710×1020毫米 1/16")
         #expect(SpacingRule.removeHanSpaces("第一节 凝聚力 的追求") == "第一节 凝聚力的追求")
@@ -94,7 +97,8 @@ struct RuleTests {
 
     @Test func bulletsBecomeListItems() {
         let result = apply([ListsRule()], to: Self.chapter + "● 甲。\n\n- 乙。\n\n■丙。\n\n-1 度\n")
-        #expect(result.blocks(.chapter).map(\.kind)
+        #expect(
+            result.blocks(.chapter).map(\.kind)
                 == [.heading(level: 1), .listItem, .listItem, .listItem, .paragraph])
         #expect(result.texts(.chapter).dropFirst().prefix(3) == ["甲。", "乙。", "丙。"])
     }
@@ -108,7 +112,8 @@ struct RuleTests {
     }
 
     @Test func metadataFromTitleAndCopyrightPages() {
-        let input = "BeiJing\n\n# 北京 故事\n\n张三 主编\n\n李四 译\n\n人民文学出版社\n\n## 图书在版编目(CIP)数据\n\n"
+        let input =
+            "BeiJing\n\n# 北京 故事\n\n张三 主编\n\n李四 译\n\n人民文学出版社\n\n## 图书在版编目(CIP)数据\n\n"
             + "ISBN 978 - 7 - 80186 - 921 - 0\n\n版 次：2008 年 2 月第 1 版\n\n# 第一章 开端\n\n正文。\n"
         let result = apply([RomanisedTitleRule(), MetadataRule()], to: input)
         let meta = result.document.metadata
@@ -125,13 +130,15 @@ struct RuleTests {
     }
 
     @Test func printedContentsBecomeData() {
-        let input = "# 目 录\n\n序 言 .....\t1\n\n## 第一章\n\n总论 .....\t3\n--\t---\n\n第一节 甲乙丙 的丁\n\n"
+        let input =
+            "# 目 录\n\n序 言 .....\t1\n\n## 第一章\n\n总论 .....\t3\n--\t---\n\n第一节 甲乙丙 的丁\n\n"
             + "戊己 .....\t5\n<b>小节</b>\t7\n\n# 第一章 总论\n\n正文。\n"
         let result = apply([PrintedContentsRule()], to: input)
         #expect(result.document.contents.map(\.title) == ["序言", "第一章 总论", "第一节 甲乙丙的丁戊己", "小节"])
         #expect(result.document.contents.map(\.level) == [1, 1, 2, 3])
         #expect(result.document.contents.map(\.page) == ["1", "3", "5", "7"])
-        #expect(result.log.findings.map(\.message)
+        #expect(
+            result.log.findings.map(\.message)
                 == ["the printed contents lists “序言” (page 1) but the input has no such chapter"])
         #expect(result.texts(.chapter) == ["第一章 总论", "正文。"])
     }
@@ -174,8 +181,9 @@ extension RuleTests {
     /// Clean text goes through unchanged: the rules only act on damage.
     @Test(arguments: ["chapter-01.md", "chapter-02.md", "chapter-03.md", "chapter-04.md"])
     func cleanChapterIsLeftAlone(_ name: String) throws {
-        let clean = try String(contentsOf: Fixture.directory.appendingPathComponent("Benchmark/" + name),
-                               encoding: .utf8)
+        let clean = try String(
+            contentsOf: Fixture.directory.appendingPathComponent("Benchmark/" + name),
+            encoding: .utf8)
         let body = clean.components(separatedBy: "---\n")[2]
             .replacingOccurrences(of: " \\{#[a-z]+-[0-9]+\\}", with: "", options: .regularExpression)
         let result = Importer().run(text: body)
@@ -188,8 +196,9 @@ extension RuleTests {
     /// The committed preface and foreword, imported again, come back unchanged.
     @Test(arguments: ["preface.md", "foreword.md"])
     func committedSourceIsAFixedPoint(_ name: String) throws {
-        let committed = try String(contentsOf: Repository.root.appendingPathComponent("Source/" + name),
-                                   encoding: .utf8)
+        let committed = try String(
+            contentsOf: Repository.root.appendingPathComponent("Source/" + name),
+            encoding: .utf8)
         let body = committed.components(separatedBy: "---\n")[2]
         let result = Importer().run(text: body)
         #expect(result.file(name) == committed)

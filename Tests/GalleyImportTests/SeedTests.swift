@@ -2,6 +2,7 @@ import Foundation
 import GalleyTestSupport
 import Testing
 import Yams
+
 @testable import GalleyImport
 
 /// The seed end to end: metadata, the known repairs, and every line accounted for.
@@ -10,8 +11,12 @@ struct SeedTests {
         let result = try Fixture.seed()
         let meta = result.document.metadata
         #expect(meta.title == "上海基层党建的探索与创新")
-        #expect(meta.creators == [ImportedCreator(name: "上海市党建研究会", role: "edt", displayRole: "编著",
-                                                  isOrganization: true)])
+        #expect(
+            meta.creators == [
+                ImportedCreator(
+                    name: "上海市党建研究会", role: "edt", displayRole: "编著",
+                    isOrganization: true)
+            ])
         #expect(meta.publisher == "东方出版中心")
         #expect(meta.publisherAddress == "上海市仙霞路345号")
         #expect(meta.date == "2008-12")
@@ -98,8 +103,9 @@ struct SeedTests {
             }
             let ours = significant(file.text), committedLines = significant(theirs)
             for line in Set(ours).symmetricDifference(committedLines) {
-                #expect(edits.contains(line.trimmingCharacters(in: .whitespaces)),
-                        "\(file.path): “\(line)” differs and is not listed in Source/EDITS.md")
+                #expect(
+                    edits.contains(line.trimmingCharacters(in: .whitespaces)),
+                    "\(file.path): “\(line)” differs and is not listed in Source/EDITS.md")
             }
         }
     }

@@ -1,5 +1,6 @@
 import Testing
 import Yams
+
 @testable import GalleyImport
 
 /// What `galley import` writes as YAML reads back, through Yams (the
@@ -16,13 +17,17 @@ struct SourceYAMLTests {
 
     static func document(title: String) -> ImportDocument {
         var document = ImportDocument(divisions: [
-            ImportDivision(role: .dedication, frontMatterTitle: title,
-                           blocks: [ImportBlock(kind: .paragraph, text: "x", lines: [1])]),
+            ImportDivision(
+                role: .dedication, frontMatterTitle: title,
+                blocks: [ImportBlock(kind: .paragraph, text: "x", lines: [1])])
         ])
         document.metadata.title = title
         document.metadata.subtitle = title
-        document.metadata.creators = [ImportedCreator(name: title, role: "aut", displayRole: title,
-                                                      isOrganization: true)]
+        document.metadata.creators = [
+            ImportedCreator(
+                name: title, role: "aut", displayRole: title,
+                isOrganization: true)
+        ]
         document.metadata.publisher = title
         document.metadata.publisherAddress = title
         document.metadata.date = title
@@ -72,35 +77,43 @@ struct SourceYAMLTests {
     @Test func bookYAMLLayout() {
         var document = ImportDocument(divisions: [ImportDivision(role: .preface, blocks: [])])
         document.metadata.title = "上海基层党建的探索与创新"
-        document.metadata.creators = [ImportedCreator(name: "上海市党建研究会", role: "edt", displayRole: "编著",
-                                                      isOrganization: true)]
+        document.metadata.creators = [
+            ImportedCreator(
+                name: "上海市党建研究会", role: "edt", displayRole: "编著",
+                isOrganization: true)
+        ]
         document.metadata.publisher = "东方出版中心"
         document.metadata.date = "2008"
         document.metadata.isbn = "978-7-80186-921-0"
-        document.contents = [ContentsEntry(title: String(repeating: "很长的标题", count: 30), level: 1, page: "12",
-                                           lines: [1])]
+        document.contents = [
+            ContentsEntry(
+                title: String(repeating: "很长的标题", count: 30), level: 1, page: "12",
+                lines: [1])
+        ]
         let files = SourceWriter.files(for: document)
-        #expect(files.first { $0.path == "book.yaml" }?.text == """
-            title: 上海基层党建的探索与创新
-            language: zh-Hans
-            creators:
-            - name: 上海市党建研究会
-              role: 编著
-              organization: true
-            publisher: 东方出版中心
-            date: "2008"
-            isbn: 978-7-80186-921-0
-            contents: contents.yaml
-            chapters:
-            - preface.md
+        #expect(
+            files.first { $0.path == "book.yaml" }?.text == """
+                title: 上海基层党建的探索与创新
+                language: zh-Hans
+                creators:
+                - name: 上海市党建研究会
+                  role: 编著
+                  organization: true
+                publisher: 东方出版中心
+                date: "2008"
+                isbn: 978-7-80186-921-0
+                contents: contents.yaml
+                chapters:
+                - preface.md
 
-            """)
-        #expect(files.first { $0.path == "contents.yaml" }?.text == """
-            - title: "\(String(repeating: "很长的标题", count: 30))"
-              level: 1
-              page: 12
+                """)
+        #expect(
+            files.first { $0.path == "contents.yaml" }?.text == """
+                - title: "\(String(repeating: "很长的标题", count: 30))"
+                  level: 1
+                  page: 12
 
-            """)
+                """)
         #expect(files.first { $0.path == "preface.md" }?.text == "---\nrole: preface\n---\n")
     }
 }

@@ -19,16 +19,20 @@ struct HostileProject {
 
     init() throws {
         root = try Repository.temporaryDirectory("reader-hostile")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("Source"),
-                                                withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("outside"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("Source"),
+            withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("outside"),
+            withIntermediateDirectories: true)
         try Self.outsidePNG.write(to: outside.appendingPathComponent("outside.png"))
         try Self.outsideSVG.write(to: outside.appendingPathComponent("x.svg"))
-        try "# 秘密\n\n\(Self.marker)\n".write(to: outside.appendingPathComponent("secret.md"),
-                                              atomically: true, encoding: .utf8)
-        try "- title: \(Self.marker)\n  level: 1\n".write(to: outside.appendingPathComponent("x.yaml"),
-                                                       atomically: true, encoding: .utf8)
+        try "# 秘密\n\n\(Self.marker)\n".write(
+            to: outside.appendingPathComponent("secret.md"),
+            atomically: true, encoding: .utf8)
+        try "- title: \(Self.marker)\n  level: 1\n".write(
+            to: outside.appendingPathComponent("x.yaml"),
+            atomically: true, encoding: .utf8)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }
@@ -46,8 +50,9 @@ struct HostileProject {
     }
 
     func link(_ path: String, to target: URL) throws {
-        try FileManager.default.createSymbolicLink(atPath: source.appendingPathComponent(path).path,
-                                                   withDestinationPath: target.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: source.appendingPathComponent(path).path,
+            withDestinationPath: target.path)
     }
 
     /// `book.yaml` with these chapters and extra lines.
@@ -79,18 +84,23 @@ extension Array where Element == Diagnostic {
 /// outside file appears in neither the book nor any message.
 @Suite struct ConfinementTests {
     /// Reads, expects one error `code` located at `file:line`, and no marker anywhere.
-    func expectRefused(_ project: HostileProject, code: String, at location: String,
-                       sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ project: HostileProject, code: String, at location: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let (book, diagnostics) = project.read()
         let errors = diagnostics.filter { $0.severity == .error && $0.code == code }
         #expect(errors.count == 1, "expected one \(code) error, got \(diagnostics)", sourceLocation: sourceLocation)
-        #expect(errors.first?.location?.description.hasPrefix(location) == true,
-                "\(errors.first?.description ?? "nothing") is not at \(location)", sourceLocation: sourceLocation)
+        #expect(
+            errors.first?.location?.description.hasPrefix(location) == true,
+            "\(errors.first?.description ?? "nothing") is not at \(location)", sourceLocation: sourceLocation)
         #expect(book == nil, "a book with an error is not returned", sourceLocation: sourceLocation)
-        let everything = diagnostics.map(\.description).joined(separator: "\n")
+        let everything =
+            diagnostics.map(\.description).joined(separator: "\n")
             + (book.map { String(decoding: (try? JSONEncoder().encode($0)) ?? Data(), as: UTF8.self) } ?? "")
-        #expect(!everything.contains(HostileProject.marker), "the outside file was read",
-                sourceLocation: sourceLocation)
+        #expect(
+            !everything.contains(HostileProject.marker), "the outside file was read",
+            sourceLocation: sourceLocation)
     }
 
     @Test func chapterSymlinkedOutside() throws {
@@ -233,8 +243,9 @@ extension Array where Element == Diagnostic {
         try project.write(Data([0xFF, 0xD8, 0xFF, 0xE0]), to: "images/b.jpg")
         try project.write(Data("<?xml version=\"1.0\"?>\n<!-- c -->\n<svg/>".utf8), to: "images/c.svg")
         try project.link("images/alias.png", to: project.source.appendingPathComponent("images/a.png"))
-        try project.write("# 章\n\n![a](images/a.png) ![b](images/b.jpg) ![c](./images/c.svg)\n"
-            + "<img src=\"images/alias.png\" alt=\"d\">\n", to: "ch.md")
+        try project.write(
+            "# 章\n\n![a](images/a.png) ![b](images/b.jpg) ![c](./images/c.svg)\n"
+                + "<img src=\"images/alias.png\" alt=\"d\">\n", to: "ch.md")
         try project.book("cover: images/a.png\ncontents: toc.yaml\n")
         let (book, diagnostics) = project.read()
         #expect(book != nil, "\(diagnostics)")
@@ -252,17 +263,25 @@ extension Array where Element == Diagnostic {
         ("20 000 nested quotes", String(repeating: ">", count: 20_000) + " 深\n"),
         ("50 000 nested list items", String(repeating: "- ", count: 50_000) + "项\n"),
         ("50 000 nested ordered items", String(repeating: "1. ", count: 50_000) + "项\n"),
-        ("50 000-deep emphasis",
-         String(repeating: "*", count: 50_000) + "字" + String(repeating: "*", count: 50_000) + "\n"),
+        (
+            "50 000-deep emphasis",
+            String(repeating: "*", count: 50_000) + "字" + String(repeating: "*", count: 50_000) + "\n"
+        ),
         ("50 000-deep raw <em>", "文" + String(repeating: "<em>", count: 50_000) + "字\n"),
         ("50 000-deep raw <div>", String(repeating: "<div>", count: 50_000) + "\n\n字\n"),
-        ("100 000 nested fenced divs",
-         String(repeating: "::: a\n", count: 100_000) + "字\n" + String(repeating: ":::\n", count: 100_000)),
-        ("quotes under six levels of sections",
-         "# 一\n\n# 二\n\n## 三\n\n### 四\n\n#### 五\n\n##### 六\n\n###### 七\n\n"
-            + String(repeating: "> ", count: 100) + "字\n"),
-        ("quotes in a deep div",
-         String(repeating: "::: a\n", count: 100) + String(repeating: "> ", count: 5000) + "字\n"),
+        (
+            "100 000 nested fenced divs",
+            String(repeating: "::: a\n", count: 100_000) + "字\n" + String(repeating: ":::\n", count: 100_000)
+        ),
+        (
+            "quotes under six levels of sections",
+            "# 一\n\n# 二\n\n## 三\n\n### 四\n\n#### 五\n\n##### 六\n\n###### 七\n\n"
+                + String(repeating: "> ", count: 100) + "字\n"
+        ),
+        (
+            "quotes in a deep div",
+            String(repeating: "::: a\n", count: 100) + String(repeating: "> ", count: 5000) + "字\n"
+        ),
     ]
 
     @Test(arguments: cases.map(\.0))
@@ -273,15 +292,21 @@ extension Array where Element == Diagnostic {
         try project.write(markdown, to: "ch.md")
         try project.book()
         let galley = Repository.galleyExecutable.path
-        let result = try runProcess("/bin/bash", ["-c", "ulimit -v 4000000; exec \"$0\" tree \"$1\" >/dev/null",
-                                                  galley, project.root.path])
-        #expect(result.status == 0 || result.status == 1,
-                "galley tree ended with \(result.status): \(result.standardError.suffix(500))")
+        let result = try runProcess(
+            "/bin/bash",
+            [
+                "-c", "ulimit -v 4000000; exec \"$0\" tree \"$1\" >/dev/null",
+                galley, project.root.path,
+            ])
+        #expect(
+            result.status == 0 || result.status == 1,
+            "galley tree ended with \(result.status): \(result.standardError.suffix(500))")
         #expect(result.standardError.contains("[markdown.too-deep]"), "\(result.standardError.prefix(500))")
         // One line each, located file:line (not only file, as a late flattening would be).
         let lines = result.standardError.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.hasPrefix("Source/ch.md:") && $0.dropFirst(13).first?.isNumber == true },
-                "every message is one line located file:line: \(lines)")
+        #expect(
+            lines.allSatisfy { $0.hasPrefix("Source/ch.md:") && $0.dropFirst(13).first?.isNumber == true },
+            "every message is one line located file:line: \(lines)")
     }
 }
 
@@ -290,8 +315,9 @@ extension Array where Element == Diagnostic {
     func messages(_ project: HostileProject) -> [Diagnostic] {
         let diagnostics = project.read().diagnostics
         for diagnostic in diagnostics {
-            #expect(!diagnostic.description.contains("\n") && !diagnostic.description.contains("Domain="),
-                    "\(diagnostic.description)")
+            #expect(
+                !diagnostic.description.contains("\n") && !diagnostic.description.contains("Domain="),
+                "\(diagnostic.description)")
         }
         return diagnostics
     }
@@ -299,14 +325,16 @@ extension Array where Element == Diagnostic {
     @Test func chapterThatIsAFolder() throws {
         let project = try HostileProject()
         defer { project.remove() }
-        try FileManager.default.createDirectory(at: project.source.appendingPathComponent("ch.md"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.source.appendingPathComponent("ch.md"),
+            withIntermediateDirectories: true)
         try project.book()
         let errors = messages(project).with("bookyaml.not-a-file")
-        #expect(errors.map(\.description) == [
-            "Source/book.yaml:4: error: the chapter `ch.md` listed in book.yaml is not a regular file (it is a folder) "
-                + "[bookyaml.not-a-file]",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Source/book.yaml:4: error: the chapter `ch.md` listed in book.yaml is not a regular file "
+                    + "(it is a folder) [bookyaml.not-a-file]"
+            ])
     }
 
     /// Opening a FIFO for reading blocks until a writer comes: the reader
@@ -317,14 +345,17 @@ extension Array where Element == Diagnostic {
         #expect(mkfifo(project.source.appendingPathComponent("ch.md").path, 0o600) == 0)
         try project.book()
         let errors = messages(project).with("bookyaml.not-a-file")
-        #expect(errors.first?.message.hasSuffix("is not a regular file (it is a named pipe (FIFO))") == true,
-                "\(errors)")
+        #expect(
+            errors.first?.message.hasSuffix("is not a regular file (it is a named pipe (FIFO))") == true,
+            "\(errors)")
     }
 
-    @Test(arguments: [("UTF-16LE", String.Encoding.utf16LittleEndian, [UInt8]([0xFF, 0xFE])),
-                      ("UTF-16BE", .utf16BigEndian, [0xFE, 0xFF]),
-                      ("UTF-32LE", .utf32LittleEndian, [0xFF, 0xFE, 0, 0]),
-                      ("UTF-32BE", .utf32BigEndian, [0, 0, 0xFE, 0xFF])])
+    @Test(arguments: [
+        ("UTF-16LE", String.Encoding.utf16LittleEndian, [UInt8]([0xFF, 0xFE])),
+        ("UTF-16BE", .utf16BigEndian, [0xFE, 0xFF]),
+        ("UTF-32LE", .utf32LittleEndian, [0xFF, 0xFE, 0, 0]),
+        ("UTF-32BE", .utf32BigEndian, [0, 0, 0xFE, 0xFF]),
+    ])
     func wideChaptersAreDecodedByTheirBOM(_ name: String, _ encoding: String.Encoding, _ bom: [UInt8]) throws {
         let project = try HostileProject()
         defer { project.remove() }
@@ -345,10 +376,11 @@ extension Array where Element == Diagnostic {
         try project.write(Data([0xFF, 0xFE, 0x61, 0, 0x0A, 0, 0x00, 0xD8, 0x62, 0]), to: "ch.md")
         try project.book()
         let errors = messages(project).with("markdown.encoding")
-        #expect(errors.map(\.description) == [
-            "Source/ch.md:2: error: the file is UTF-16LE (by its byte order mark) but holds an unpaired surrogate "
-                + "(byte offset 6) [markdown.encoding]",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Source/ch.md:2: error: the file is UTF-16LE (by its byte order mark) but holds an unpaired surrogate "
+                    + "(byte offset 6) [markdown.encoding]"
+            ])
     }
 
     /// Yams describes some errors over several lines, quoting the YAML.
@@ -357,10 +389,11 @@ extension Array where Element == Diagnostic {
         defer { project.remove() }
         try project.write("# 章\n", to: "ch.md")
         try project.write(Data("title: a\u{01}b\nlanguage: en\nchapters: [ch.md]\n".utf8), to: "book.yaml")
-        #expect(messages(project).map(\.description) == [
-            "Source/book.yaml:1: error: YAML syntax: control characters are not allowed (byte offset 8) "
-                + "[bookyaml.syntax]",
-        ])
+        #expect(
+            messages(project).map(\.description) == [
+                "Source/book.yaml:1: error: YAML syntax: control characters are not allowed (byte offset 8) "
+                    + "[bookyaml.syntax]"
+            ])
     }
 
     @Test func utf16WithoutABOMIsAnError() throws {
@@ -377,12 +410,14 @@ extension Array where Element == Diagnostic {
         let project = try HostileProject()
         defer { project.remove() }
         try project.write("# 章\n", to: "ch.md")
-        try project.write(Data("title: T\nlanguage: en\nsubtitle: ab".utf8) + Data([0xC3, 0x28])
-            + Data("\nchapters: [ch.md]\n".utf8), to: "book.yaml")
+        try project.write(
+            Data("title: T\nlanguage: en\nsubtitle: ab".utf8) + Data([0xC3, 0x28])
+                + Data("\nchapters: [ch.md]\n".utf8), to: "book.yaml")
         let errors = messages(project).with("bookyaml.encoding")
-        #expect(errors.map(\.description) == [
-            "Source/book.yaml:3: error: the file is not valid UTF-8 at byte offset 34 [bookyaml.encoding]",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Source/book.yaml:3: error: the file is not valid UTF-8 at byte offset 34 [bookyaml.encoding]"
+            ])
     }
 
     @Test func invalidUTF8InFrontMatter() throws {
@@ -391,22 +426,26 @@ extension Array where Element == Diagnostic {
         try project.write(Data("---\ntitle: a".utf8) + Data([0xFF]) + Data("\n---\n# 章\n".utf8), to: "ch.md")
         try project.book()
         let errors = messages(project).with("markdown.encoding")
-        #expect(errors.map(\.description) == [
-            "Source/ch.md:2: error: the front matter is not valid UTF-8 at byte offset 12 [markdown.encoding]",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Source/ch.md:2: error: the front matter is not valid UTF-8 at byte offset 12 [markdown.encoding]"
+            ])
     }
 
-    @Test(arguments: [("2008-13-45", "there is no month 13"), ("2009-02-29", "month 2 of 2009 has no day 29"),
-                      ("2008-04-31", "month 4 of 2008 has no day 31"), ("2008-00", "there is no month 0")])
+    @Test(arguments: [
+        ("2008-13-45", "there is no month 13"), ("2009-02-29", "month 2 of 2009 has no day 29"),
+        ("2008-04-31", "month 4 of 2008 has no day 31"), ("2008-00", "there is no month 0"),
+    ])
     func impossibleDates(_ date: String, _ reason: String) throws {
         let project = try HostileProject()
         defer { project.remove() }
         try project.write("# 章\n", to: "ch.md")
         try project.book("date: \(date)\n")
         let errors = messages(project).with("bookyaml.date")
-        #expect(errors.map(\.description) == [
-            "Source/book.yaml:3:7: error: `date` `\(date)` is not a real date: \(reason) [bookyaml.date]",
-        ])
+        #expect(
+            errors.map(\.description) == [
+                "Source/book.yaml:3:7: error: `date` `\(date)` is not a real date: \(reason) [bookyaml.date]"
+            ])
     }
 
     @Test(arguments: ["2008", "2008-12", "2008-02-29", "2000-02-29", "2008-12-31"])
@@ -424,8 +463,11 @@ extension Array where Element == Diagnostic {
         try project.write("# 章\n\n![图](a\u{0B}b.png)\n", to: "ch.md")
         try project.book(chapters: ["ch.md", "a\\nb.md"])
         let descriptions = messages(project).map(\.description)
-        #expect(descriptions.contains(
-            "Source/book.yaml:5: error: the chapter `a\\nb.md` listed in book.yaml does not exist [bookyaml.missing-file]"),
+        #expect(
+            descriptions.contains(
+                "Source/book.yaml:5: error: the chapter `a\\nb.md` listed in book.yaml does not exist "
+                    + "[bookyaml.missing-file]"
+            ),
             "\(descriptions)")
     }
 
@@ -437,16 +479,18 @@ extension Array where Element == Diagnostic {
         #expect(mknod(project.source.appendingPathComponent("ch.md").path, S_IFCHR | 0o600, dev_t(1 << 8 | 3)) == 0)
         try project.book()
         let errors = messages(project).with("bookyaml.not-a-file")
-        #expect(errors.first?.message.hasSuffix("is not a regular file (it is a character device)") == true,
-                "\(errors)")
+        #expect(
+            errors.first?.message.hasSuffix("is not a regular file (it is a character device)") == true,
+            "\(errors)")
     }
 
     @Test func duplicateChaptersAfterNormalisation() throws {
         let project = try HostileProject()
         defer { project.remove() }
         try project.write("# 章\n", to: "ch.md")
-        try FileManager.default.createDirectory(at: project.source.appendingPathComponent("a"),
-                                                withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.source.appendingPathComponent("a"),
+            withIntermediateDirectories: true)
         try project.link("alias.md", to: project.source.appendingPathComponent("ch.md"))
         try project.book(chapters: ["ch.md", "./ch.md", "a/../ch.md", "alias.md"])
         let errors = messages(project).with("bookyaml.duplicate-chapter")
@@ -461,8 +505,10 @@ extension Array where Element == Diagnostic {
 @Test func tortureVerticalHoldsTortureChapters() throws {
     let torture = Repository.fixtureBook("torture").appendingPathComponent("Source")
     let vertical = Repository.fixtureBook("torture-vertical").appendingPathComponent("Source")
-    for path in ["front/dedication.md", "front/preface.md", "chapter1.md", "chapter2.md", "chapter3.md",
-                 "appendix.md", "colophon.md", "images/rule.png", "images/seal.png"] {
+    for path in [
+        "front/dedication.md", "front/preface.md", "chapter1.md", "chapter2.md", "chapter3.md",
+        "appendix.md", "colophon.md", "images/rule.png", "images/seal.png",
+    ] {
         let original = try Data(contentsOf: torture.appendingPathComponent(path))
         let copy = try Data(contentsOf: vertical.appendingPathComponent(path))
         #expect(original == copy, "torture-vertical/Source/\(path) differs from torture's")

@@ -1,5 +1,6 @@
-@testable import GalleyMarkdown
 import Testing
+
+@testable import GalleyMarkdown
 
 @Suite struct ISBNTests {
     @Test(arguments: [

@@ -17,8 +17,10 @@ import Testing
         ("fence flood", String(repeating: "::: a\n", count: 1000) + "正文\n"),
         ("closing fence flood", String(repeating: ":::\n\n", count: 1000)),
         ("heading ladder", (0..<3000).map { "\(String(repeating: "#", count: $0 % 6 + 1)) 标题\n" }.joined()),
-        ("footnote flood",
-         (1...2000).map { "注[^\($0)]" }.joined() + "\n\n" + (1...2000).map { "[^\($0)]: 注\($0)\n" }.joined()),
+        (
+            "footnote flood",
+            (1...2000).map { "注[^\($0)]" }.joined() + "\n\n" + (1...2000).map { "[^\($0)]: 注\($0)\n" }.joined()
+        ),
         ("soft break flood", String(repeating: "中\n", count: 20000)),
     ]
 

@@ -43,9 +43,11 @@ enum ReaderFixtures {
         if actual != expected {
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            let first =
+                zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(actualLines.count, expectedLines.count)
-            Issue.record("""
+            Issue.record(
+                """
                 \(expectedURL.lastPathComponent) differs at line \(first + 1):
                   expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")
                   actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")
@@ -64,8 +66,9 @@ enum ReaderFixtures {
         defer { try? FileManager.default.removeItem(at: project) }
         let source = project.appendingPathComponent("Source")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: folder.appendingPathComponent("\(name).md"),
-                                         to: source.appendingPathComponent("\(name).md"))
+        try FileManager.default.copyItem(
+            at: folder.appendingPathComponent("\(name).md"),
+            to: source.appendingPathComponent("\(name).md"))
         try "title: Fixture\nlanguage: zh-Hans\nchapters: [\(name).md]\n"
             .write(to: source.appendingPathComponent("book.yaml"), atomically: true, encoding: .utf8)
         let actual = ReaderFixtures.dump(sourceDirectory: source, metadata: false)

@@ -15,8 +15,9 @@ import Testing
 
     @Test func defaultBook() throws {
         let source = Repository.defaultBook.appendingPathComponent("Source")
-        try #require(FileManager.default.fileExists(atPath: source.appendingPathComponent("book.yaml").path),
-                     "the default book's Source/book.yaml is missing")
+        try #require(
+            FileManager.default.fileExists(atPath: source.appendingPathComponent("book.yaml").path),
+            "the default book's Source/book.yaml is missing")
         let (book, diagnostics) = try BookReader().read(sourceDirectory: source)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(book.metadata.title == "上海基层党建的探索与创新")

@@ -16,8 +16,11 @@ public enum CommonMarkSpec {
                 current = []
             } else if line == fence, let lines = current {
                 let dot = lines.firstIndex(of: ".") ?? lines.endIndex
-                examples.append((lines[..<dot].joined(separator: "\n"),
-                                 lines[min(dot + 1, lines.endIndex)...].joined(separator: "\n")))
+                examples.append(
+                    (
+                        lines[..<dot].joined(separator: "\n"),
+                        lines[min(dot + 1, lines.endIndex)...].joined(separator: "\n")
+                    ))
                 current = nil
             } else {
                 current?.append(line)

@@ -58,12 +58,15 @@ public enum Corpus {
         defer { try? FileManager.default.removeItem(at: directory) }
         let project = project(name)
         let report = BookBuild(projectDirectory: project, outputDirectory: directory).run()
-        let wrapped = BookBuild(projectDirectory: project, outputDirectory: directory.appendingPathComponent("wrapped"),
-                                formats: [.text], textColumns: wrappedColumns).run()
+        let wrapped = BookBuild(
+            projectDirectory: project, outputDirectory: directory.appendingPathComponent("wrapped"),
+            formats: [.text], textColumns: wrappedColumns
+        ).run()
         let all = report.diagnostics + wrapped.diagnostics
         guard report.succeeded, wrapped.succeeded,
-              let epubURL = report.outputs[.epub], let docBookURL = report.outputs[.docbook],
-              let textURL = report.outputs[.text], let wrappedURL = wrapped.outputs[.text] else {
+            let epubURL = report.outputs[.epub], let docBookURL = report.outputs[.docbook],
+            let textURL = report.outputs[.text], let wrappedURL = wrapped.outputs[.text]
+        else {
             throw BuildFailed(description: "\(name) did not build:\n" + all.map(\.description).joined(separator: "\n"))
         }
         let archive: EPUBArchiveReader
@@ -73,10 +76,14 @@ public enum Corpus {
         }
         let epub = archive.names.map { ($0, archive.read($0) ?? []) }
         let projectPrefix = project.standardizedFileURL.path + "/"
-        return Output(text: try bytes(textURL), wrappedText: try bytes(wrappedURL), docBook: try bytes(docBookURL),
-                      epub: epub,
-                      diagnostics: report.diagnostics.map { $0.description.replacingOccurrences(of: projectPrefix,
-                                                                                                 with: "") })
+        return Output(
+            text: try bytes(textURL), wrappedText: try bytes(wrappedURL), docBook: try bytes(docBookURL),
+            epub: epub,
+            diagnostics: report.diagnostics.map {
+                $0.description.replacingOccurrences(
+                    of: projectPrefix,
+                    with: "")
+            })
     }
 
     private static func bytes(_ url: URL) throws -> [UInt8] { [UInt8](try Data(contentsOf: url)) }

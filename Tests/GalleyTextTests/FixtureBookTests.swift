@@ -2,8 +2,9 @@ import Foundation
 import GalleyCore
 import GalleyMarkdown
 import GalleyTestSupport
-@testable import GalleyText
 import Testing
+
+@testable import GalleyText
 
 /// Issue 5's "done when", measured on the real outputs of the fixture books
 /// under `Tests/Books/` and of the default book in `Source/`.
@@ -27,11 +28,16 @@ struct FixtureBookTests {
         for ambiguousIsWide in [false, true] {
             let options = TextWriter.Options(columns: columns, ambiguousIsWide: ambiguousIsWide)
             let text = String(decoding: TextWriter(options: options).render(book), as: UTF8.self)
-            let violations = TextInvariants.violations(in: text, columns: columns,
-                                                       code: TextInvariants.codeLines(of: book.book),
-                                                       measure: DisplayWidth(ambiguousIsWide: ambiguousIsWide))
-            #expect(violations.isEmpty,
-                    "\(project.lastPathComponent) at \(columns), ambiguous wide \(ambiguousIsWide):\n\(violations.joined(separator: "\n"))")
+            let violations = TextInvariants.violations(
+                in: text, columns: columns,
+                code: TextInvariants.codeLines(of: book.book),
+                measure: DisplayWidth(ambiguousIsWide: ambiguousIsWide))
+            #expect(
+                violations.isEmpty,
+                Comment(
+                    rawValue: "\(project.lastPathComponent) at \(columns), ambiguous wide \(ambiguousIsWide):\n"
+                        + "\(violations.joined(separator: "\n"))")
+            )
         }
     }
 
@@ -39,7 +45,8 @@ struct FixtureBookTests {
     func nothingLostNothingReordered(project: URL, columns: Int?) throws {
         let book = try Self.read(project)
         let missing = TextInvariants.missingHan(in: Self.render(book, columns: columns), book: book.book)
-        #expect(missing.isEmpty, "\(project.lastPathComponent): not found in order:\n\(missing.joined(separator: "\n"))")
+        #expect(
+            missing.isEmpty, "\(project.lastPathComponent): not found in order:\n\(missing.joined(separator: "\n"))")
     }
 
     @Test(arguments: projects, [nil, 20, 40, 72] as [Int?])
@@ -64,8 +71,9 @@ struct FixtureBookTests {
                     checked += 1
                     // One line holds the whole piece: its start right after the indent, and its end.
                     let start = "\u{3000}\u{3000}" + piece.prefix(8), end = String(piece.suffix(6))
-                    #expect(lines.contains { $0.hasPrefix(start) && $0.contains(end) },
-                            "no line \"\(start)…\(end)\"")
+                    #expect(
+                        lines.contains { $0.hasPrefix(start) && $0.contains(end) },
+                        "no line \"\(start)…\(end)\"")
                 }
             }
         }

@@ -1,6 +1,7 @@
 import GalleyCore
-@testable import GalleyText
 import Testing
+
+@testable import GalleyText
 
 /// The invariants of issue 5 on the sample book, and the checker itself on
 /// texts that break them (so a passing fixture test means something).
@@ -9,10 +10,12 @@ struct InvariantTests {
     func sampleBookKeepsTheRules(columns: Int, ambiguousIsWide: Bool) {
         let book = SampleBook.book
         let measure = DisplayWidth(ambiguousIsWide: ambiguousIsWide)
-        let text = String(decoding: TextWriter(options: .init(columns: columns, ambiguousIsWide: ambiguousIsWide))
-            .render(book.normalized), as: UTF8.self)
-        let violations = TextInvariants.violations(in: text, columns: columns,
-                                                   code: TextInvariants.codeLines(of: book), measure: measure)
+        let text = String(
+            decoding: TextWriter(options: .init(columns: columns, ambiguousIsWide: ambiguousIsWide))
+                .render(book.normalized), as: UTF8.self)
+        let violations = TextInvariants.violations(
+            in: text, columns: columns,
+            code: TextInvariants.codeLines(of: book), measure: measure)
         #expect(violations.isEmpty, "\(violations.joined(separator: "\n"))")
         #expect(TextInvariants.missingHan(in: text, book: book).isEmpty)
         let tables = TextInvariants.misalignedTableLines(in: text, measure: measure)
@@ -25,15 +28,21 @@ struct InvariantTests {
         let found = TextInvariants.violations(in: bad, columns: 8, code: [])
         #expect(found.count == 5, "\(found)")
         #expect(TextInvariants.violations(in: "https://example.org/long\n", columns: 8, code: []).isEmpty)
-        #expect(TextInvariants.violations(in: "let x = 1 // long code\n", columns: 8,
-                                          code: ["let x = 1 // long code"]).isEmpty)
+        #expect(
+            TextInvariants.violations(
+                in: "let x = 1 // long code\n", columns: 8,
+                code: ["let x = 1 // long code"]
+            ).isEmpty)
     }
 
     @Test func checkerCatchesLostOrMovedHan() {
-        let book = Book(metadata: Metadata(title: "书", language: "zh"), divisions: [
-            Division(role: .chapter, id: "c", sourcePath: "c.md", title: [],
-                     blocks: [.paragraph([.text("甲乙")]), .paragraph([.text("丙丁")])]),
-        ])
+        let book = Book(
+            metadata: Metadata(title: "书", language: "zh"),
+            divisions: [
+                Division(
+                    role: .chapter, id: "c", sourcePath: "c.md", title: [],
+                    blocks: [.paragraph([.text("甲乙")]), .paragraph([.text("丙丁")])])
+            ])
         #expect(TextInvariants.missingHan(in: "甲乙\n丙丁\n", book: book).isEmpty)
         #expect(TextInvariants.missingHan(in: "丙丁\n甲乙\n", book: book) == ["丙丁"])
         #expect(TextInvariants.missingHan(in: "甲乙\n丙\n", book: book) == ["丙丁"])

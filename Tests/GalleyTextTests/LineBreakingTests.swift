@@ -1,6 +1,7 @@
 import GalleyCore
-@testable import GalleyText
 import Testing
+
+@testable import GalleyText
 
 /// The line-layout engine on small strings.
 struct LineBreakingTests {
@@ -83,11 +84,15 @@ struct LineBreakingTests {
 
     @Test func softBreaksAreWhatThePipelineDecided() {
         // One rule for every writer: the text shows what SoftBreaks made of each break.
-        let paragraph: [Inline] = [.text("中文"), .softBreak, .text("换行 English"), .softBreak,
-                                   .text("words 中"), .softBreak, .text("文")]
-        let book = Book(metadata: Metadata(title: "书", language: "zh-Hans"), divisions: [
-            Division(role: .chapter, id: "c", sourcePath: "c.md", title: [], blocks: [.paragraph(paragraph)]),
-        ])
+        let paragraph: [Inline] = [
+            .text("中文"), .softBreak, .text("换行 English"), .softBreak,
+            .text("words 中"), .softBreak, .text("文"),
+        ]
+        let book = Book(
+            metadata: Metadata(title: "书", language: "zh-Hans"),
+            divisions: [
+                Division(role: .chapter, id: "c", sourcePath: "c.md", title: [], blocks: [.paragraph(paragraph)])
+            ])
         let normalized = Pipeline.normalize(book).0
         let text = String(decoding: TextWriter().render(normalized), as: UTF8.self)
         #expect(text.contains("\u{3000}\u{3000}中文换行 English words 中文\n"))
@@ -131,7 +136,8 @@ struct LineBreakingTests {
         run.append("https://example.org/路径?q=1", unbreakable: true)
         run.append("和")
         let layout = LineLayout(columns: 30, measure: DisplayWidth())
-        #expect(layout.layout(run, firstPrefix: "", restPrefix: "").map(\.text)
+        #expect(
+            layout.layout(run, firstPrefix: "", restPrefix: "").map(\.text)
                 == ["自动链接：", "https://example.org/路径?q=1和"])
     }
 }

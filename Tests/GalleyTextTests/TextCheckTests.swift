@@ -19,17 +19,18 @@ struct TextCheckTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
-    @Test(arguments: [
-        ([0xEF, 0xBB, 0xBF] + Array("一\n".utf8), "text.bom", 1),
-        (Array("一\r\n二\n".utf8), "text.line-ending", 1),
-        (Array("一\n二".utf8), "text.final-newline", 2),
-        (Array("一\n二<sup>2</sup>\n".utf8), "text.markup", 2),
-        (Array("一\n\n**粗**\n".utf8), "text.markup", 3),
-        (Array("[链接](https://x)\n".utf8), "text.markup", 1),
-        (Array("A &amp; B\n".utf8), "text.markup", 1),
-        (Array("一\n二\u{7}\n".utf8), "text.control", 2),
-        (Array("一\n".utf8) + [0xE4, 0xB8] + Array("\n".utf8), "text.encoding", 2),
-    ] as [([UInt8], String, Int)])
+    @Test(
+        arguments: [
+            ([0xEF, 0xBB, 0xBF] + Array("一\n".utf8), "text.bom", 1),
+            (Array("一\r\n二\n".utf8), "text.line-ending", 1),
+            (Array("一\n二".utf8), "text.final-newline", 2),
+            (Array("一\n二<sup>2</sup>\n".utf8), "text.markup", 2),
+            (Array("一\n\n**粗**\n".utf8), "text.markup", 3),
+            (Array("[链接](https://x)\n".utf8), "text.markup", 1),
+            (Array("A &amp; B\n".utf8), "text.markup", 1),
+            (Array("一\n二\u{7}\n".utf8), "text.control", 2),
+            (Array("一\n".utf8) + [0xE4, 0xB8] + Array("\n".utf8), "text.encoding", 2),
+        ] as [([UInt8], String, Int)])
     func brokenFileIsReportedWithItsLine(bytes: [UInt8], code: String, line: Int) throws {
         let diagnostics = try check(bytes)
         #expect(diagnostics.count == 1, "\(diagnostics)")

@@ -13,7 +13,8 @@ import Testing
 
     @Test(arguments: Corpus.names)
     func wrapped(_ book: String) throws {
-        Golden.check(try Corpus.output(book).wrappedText,
-                     against: Corpus.golden(book, "book-\(Corpus.wrappedColumns).txt"))
+        Golden.check(
+            try Corpus.output(book).wrappedText,
+            against: Corpus.golden(book, "book-\(Corpus.wrappedColumns).txt"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GalleyCore
+
 @testable import GalleyText
 
 /// The properties issue 5 asks of a text output, measured on the text
@@ -29,8 +30,10 @@ enum TextInvariants {
 
     /// Every way `text`, wrapped at `columns`, breaks the rules; `code` holds
     /// the lines of the book's code blocks, which are never wrapped.
-    static func violations(in text: String, columns: Int, code: Set<String>,
-                           measure: DisplayWidth = DisplayWidth()) -> [String] {
+    static func violations(
+        in text: String, columns: Int, code: Set<String>,
+        measure: DisplayWidth = DisplayWidth()
+    ) -> [String] {
         var found: [String] = []
         let all = lines(text)
         for (index, line) in all.enumerated() {
@@ -50,7 +53,8 @@ enum TextInvariants {
                 found.append("line \(number) ends with \(last): \(line)")
             }
             if index + 1 < all.count, let last = body.last, last == "—" || last == "…",
-               content(all[index + 1]).first == last {
+                content(all[index + 1]).first == last
+            {
                 found.append("line \(number) splits \(last)\(last): \(line)")
             }
         }
@@ -77,10 +81,12 @@ enum TextInvariants {
             switch inline {
             case .text(let value), .code(let value): return value
             case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
-                 .subscript(let c), .span(_, let c): return plain(c, imageStandIn: imageStandIn)
+                .subscript(let c), .span(_, let c):
+                return plain(c, imageStandIn: imageStandIn)
             case .link(let link): return plain(link.children, imageStandIn: imageStandIn)
             // The writer's documented stand-in for an image without alt text.
-            case .image(let image): return image.alt.isEmpty ? imageStandIn : plain(image.alt, imageStandIn: imageStandIn)
+            case .image(let image):
+                return image.alt.isEmpty ? imageStandIn : plain(image.alt, imageStandIn: imageStandIn)
             case .ruby(let base, let reading): return plain(base, imageStandIn: imageStandIn) + reading
             case .softBreak, .lineBreak, .footnoteReference: return ""
             }
@@ -167,7 +173,8 @@ enum TextInvariants {
     static func ruleSpans(_ line: Substring, measure: DisplayWidth) -> [Range<Int>]? {
         let body = content(line)
         guard body.first == "-", body.allSatisfy({ $0 == "-" || $0 == " " }),
-              body.contains("  -") else { return nil }
+            body.contains("  -")
+        else { return nil }
         var spans: [Range<Int>] = []
         var column = measure.columns(of: line) - measure.columns(of: body)
         var start: Int? = nil
@@ -184,7 +191,8 @@ enum TextInvariants {
     /// blank lines around it) keeps every visible character inside a column
     /// span, so every column starts at the same display column on every row.
     static func misalignedTableLines(in text: String, measure: DisplayWidth = DisplayWidth())
-        -> (tables: Int, problems: [String]) {
+        -> (tables: Int, problems: [String])
+    {
         let all = lines(text)
         var tables = 0
         var problems: [String] = []
@@ -201,8 +209,13 @@ enum TextInvariants {
                 for character in all[row] {
                     let width = measure.columns(of: character)
                     let isSpace = character == " " || character == "\u{3000}"
-                    if !isSpace, width > 0, !spans.contains(where: { $0.contains(column) && $0.contains(column + width - 1) }) {
-                        problems.append("line \(row + 1): \(character) at column \(column) is outside the columns \(spans): \(all[row])")
+                    if !isSpace, width > 0,
+                        !spans.contains(where: { $0.contains(column) && $0.contains(column + width - 1) })
+                    {
+                        problems.append(
+                            "line \(row + 1): \(character) at column \(column) is outside the columns "
+                                + "\(spans): \(all[row])"
+                        )
                         break
                     }
                     column += width

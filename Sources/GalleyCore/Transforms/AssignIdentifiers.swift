@@ -110,9 +110,11 @@ public enum AssignIdentifiers {
             let unique = "\(id)-\(n)"
             used.insert(unique)
             if explicit {
-                diagnostics.append(Diagnostic(CoreCode.idsDuplicate,
-                    "the id `\(id)` is used more than once in the book; this one becomes `\(unique)`",
-                    at: locate?(file, id, occurrence) ?? SourceLocation(file: file)))
+                diagnostics.append(
+                    Diagnostic(
+                        CoreCode.idsDuplicate,
+                        "the id `\(id)` is used more than once in the book; this one becomes `\(unique)`",
+                        at: locate?(file, id, occurrence) ?? SourceLocation(file: file)))
             }
             return unique
         }
@@ -125,39 +127,42 @@ public enum AssignIdentifiers {
         /// Claims ids in reading order, so the first holder of an id keeps it:
         /// a section's own, then those in its title, then those inside it.
         func rewriter() -> ScopedRewriter<AssignIdentifiers.Place> {
-            ScopedRewriter(block: { [self] block, place in
-                let outside = AssignIdentifiers.Place(prefix: nil)
-                switch block {
-                case .section(var section):
-                    place.sections += 1
-                    let generated = place.prefix.map { "\($0)\(place.sections)" }
-                    if let id = section.attributes.id {
-                        section.attributes.id = explicitID(id)
-                    } else {
-                        section.attributes.id = claim(generated ?? "\(divisionID)-n\(place.sections)", explicit: false)
+            ScopedRewriter(
+                block: { [self] block, place in
+                    let outside = AssignIdentifiers.Place(prefix: nil)
+                    switch block {
+                    case .section(var section):
+                        place.sections += 1
+                        let generated = place.prefix.map { "\($0)\(place.sections)" }
+                        if let id = section.attributes.id {
+                            section.attributes.id = explicitID(id)
+                        } else {
+                            section.attributes.id = claim(
+                                generated ?? "\(divisionID)-n\(place.sections)", explicit: false)
+                        }
+                        return ([.section(section)], AssignIdentifiers.Place(prefix: generated.map { $0 + "-" }))
+                    case .heading(let level, var attributes, let content):
+                        attributes.id = explicitID(attributes.id)
+                        return ([.heading(level: level, attributes: attributes, content: content)], outside)
+                    case .div(var attributes, let children):
+                        attributes.id = explicitID(attributes.id)
+                        return ([.div(attributes, children)], outside)
+                    case .paragraph, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
+                        return ([block], outside)
                     }
-                    return ([.section(section)], AssignIdentifiers.Place(prefix: generated.map { $0 + "-" }))
-                case .heading(let level, var attributes, let content):
-                    attributes.id = explicitID(attributes.id)
-                    return ([.heading(level: level, attributes: attributes, content: content)], outside)
-                case .div(var attributes, let children):
-                    attributes.id = explicitID(attributes.id)
-                    return ([.div(attributes, children)], outside)
-                case .paragraph, .blockQuote, .list, .codeBlock, .thematicBreak, .table:
-                    return ([block], outside)
-                }
-            }, inline: { [self] inline, place in
-                switch inline {
-                case .image(var image):
-                    image.attributes.id = explicitID(image.attributes.id)
-                    return ([.image(image)], place)
-                case .span(var attributes, let children):
-                    attributes.id = explicitID(attributes.id)
-                    return ([.span(attributes, children)], place)
-                default:
-                    return ([inline], place)
-                }
-            })
+                },
+                inline: { [self] inline, place in
+                    switch inline {
+                    case .image(var image):
+                        image.attributes.id = explicitID(image.attributes.id)
+                        return ([.image(image)], place)
+                    case .span(var attributes, let children):
+                        attributes.id = explicitID(attributes.id)
+                        return ([.span(attributes, children)], place)
+                    default:
+                        return ([inline], place)
+                    }
+                })
         }
     }
 

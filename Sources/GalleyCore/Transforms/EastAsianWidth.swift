@@ -47,9 +47,13 @@ public enum EastAsianWidth {
         while low <= high {
             let middle = (low + high) / 2
             let range = wideRanges[middle]
-            if value < range.lowerBound { high = middle - 1 }
-            else if value > range.upperBound { low = middle + 1 }
-            else { return true }
+            if value < range.lowerBound {
+                high = middle - 1
+            } else if value > range.upperBound {
+                low = middle + 1
+            } else {
+                return true
+            }
         }
         return false
     }

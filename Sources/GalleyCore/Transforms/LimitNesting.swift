@@ -21,10 +21,12 @@ public enum LimitNesting {
             }
             book.divisions[index] = division
             if flattened > 0 {
-                diagnostics.append(Diagnostic(CoreCode.markdownTooDeep,
-                    "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
-                        + "into their parent",
-                    at: SourceLocation(file: division.sourcePath)))
+                diagnostics.append(
+                    Diagnostic(
+                        CoreCode.markdownTooDeep,
+                        "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
+                            + "into their parent",
+                        at: SourceLocation(file: division.sourcePath)))
             }
         }
         return (book, diagnostics)
@@ -42,34 +44,46 @@ public enum LimitNesting {
     /// an emphasis, span or ruby… to its inlines (links and images stay:
     /// their targets would be lost); `flatten` is told of each.
     static func rewriter(counting flatten: @escaping () -> Void) -> ScopedRewriter<Depth> {
-        ScopedRewriter(block: { block, depth in
-            let inner = Depth(blocks: depth.blocks + 1, inlines: 0)
-            guard depth.blocks >= maximumDepth else { return ([block], inner) }
-            return (expanded(block, into: { node in
-                switch node {
-                case .blockQuote(let children), .div(_, let children): return children
-                case .list(let list): return list.items.flatMap(\.blocks)
-                case .paragraph, .heading, .codeBlock, .thematicBreak, .table, .section: return nil
-                }
-            }, counting: flatten), inner)
-        }, inline: { inline, depth in
-            let inner = Depth(blocks: depth.blocks, inlines: depth.inlines + 1)
-            guard depth.inlines >= maximumDepth else { return ([inline], inner) }
-            return (expanded(inline, into: { node in
-                switch node {
-                case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
-                     .subscript(let c), .span(_, let c), .ruby(let c, _):
-                    return c
-                case .text, .code, .link, .image, .softBreak, .lineBreak, .footnoteReference: return nil
-                }
-            }, counting: flatten), inner)
-        })
+        ScopedRewriter(
+            block: { block, depth in
+                let inner = Depth(blocks: depth.blocks + 1, inlines: 0)
+                guard depth.blocks >= maximumDepth else { return ([block], inner) }
+                return (
+                    expanded(
+                        block,
+                        into: { node in
+                            switch node {
+                            case .blockQuote(let children), .div(_, let children): return children
+                            case .list(let list): return list.items.flatMap(\.blocks)
+                            case .paragraph, .heading, .codeBlock, .thematicBreak, .table, .section: return nil
+                            }
+                        }, counting: flatten), inner
+                )
+            },
+            inline: { inline, depth in
+                let inner = Depth(blocks: depth.blocks, inlines: depth.inlines + 1)
+                guard depth.inlines >= maximumDepth else { return ([inline], inner) }
+                return (
+                    expanded(
+                        inline,
+                        into: { node in
+                            switch node {
+                            case .emphasis(let c), .strong(let c), .strikethrough(let c), .superscript(let c),
+                                .subscript(let c), .span(_, let c), .ruby(let c, _):
+                                return c
+                            case .text, .code, .link, .image, .softBreak, .lineBreak, .footnoteReference: return nil
+                            }
+                        }, counting: flatten), inner
+                )
+            })
     }
 
     /// `node` with every container in it that `children` opens replaced by
     /// its children, in order, without recursion.
-    static func expanded<Node>(_ node: Node, into children: (Node) -> [Node]?,
-                               counting flatten: () -> Void) -> [Node] {
+    static func expanded<Node>(
+        _ node: Node, into children: (Node) -> [Node]?,
+        counting flatten: () -> Void
+    ) -> [Node] {
         var result: [Node] = []
         var pending = [node]
         while let next = pending.popLast() {

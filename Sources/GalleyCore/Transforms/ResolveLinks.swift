@@ -11,20 +11,24 @@ public enum ResolveLinks {
         var diagnostics: [Diagnostic] = []
         var book = book
         book.divisions = book.divisions.map { division in
-            Walk.rewrite(division, Rewriter.eachInline { inline in
-                guard case .link(var link) = inline, case .unresolved(let target) = link.target else {
-                    return inline
-                }
-                if let resolved = index.resolve(target, from: division) {
-                    link.target = resolved
-                    return .link(link)
-                }
-                diagnostics.append(Diagnostic(CoreCode.linksDangling,
-                    "the link target `\(target)` names no chapter or id in this book; "
-                        + "the link is dropped, its text kept",
-                    at: link.location ?? SourceLocation(file: division.sourcePath)))
-                return .span(.empty, link.children)
-            })
+            Walk.rewrite(
+                division,
+                Rewriter.eachInline { inline in
+                    guard case .link(var link) = inline, case .unresolved(let target) = link.target else {
+                        return inline
+                    }
+                    if let resolved = index.resolve(target, from: division) {
+                        link.target = resolved
+                        return .link(link)
+                    }
+                    diagnostics.append(
+                        Diagnostic(
+                            CoreCode.linksDangling,
+                            "the link target `\(target)` names no chapter or id in this book; "
+                                + "the link is dropped, its text kept",
+                            at: link.location ?? SourceLocation(file: division.sourcePath)))
+                    return .span(.empty, link.children)
+                })
         }
         return (book, diagnostics)
     }

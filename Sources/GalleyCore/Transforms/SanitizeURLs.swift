@@ -11,36 +11,39 @@ public enum SanitizeURLs {
         var book = book
         book.divisions = book.divisions.map { division in
             let fallback = SourceLocation(file: division.sourcePath)
-            return Walk.rewrite(division, Rewriter(inlines: { inlines in
-                inlines.flatMap { inline -> [Inline] in
-                    switch inline {
-                    case .link(var link):
-                        let written: String
-                        switch link.target {
-                        case .external(let url): written = url
-                        case .unresolved(let url) where URLPolicy.scheme(of: url) != nil: written = url
-                        case .unresolved, .internal: return [inline]
+            return Walk.rewrite(
+                division,
+                Rewriter(inlines: { inlines in
+                    inlines.flatMap { inline -> [Inline] in
+                        switch inline {
+                        case .link(var link):
+                            let written: String
+                            switch link.target {
+                            case .external(let url): written = url
+                            case .unresolved(let url) where URLPolicy.scheme(of: url) != nil: written = url
+                            case .unresolved, .internal: return [inline]
+                            }
+                            let verdict = verdict(written, isLink: true)
+                            guard case .safe(let url) = verdict else {
+                                diagnostics.append(dropped("link", written, verdict, at: link.location ?? fallback))
+                                return link.children
+                            }
+                            link.target = .external(url)
+                            return [.link(link)]
+                        case .image(let image):
+                            guard URLPolicy.scheme(of: image.source) != nil else { return [inline] }
+                            let verdict = verdict(image.source, isLink: false)
+                            guard case .safe = verdict else {
+                                diagnostics.append(
+                                    dropped("image", image.source, verdict, at: image.location ?? fallback))
+                                return image.alt
+                            }
+                            return [inline]
+                        default:
+                            return [inline]
                         }
-                        let verdict = verdict(written, isLink: true)
-                        guard case .safe(let url) = verdict else {
-                            diagnostics.append(dropped("link", written, verdict, at: link.location ?? fallback))
-                            return link.children
-                        }
-                        link.target = .external(url)
-                        return [.link(link)]
-                    case .image(let image):
-                        guard URLPolicy.scheme(of: image.source) != nil else { return [inline] }
-                        let verdict = verdict(image.source, isLink: false)
-                        guard case .safe = verdict else {
-                            diagnostics.append(dropped("image", image.source, verdict, at: image.location ?? fallback))
-                            return image.alt
-                        }
-                        return [inline]
-                    default:
-                        return [inline]
                     }
-                }
-            }))
+                }))
         }
         return (book, diagnostics)
     }
@@ -53,19 +56,23 @@ public enum SanitizeURLs {
         return verdict
     }
 
-    static func dropped(_ kind: String, _ url: String, _ verdict: URLPolicy.Verdict,
-                        at location: SourceLocation) -> Diagnostic {
+    static func dropped(
+        _ kind: String, _ url: String, _ verdict: URLPolicy.Verdict,
+        at location: SourceLocation
+    ) -> Diagnostic {
         let shown = URLPolicy.shown(url)
         let keeps = kind == "link" ? "its text is kept" : "its description is kept"
         if case .script(let scheme) = verdict {
-            return Diagnostic(CoreCode.linksUnsafeUrl,
-                              "the \(kind) to `\(shown)` is dropped: \(scheme): URLs are never written into a book; "
-                                  + keeps,
-                              at: location)
+            return Diagnostic(
+                CoreCode.linksUnsafeUrl,
+                "the \(kind) to `\(shown)` is dropped: \(scheme): URLs are never written into a book; "
+                    + keeps,
+                at: location)
         }
         var reason = "it cannot be made a valid URL"
         if case .invalid(let why) = verdict { reason = why }
-        return Diagnostic(CoreCode.linksInvalidUrl, "the \(kind) to `\(shown)` is dropped: \(reason); \(keeps)",
-                          at: location)
+        return Diagnostic(
+            CoreCode.linksInvalidUrl, "the \(kind) to `\(shown)` is dropped: \(reason); \(keeps)",
+            at: location)
     }
 }

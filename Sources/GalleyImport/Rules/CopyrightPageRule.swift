@@ -5,7 +5,8 @@
 /// `label：value` lines kept together as one block of lines.
 public struct CopyrightPageRule: ImportRule {
     public let name = "copyright-page"
-    public let summary = "Shape the copyright page: CIP record (GB/T 12451 form) "
+    public let summary =
+        "Shape the copyright page: CIP record (GB/T 12451 form) "
         + "and imprint lines grouped under headings."
     public init() {}
 
@@ -28,7 +29,8 @@ public struct CopyrightPageRule: ImportRule {
                 var block = input[index]
                 let next = index + 1 < input.count ? input[index + 1] : nil
                 if block.text.trimmed.hasSuffix("."), let next,
-                   next.text.matches("^[\\p{Han}]{2,}[：:].+[，,]\\s*[0-9]{4}") {
+                    next.text.matches("^[\\p{Han}]{2,}[：:].+[，,]\\s*[0-9]{4}")
+                {
                     // `题名 / 责任者.` + `出版地：出版者，年` → one record line
                     let joined = block.text.trimmed.replacing("\\s*/\\s*", with: "／") + " —" + next.text.trimmed
                     log.changed(block.lines + next.lines, block.text + "\n" + next.text, joined)

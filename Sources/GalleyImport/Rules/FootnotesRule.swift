@@ -6,7 +6,8 @@ import Foundation
 /// without a note, or a note without a marker, is reported and kept.
 public struct FootnotesRule: ImportRule {
     public let name = "footnotes"
-    public let summary = "Link note markers (①, <sup>①</sup>, [1]) to their note paragraphs as Markdown footnotes; "
+    public let summary =
+        "Link note markers (①, <sup>①</sup>, [1]) to their note paragraphs as Markdown footnotes; "
         + "report the unmatched."
     public init() {}
 
@@ -19,7 +20,8 @@ public struct FootnotesRule: ImportRule {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         guard let match = marker.firstMatch(in: text, options: .anchored, range: whole),
-              let number = number(in: match, of: ns) else { return nil }
+            let number = number(in: match, of: ns)
+        else { return nil }
         let rest = ns.substring(from: match.range.upperBound).trimmed
         return rest.isEmpty ? nil : (number, match.range.length)
     }
@@ -66,13 +68,15 @@ public struct FootnotesRule: ImportRule {
                 }
             }
             for note in notes {
-                guard let r = references.lastIndex(where: {
-                    $0.block < note.block && $0.number == note.number && $0.label == nil
-                })
+                guard
+                    let r = references.lastIndex(where: {
+                        $0.block < note.block && $0.number == note.number && $0.label == nil
+                    })
                 else {
                     let start = blocks[note.block].text.prefix(30)
-                    log.finding(blocks[note.block].lines,
-                                "note “\(start)” has no marker before it; kept as a paragraph")
+                    log.finding(
+                        blocks[note.block].lines,
+                        "note “\(start)” has no marker before it; kept as a paragraph")
                     continue
                 }
                 let label = String(next)
@@ -83,9 +87,10 @@ public struct FootnotesRule: ImportRule {
                 blocks[note.block].kind = .footnote(label: label)
                 blocks[note.block].text = noteText
                 let markerText = (blocks[references[r].block].text as NSString).substring(with: references[r].range)
-                log.changed(blocks[references[r].block].lines + noteBlock.lines,
-                            markerText + " … " + noteBlock.text,
-                            "[^\(label)] … [^\(label)]: " + noteText)
+                log.changed(
+                    blocks[references[r].block].lines + noteBlock.lines,
+                    markerText + " … " + noteBlock.text,
+                    "[^\(label)] … [^\(label)]: " + noteText)
             }
             // Rewrite markers from the end so earlier ranges stay valid.
             for reference in references.reversed() {

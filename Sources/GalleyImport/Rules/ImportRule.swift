@@ -55,8 +55,10 @@ public enum ImportRules {
 extension ImportDocument {
     /// Calls `body` on each block of the divisions `where` accepts; the
     /// body returns the new text (nil: unchanged). Records changes.
-    mutating func rewriteBlocks(log: inout ImportLog, where accept: (ImportDivision) -> Bool = { _ in true },
-                                _ body: (ImportBlock) -> String?) {
+    mutating func rewriteBlocks(
+        log: inout ImportLog, where accept: (ImportDivision) -> Bool = { _ in true },
+        _ body: (ImportBlock) -> String?
+    ) {
         for d in divisions.indices where accept(divisions[d]) {
             for b in divisions[d].blocks.indices {
                 let block = divisions[d].blocks[b]

@@ -4,7 +4,8 @@
 /// `contents.yaml`, and reports entries whose chapters the input lacks.
 public struct PrintedContentsRule: ImportRule {
     public let name = "printed-contents"
-    public let summary = "Turn the printed table of contents into contents.yaml data (title, level, page); "
+    public let summary =
+        "Turn the printed table of contents into contents.yaml data (title, level, page); "
         + "report chapters it lists that the input lacks."
     public init() {}
 
@@ -16,8 +17,10 @@ public struct PrintedContentsRule: ImportRule {
         var lines: [Line] = []
         for block in division.blocks.dropFirst() {   // the first block is the 目录 heading
             for (offset, text) in block.textLines.enumerated() {
-                lines.append(Line(text: String(text), number: block.lines[min(offset, block.lines.count - 1)],
-                                  isHeading: block.isHeading))
+                lines.append(
+                    Line(
+                        text: String(text), number: block.lines[min(offset, block.lines.count - 1)],
+                        isHeading: block.isHeading))
             }
         }
         if let heading = division.blocks.first {
@@ -30,8 +33,9 @@ public struct PrintedContentsRule: ImportRule {
         func emit(_ title: String, page: String?, lines: [Int], raw: [String]) {
             let level = Self.level(of: title, lastNumbered: &lastNumberedLevel)
             entries.append(ContentsEntry(title: title, level: level, page: page, lines: lines))
-            log.moved(lines, raw.joined(separator: "\n"), to: "contents.yaml",
-                      "\(title) · level \(level)" + (page.map { " · page \($0)" } ?? ""))
+            log.moved(
+                lines, raw.joined(separator: "\n"), to: "contents.yaml",
+                "\(title) · level \(level)" + (page.map { " · page \($0)" } ?? ""))
         }
         for line in lines {
             let text = line.text.replacing("</?b>", with: "").trimmed
@@ -43,7 +47,8 @@ public struct PrintedContentsRule: ImportRule {
             let cleaned = Self.clean(title)
             if let open = pending {
                 let numberOnly = Self.isNumberOnly(open.title)
-                let startsNew = line.isHeading && !numberOnly || Numbering.of(cleaned) != nil
+                let startsNew =
+                    line.isHeading && !numberOnly || Numbering.of(cleaned) != nil
                     || line.text.contains("<b>")
                 if numberOnly {
                     pending = (open.title + " " + cleaned, open.lines + [line.number], open.raw + [line.text])
@@ -67,8 +72,10 @@ public struct PrintedContentsRule: ImportRule {
         document.divisions.remove(at: d)
         let present = Set(document.divisions.compactMap(\.title))
         for entry in entries where entry.level == 1 && !present.contains(Segmenter.collapse(entry.title)) {
-            log.finding(entry.lines, "the printed contents lists “\(entry.title)”" +
-                        (entry.page.map { " (page \($0))" } ?? "") + " but the input has no such chapter")
+            log.finding(
+                entry.lines,
+                "the printed contents lists “\(entry.title)”" + (entry.page.map { " (page \($0))" } ?? "")
+                    + " but the input has no such chapter")
         }
     }
 

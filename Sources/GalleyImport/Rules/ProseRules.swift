@@ -21,18 +21,20 @@ public struct SignatureRule: ImportRule {
             while end > 0, blocks[end - 1].isFootnote { end -= 1 }
             var start = end
             while start > 0, end - start < 3, blocks[start - 1].kind == .paragraph,
-                  !blocks[start - 1].text.contains("\n") {
+                !blocks[start - 1].text.contains("\n")
+            {
                 let text = blocks[start - 1].text.trimmed
                 guard text.count <= 30, !"。！？”".contains(text.last!) else { break }
                 start -= 1
             }
             guard start < end,
-                  blocks[start..<end].contains(where: { Self.isDate($0.text) || $0.text.hasSuffix("识") })
+                blocks[start..<end].contains(where: { Self.isDate($0.text) || $0.text.hasSuffix("识") })
             else { continue }
             let lines = blocks[start..<end].flatMap(\.lines)
             let text = blocks[start..<end].map { $0.text.trimmed }.joined(separator: "\n")
-            log.changed(lines, blocks[start..<end].map(\.text).joined(separator: "\n\n"),
-                        "::: signature\n" + text + "\n:::")
+            log.changed(
+                lines, blocks[start..<end].map(\.text).joined(separator: "\n\n"),
+                "::: signature\n" + text + "\n:::")
             blocks.replaceSubrange(start..<end, with: [ImportBlock(kind: .signature, text: text, lines: lines)])
             document.divisions[d].blocks = blocks
         }
@@ -69,16 +71,17 @@ public struct PageBreakJoinsRule: ImportRule {
                 var j = i + 1
                 while j < blocks.count, blocks[j].isFootnote { j += 1 }
                 guard j < blocks.count, blocks[j].kind == .paragraph, !SignatureRule.isDate(blocks[j].text),
-                      !SignatureRule.isDate(blocks[i].text),
-                      let last = Self.lastCharacter(blocks[i].text), let first = blocks[j].text.first
+                    !SignatureRule.isDate(blocks[i].text),
+                    let last = Self.lastCharacter(blocks[i].text), let first = blocks[j].text.first
                 else { i += 1; continue }
                 let cut = !CJK.terminal.contains(last) || CJK.continuing.contains(first)
                 guard cut else { i += 1; continue }
                 let a = blocks[i].text, b = blocks[j].text
                 let joined = Self.join(a, b)
-                log.changed([blocks[i].lines.last!, blocks[j].lines.first!],
-                            String(a.suffix(16)) + "⏎" + String(b.prefix(16)),
-                            String(a.suffix(16)) + (joined.count > a.count + b.count ? " " : "") + String(b.prefix(16)))
+                log.changed(
+                    [blocks[i].lines.last!, blocks[j].lines.first!],
+                    String(a.suffix(16)) + "⏎" + String(b.prefix(16)),
+                    String(a.suffix(16)) + (joined.count > a.count + b.count ? " " : "") + String(b.prefix(16)))
                 blocks[i].text = joined
                 blocks[i].lines += blocks[j].lines
                 blocks.remove(at: j)

@@ -62,9 +62,10 @@ public struct RunningHeadsRule: ImportRule {
                 var end = index
                 var pieces: [String] = []
                 while end < blocks.count, !blocks[end].isHeading,
-                      blocks[end].textLines.allSatisfy({
-                          RunningHeads.isPageNumber($0) || RunningHeads.isVerticalPiece($0)
-                      }) {
+                    blocks[end].textLines.allSatisfy({
+                        RunningHeads.isPageNumber($0) || RunningHeads.isVerticalPiece($0)
+                    })
+                {
                     for line in blocks[end].textLines where !RunningHeads.isPageNumber(line) {
                         pieces.append(Segmenter.collapse(line))
                     }
@@ -73,7 +74,8 @@ public struct RunningHeadsRule: ImportRule {
                 if end > index {
                     // Two or more pieces spelling a title, or single characters stacked: a vertical head.
                     // One short piece is more likely the last words of a page (第四 / 5).
-                    let vertical = pieces.count >= 2
+                    let vertical =
+                        pieces.count >= 2
                         && (titles.contains(pieces.joined()) || pieces.allSatisfy { $0.count == 1 })
                     for k in index..<end {
                         let onlyNumbers = blocks[k].textLines.allSatisfy { RunningHeads.isPageNumber($0) }

@@ -8,8 +8,10 @@ public struct UnwrapLinesRule: ImportRule {
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         for d in document.divisions.indices {
-            for b in document.divisions[d].blocks.indices where document.divisions[d].blocks[b].text.contains("\n")
-                && document.divisions[d].blocks[b].kind != .signature {
+            for b in document.divisions[d].blocks.indices
+            where document.divisions[d].blocks[b].text.contains("\n")
+                && document.divisions[d].blocks[b].kind != .signature
+            {
                 let block = document.divisions[d].blocks[b]
                 var text = ""
                 var soft = false
@@ -50,7 +52,8 @@ public struct LetterSpacingRule: ImportRule {
     static func collapsed(_ text: String) -> String? {
         let pieces = text.split(whereSeparator: { $0 == " " || $0 == "\u{3000}" || $0 == "\t" })
         guard pieces.count >= 2, pieces.allSatisfy({ $0.count == 1 && CJK.isWide($0.first!) }),
-              pieces.contains(where: { CJK.isHan($0.first!) }) else { return nil }
+            pieces.contains(where: { CJK.isHan($0.first!) })
+        else { return nil }
         return pieces.joined()
     }
 }
@@ -60,7 +63,8 @@ public struct LetterSpacingRule: ImportRule {
 /// that order, whatever the extraction wrote (##, ###, #### for siblings).
 public struct HeadingLevelsRule: ImportRule {
     public let name = "heading-levels"
-    public let summary = "Make heading levels consistent: division title 1, "
+    public let summary =
+        "Make heading levels consistent: division title 1, "
         + "then one level per numbering pattern (第X章, 第X节, 一、, （一）, 1.)."
     public init() {}
 
@@ -81,8 +85,9 @@ public struct HeadingLevelsRule: ImportRule {
                     new = max(2, old)
                 }
                 if new != old {
-                    log.changed(blocks[b].lines, String(repeating: "#", count: old) + " " + blocks[b].text,
-                                String(repeating: "#", count: new) + " " + blocks[b].text)
+                    log.changed(
+                        blocks[b].lines, String(repeating: "#", count: old) + " " + blocks[b].text,
+                        String(repeating: "#", count: new) + " " + blocks[b].text)
                     blocks[b].kind = .heading(level: new)
                 }
             }
@@ -111,7 +116,8 @@ public struct HeadingIDsRule: ImportRule {
             for b in document.divisions[d].blocks.indices where b != firstHeading {
                 let block = document.divisions[d].blocks[b]
                 guard block.isHeading, block.id == nil, let (family, number) = Numbering.of(block.text),
-                      let prefix = Self.prefixes[family] else { continue }
+                    let prefix = Self.prefixes[family]
+                else { continue }
                 var id = "\(prefix)-\(number)"
                 var suffix = 2
                 while used.contains(id) { id = "\(prefix)-\(number)-\(suffix)"; suffix += 1 }

@@ -42,7 +42,8 @@ public struct RepeatedTitlePageRule: ImportRule {
 /// `book.yaml`. The title page's lines move there; the copyright page stays.
 public struct MetadataRule: ImportRule {
     public let name = "metadata"
-    public let summary = "Read title, creators, publisher, date, ISBN and subjects from the title and CIP pages "
+    public let summary =
+        "Read title, creators, publisher, date, ISBN and subjects from the title and CIP pages "
         + "into book.yaml."
     public init() {}
 
@@ -52,8 +53,10 @@ public struct MetadataRule: ImportRule {
         ("译", "trl"), ("翻译", "trl"), ("著", "aut"), ("撰", "aut"), ("绘", "ill"), ("整理", "edt"),
     ]
 
-    static let organizationSuffixes = ["会", "社", "部", "所", "院", "中心", "办公室", "局", "厅", "馆", "组",
-                                       "集团", "公司", "大学", "学院", "委员会", "研究室"]
+    static let organizationSuffixes = [
+        "会", "社", "部", "所", "院", "中心", "办公室", "局", "厅", "馆", "组",
+        "集团", "公司", "大学", "学院", "委员会", "研究室",
+    ]
 
     static let publisherPattern = "(出版社|出版中心|出版公司|出版集团|书局|书店|出版有限|Press)"
 
@@ -70,13 +73,16 @@ public struct MetadataRule: ImportRule {
                 let creators = Self.creators(block.text)
                 if !creators.isEmpty {
                     meta.creators += creators
-                    log.moved(block.lines, block.text, to: "book.yaml", creators.map {
-                        "creator: \($0.name) (\($0.displayRole ?? $0.role))"
-                    }.joined(separator: "; "))
+                    log.moved(
+                        block.lines, block.text, to: "book.yaml",
+                        creators.map {
+                            "creator: \($0.name) (\($0.displayRole ?? $0.role))"
+                        }.joined(separator: "; "))
                     return true
                 }
                 if meta.title != nil, meta.subtitle == nil,
-                   let subtitle = block.text.trimmed.capture("^[—－-]{1,2}\\s*(.+)$") {
+                    let subtitle = block.text.trimmed.capture("^[—－-]{1,2}\\s*(.+)$")
+                {
                     meta.subtitle = Segmenter.collapse(subtitle)
                     log.moved(block.lines, block.text, to: "book.yaml", "subtitle: \(meta.subtitle!)")
                     return true
@@ -111,8 +117,9 @@ public struct MetadataRule: ImportRule {
             guard !names.isEmpty, names.allSatisfy({ $0.count <= 40 && !$0.contains("/") && !$0.contains("／") })
             else { continue }
             return names.map { name in
-                ImportedCreator(name: name, role: code, displayRole: printed,
-                                isOrganization: organizationSuffixes.contains { name.hasSuffix($0) })
+                ImportedCreator(
+                    name: name, role: code, displayRole: printed,
+                    isOrganization: organizationSuffixes.contains { name.hasSuffix($0) })
             }
         }
         return []
@@ -125,16 +132,19 @@ public struct MetadataRule: ImportRule {
         if let value = text.capture("^出版发行[：:](.+)$"), meta.publisher == nil { meta.publisher = value }
         if let value = text.capture("^地址[：:](.+)$"), meta.publisherAddress == nil { meta.publisherAddress = value }
         if meta.date == nil, let year = text.capture("^版次[：:]([0-9]{4})年"),
-           let month = text.capture("^版次[：:][0-9]{4}年([0-9]{1,2})月") {
+            let month = text.capture("^版次[：:][0-9]{4}年([0-9]{1,2})月")
+        {
             meta.date = year + "-" + (month.count == 1 ? "0" + month : month)
         }
         if meta.date == nil, let year = text.capture("[，,]([0-9]{4})\\.([0-9]{1,2})$"),
-           let month = text.capture("[，,][0-9]{4}\\.([0-9]{1,2})$") {
+            let month = text.capture("[，,][0-9]{4}\\.([0-9]{1,2})$")
+        {
             meta.date = year + "-" + (month.count == 1 ? "0" + month : month)
         }
         // CIP subject field: `III . 中国共产党—基层组织—…  IV . D267`
         if meta.subjects.isEmpty,
-           let subject = line.capture("(?:III|Ⅲ)\\s*[.．]\\s*(.+?)\\s+(?:IV|Ⅳ)\\s*[.．]") {
+            let subject = line.capture("(?:III|Ⅲ)\\s*[.．]\\s*(.+?)\\s+(?:IV|Ⅳ)\\s*[.．]")
+        {
             meta.subjects = subject.split(separator: " ").map(String.init).filter { !$0.isEmpty }
         }
     }

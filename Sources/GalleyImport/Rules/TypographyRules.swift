@@ -4,7 +4,8 @@
 /// Latin context the ASCII marks stay.
 public struct PunctuationRule: ImportRule {
     public let name = "punctuation"
-    public let summary = "Full-width punctuation in Chinese context (, : ; ? ! ( ) quotes ... --); "
+    public let summary =
+        "Full-width punctuation in Chinese context (, : ; ? ! ( ) quotes ... --); "
         + "ASCII kept in numbers and Latin text."
     public init() {}
 
@@ -88,7 +89,8 @@ public struct PunctuationRule: ImportRule {
 /// sizes (710 × 1020). A fraction after Han text (毫米 1/16) keeps its space.
 public struct SpacingRule: ImportRule {
     public let name = "spacing"
-    public let summary = "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), "
+    public let summary =
+        "Remove extraction spaces: Han–digit/Latin (unless --cjk-spacing keep), "
         + "Han–Han in headings and labels, around full-width punctuation, inside 978 - 7 - 80186."
     public init() {}
 
