@@ -1,7 +1,7 @@
 import GalleyCore
 
 /// Pandoc's attribute syntax, `{#id .class key=value key="a b"}`, used on
-/// headings and fenced divs.
+/// headings, images and fenced divs.
 enum AttributeSyntax {
     /// Parses the text between the braces; nil when it is not attribute syntax
     /// (so a heading that merely ends in `{…}` keeps its text).
@@ -69,5 +69,35 @@ enum HeadingAttributes {
         var result = Array(content.dropLast())
         if !before.isEmpty { result.append(.text(String(before))) }
         return (result, attributes)
+    }
+}
+
+/// `![alt](a.png){#fig1 .wide width=50%}`: attributes right after an image,
+/// as pandoc reads them.
+enum ImageAttributes {
+    /// The inlines with each image's trailing `{…}` moved onto the image.
+    static func attach(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .image = $0 { true } else { false } }) else { return inlines }
+        var result: [Inline] = []
+        result.reserveCapacity(inlines.count)
+        var index = inlines.startIndex
+        while index < inlines.endIndex {
+            let inline = inlines[index]
+            index += 1
+            guard case .image(var image) = inline, index < inlines.endIndex,
+                case .text(let text) = inlines[index], text.first == "{",
+                let close = text.firstIndex(of: "}"),
+                let attributes = AttributeSyntax.parse(text[text.index(after: text.startIndex)..<close])
+            else {
+                result.append(inline)
+                continue
+            }
+            image.attributes = attributes
+            result.append(.image(image))
+            let rest = text[text.index(after: close)...]
+            if !rest.isEmpty { result.append(.text(String(rest))) }
+            index += 1
+        }
+        return result
     }
 }
