@@ -4,7 +4,6 @@ import GalleyCore
 public enum DocBookCode: String, DiagnosticCode {
     case danglingLink = "docbook.dangling-link"
     case droppedCharacters = "docbook.dropped-characters"
-    case duplicateId = "docbook.duplicate-id"
     case emptyList = "docbook.empty-list"
     case emptyPart = "docbook.empty-part"
     case emptyTable = "docbook.empty-table"
@@ -20,7 +19,7 @@ public enum DocBookCode: String, DiagnosticCode {
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .danglingLink, .droppedCharacters, .duplicateId, .emptyPart, .invalidId, .missingFootnote,
+        case .danglingLink, .droppedCharacters, .emptyPart, .invalidId, .missingFootnote,
             .nestedFootnote, .unreferencedFootnote:
             .warning
         case .emptyList, .emptyTable, .footnoteMoved, .lineBreak, .nestedLink, .ruby, .sectionFlattened: .note
@@ -31,7 +30,6 @@ public enum DocBookCode: String, DiagnosticCode {
         switch self {
         case .danglingLink: "link to “#…” has no target in the DocBook file; its text is kept without the link"
         case .droppedCharacters: "… character(s) that XML 1.0 forbids"
-        case .duplicateId: "id “…” is used more than once; only the first keeps it"
         case .emptyList: "a list without items was left out"
         case .emptyPart: "part “…” has no chapters after it; written as a chapter"
         case .emptyTable: "a table without cells was left out"

@@ -136,9 +136,6 @@ extension DocBookEmitter {
         let classes = division.attributes.classes.joined(separator: " ")
         let fullRole = [role, classes.isEmpty ? nil : classes].compactMap { $0 }.joined(separator: " ")
         return Self.attributes([
-            // Unique in a normalised book, but for the ids NumberFootnotes
-            // gives notes without reserving them (`fn-c0-1`), which a
-            // division or an element may hold too: the first written keeps it.
             ("xml:id", claim(division.id) ?? generatedID("division")),
             ("xml:lang", division.language ?? division.attributes["lang"]),
             ("role", fullRole.isEmpty ? nil : fullRole),

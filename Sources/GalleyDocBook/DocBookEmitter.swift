@@ -48,16 +48,14 @@ struct DocBookEmitter {
     }
 
     /// The `xml:id` to write for an id from the tree: itself when it is a
-    /// valid NCName not yet used, else nothing (with a diagnostic), so that
-    /// the document never carries a duplicate or malformed id.
+    /// valid NCName, else nothing (with a diagnostic). Ids are unique in a
+    /// normalised book (`AssignIdentifiers`, `NumberFootnotes`), so none is
+    /// checked for repeats here: a repeat would be a pipeline bug, and the
+    /// build's schema check would reject the file.
     mutating func claim(_ id: String?) -> String? {
         guard let id, !id.isEmpty else { return nil }
         guard DocBookIDs.isNCName(id) else {
             warn(.invalidId, "id “\(id)” is not an XML name; it was left out")
-            return nil
-        }
-        guard ids.claim(id) else {
-            warn(.duplicateId, "id “\(id)” is used more than once; only the first keeps it")
             return nil
         }
         return id

@@ -14,7 +14,7 @@ struct DocBookIDs {
     let titles: [String: [Inline]]
     /// Every id of the tree, which generated ids avoid.
     private let taken: Set<String>
-    private var claimed: Set<String> = []
+    private var generated: Set<String> = []
     private var counter = 0
 
     init(book: Book, contents: [String: DocBookContent]) {
@@ -45,18 +45,13 @@ struct DocBookIDs {
         self.titles = titles
     }
 
-    /// Marks `id` as written; false when it already was.
-    mutating func claim(_ id: String) -> Bool {
-        claimed.insert(id).inserted
-    }
-
-    /// A new id `stem-N` that is neither in the tree nor written yet.
+    /// A new id `stem-N` that is in neither the tree nor generated before.
     mutating func generate(_ stem: String) -> String {
         while true {
             counter += 1
             let candidate = "\(Self.sanitized(stem))-\(counter)"
-            if !taken.contains(candidate) && !claimed.contains(candidate) {
-                claimed.insert(candidate)
+            if !taken.contains(candidate) && !generated.contains(candidate) {
+                generated.insert(candidate)
                 return candidate
             }
         }

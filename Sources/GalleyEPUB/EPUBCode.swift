@@ -7,7 +7,6 @@ public enum EPUBCode: String, DiagnosticCode {
     case danglingLink = "epub.dangling-link"
     case date = "epub.date"
     case defaultStylesheet = "epub.default-stylesheet"
-    case duplicateId = "epub.duplicate-id"
     case imageType = "epub.image-type"
     case invalidXmlCharacter = "epub.invalid-xml-character"
     case missingCover = "epub.missing-cover"
@@ -21,7 +20,7 @@ public enum EPUBCode: String, DiagnosticCode {
     public var severity: Diagnostic.Severity {
         switch self {
         case .archive, .defaultStylesheet, .imageType, .missingCover, .missingImage, .zip, .projectMissingFile: .error
-        case .accessibilityClaimWithheld, .danglingLink, .date, .duplicateId, .invalidXmlCharacter, .missingFootnote,
+        case .accessibilityClaimWithheld, .danglingLink, .date, .invalidXmlCharacter, .missingFootnote,
             .remoteImage, .unreferencedFootnote:
             .warning
         }
@@ -34,7 +33,6 @@ public enum EPUBCode: String, DiagnosticCode {
         case .danglingLink: "a NormalizedBook has no unresolved links: the pipeline resolves them"
         case .date: "date … is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB"
         case .defaultStylesheet: "the default stylesheet galley.css is missing from Galley's resources"
-        case .duplicateId: "id … appears twice in …; the second is dropped"
         case .imageType: "image … is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show"
         case .invalidXmlCharacter: "… character(s) that XML 1.0 forbids were left out"
         case .missingCover: "cover image … is not a JPEG, PNG, GIF, SVG or WebP file"

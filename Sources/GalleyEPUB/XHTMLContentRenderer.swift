@@ -18,7 +18,6 @@ struct XHTMLContentRenderer {
     var headingLevels: [Int] = []
     var notes: FootnoteTable
     var insideLink = false
-    var usedIds = Set<String>()
 
     static func render(_ index: Int, of publication: EPUBPublication) -> Output {
         let division = publication.book.divisions[index]
@@ -79,14 +78,11 @@ struct XHTMLContentRenderer {
         XHTMLPage.end(&builder)
     }
 
-    /// An id may appear once per document; a repeated one is dropped.
-    mutating func claimId(_ id: String?) -> String? {
+    /// The id to write: ids are unique in a normalised book
+    /// (`AssignIdentifiers`, `NumberFootnotes`), so none is checked for
+    /// repeats here; one with white space is no HTML id.
+    func claimId(_ id: String?) -> String? {
         guard let id, !id.isEmpty, !id.contains(where: \.isWhitespace) else { return nil }
-        if usedIds.contains(id) {
-            warn(.duplicateId, "id `\(id)` appears twice in `\(division.id)`; the second is dropped")
-            return nil
-        }
-        usedIds.insert(id)
         return id
     }
 
