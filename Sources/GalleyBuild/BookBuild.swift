@@ -132,7 +132,7 @@ public struct BookBuild: Sendable {
                 ]
             )
         }
-        if validate { diagnostics += format.check(url) }
+        if validate { diagnostics += format.check(url, book) }
         return (true, diagnostics)
     }
 

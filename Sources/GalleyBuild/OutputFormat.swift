@@ -14,7 +14,8 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     /// The file written into the output folder.
     public let fileName: String
     let makeWriter: @Sendable (WriterSettings, NormalizedBook) -> any BookWriter
-    let check: @Sendable (URL) -> [Diagnostic]
+    /// Validates the written file; the book is there for what the file cannot tell (where code is).
+    let check: @Sendable (URL, NormalizedBook) -> [Diagnostic]
 
     public static let epub = OutputFormat(
         name: "epub", fileName: "book.epub",
@@ -23,20 +24,20 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
                 options: .init(
                     modificationDate: settings.modificationDate, resources: settings.resources,
                     stylesheets: settings.stylesheets))
-        }, check: OutputChecks.checkEPUB)
+        }, check: { url, _ in OutputChecks.checkEPUB(at: url) })
 
     public static let docbook = OutputFormat(
         name: "docbook", fileName: "book.xml",
         makeWriter: { _, _ in
             DocBookWriter()
-        }, check: OutputChecks.checkDocBook)
+        }, check: { url, _ in OutputChecks.checkDocBook(at: url) })
 
     public static let text = OutputFormat(
         name: "text", fileName: "book.txt",
         makeWriter: { settings, book in
             let columns = settings.textColumns.map { $0 > 0 ? $0 : nil } ?? book.metadata.textColumns
             return TextWriter(options: .init(columns: columns, ambiguousIsWide: settings.ambiguousIsWide))
-        }, check: OutputChecks.checkText)
+        }, check: { url, book in OutputChecks.checkText(at: url, code: Walk.code(in: book.book)) })
 
     /// Every format, in the order they are written and reported.
     public static let registry: [OutputFormat] = [.epub, .docbook, .text]
@@ -51,7 +52,7 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
     init(
         name: String, fileName: String,
         makeWriter: @escaping @Sendable (WriterSettings, NormalizedBook) -> any BookWriter,
-        check: @escaping @Sendable (URL) -> [Diagnostic]
+        check: @escaping @Sendable (URL, NormalizedBook) -> [Diagnostic]
     ) {
         self.name = name
         self.fileName = fileName

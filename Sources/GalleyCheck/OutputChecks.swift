@@ -33,7 +33,10 @@ public enum OutputChecks {
 
     /// UTF-8 without BOM, LF only, final newline, no control characters,
     /// no markup (`<sup>`, `**`, `](`, `&amp;`…). Each finding names its line.
-    public static func checkText(at url: URL) -> [Diagnostic] {
+    /// - Parameter code: the book's code (inline code and the lines of code
+    ///   blocks): markup inside it is the author's, so a line is searched
+    ///   for markup only outside the code it holds.
+    public static func checkText(at url: URL, code: [String] = []) -> [Diagnostic] {
         let path = url.path
         guard let data = FileManager.default.contents(atPath: path) else {
             return [Diagnostic(CheckCode.textUnreadable, "cannot read the text output", at: SourceLocation(file: path))]
@@ -66,12 +69,27 @@ public enum OutputChecks {
                 line: bytes.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 })
         }
         // A writer that leaks its input's markup shows it in these forms. A
-        // warning, not an error: a code block may hold them legitimately.
+        // warning, not an error: text the check cannot tell from code may hold them.
         let markup = [
             "<sup>", "</sup>", "<sub>", "</sub>", "<br>", "<br/>", "<b>", "</b>", "<i>", "</i>",
             "<span", "</span>", "<p>", "</p>", "<div", "</div>", "**", "](", "&amp;", "&lt;", "&gt;",
             "&quot;", "&nbsp;", "&#",
         ].map { Array($0.utf8) }
+        // Only code that holds a markup form can hide one; most books have little.
+        let markedCode = Set(
+            code.lazy.flatMap { $0.split(separator: "\n") }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { snippet in markup.contains { Array(snippet.utf8)[...].contains(bytes: $0) } }
+        ).sorted { $0.utf8.count > $1.utf8.count }
+        /// The markup form a line shows outside the code it holds, if any.
+        func leakedMarkup(_ line: ArraySlice<UInt8>) -> [UInt8]? {
+            guard let found = markup.first(where: { line.contains(bytes: $0) }) else { return nil }
+            guard !markedCode.isEmpty else { return found }
+            var text = String(decoding: line, as: UTF8.self)
+            for snippet in markedCode where text.contains(snippet) { text = text.replacing(snippet, with: " ") }
+            let rest = Array(text.utf8)[...]
+            return markup.first { rest.contains(bytes: $0) }
+        }
         var markupFindings = 0
         // One pass over the bytes (this runs on every build); only a line
         // holding < * ] & is searched for markup.
@@ -96,7 +114,7 @@ public enum OutputChecks {
                             line: number)
                     }
                     if markupCandidate, markupFindings < 20,
-                        let found = markup.first(where: { bytes[lineStart..<index].contains(bytes: $0) })
+                        let found = leakedMarkup(bytes[lineStart..<index])
                     {
                         markupFindings += 1
                         diagnostics.append(

@@ -322,6 +322,17 @@ public extension Walk {
         return images
     }
 
+    /// The text of every code block and inline code of the book, in reading
+    /// order: the author's code, where markup-like text is meant.
+    static func code(in book: Book) -> [String] {
+        var code: [String] = []
+        let visitor = Visitor(
+            block: { if case .codeBlock(_, let text) = $0 { code.append(text) } },
+            inline: { if case .code(let text) = $0 { code.append(text) } })
+        for division in book.divisions { query(division, visitor) }
+        return code
+    }
+
     /// The footnote labels `blocks` call, in reading order (repeats kept).
     static func footnoteLabels(in blocks: [Block]) -> [String] {
         var labels: [String] = []

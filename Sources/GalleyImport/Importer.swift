@@ -21,6 +21,12 @@ public struct ImportResult: Sendable {
     public var inputLines: [String]
     public var disabledRules: [String]
 
+    /// False when the input is empty or only white space: there is no book
+    /// to write.
+    public var hasText: Bool {
+        inputLines.contains { !$0.allSatisfy(\.isWhitespace) }
+    }
+
     /// Every input line's fate; the "nothing lost" guarantee is that each
     /// non-blank line is either in an output file or removed by a named rule.
     public var lineFates: [Int: LineFate] {

@@ -54,6 +54,15 @@ struct ImportCommand: ParsableCommand {
         let reportURL = report.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("import-report.md")
         do {
             let result = try importer.run(bytes: bytes, encoding: encoding)
+            guard result.hasText else {
+                let what = bytes.isEmpty ? "is empty" : "holds only white space (\(bytes.count) bytes)"
+                galley.report([
+                    Diagnostic(
+                        ImportCode.noText, "\(raw) \(what): there is no text to import; nothing was written",
+                        at: SourceLocation(file: raw))
+                ])
+                throw ExitCode.failure
+            }
             try Importer.write(result, to: directory, report: reportURL, force: force)
             galley.report(
                 result.log.findings.map {

@@ -8,6 +8,13 @@ import Testing
         ("中文", "English", false, " "),
         ("English", "中文", false, " "),
         ("中文，", "中文", false, ""),
+        // Beside wide or fullwidth punctuation no space, whatever the other side (issue 11).
+        ("全角标点，", "English", false, ""),
+        ("全角标点。", "2008", true, ""),
+        ("English", "（注）", false, ""),
+        ("see", "「引」", false, ""),
+        ("中文。", "한국어", false, " "),
+        ("English,", "word", false, " "),
         ("中文", "“引号”", true, ""),
         ("中文", "“引号”", false, " "),
         ("한국어", "한국어", false, " "),

@@ -73,6 +73,23 @@ struct EncodingTests {
         #expect(run.standardError.contains("byte offset 16"))
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("out").path))
     }
+
+    /// An input with no text is an error, not an empty book.
+    @Test(.galleyExecutable, arguments: [[], Array(" \n\t\r\n\u{3000}\n".utf8), [0xEF, 0xBB, 0xBF]])
+    func commandRefusesAnInputWithNoText(bytes: [UInt8]) throws {
+        let directory = try Repository.temporaryDirectory("import")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let raw = directory.appendingPathComponent("raw.txt")
+        try Data(bytes).write(to: raw)
+        let out = directory.appendingPathComponent("out")
+        let run = try runProcess(Repository.galleyExecutable.path, ["import", raw.path, "--output", out.path])
+        #expect(run.status == 1)
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.standardError)")
+        #expect(lines.first?.hasPrefix("\(raw.path): error: \(raw.path) ") == true, "\(run.standardError)")
+        #expect(lines.first?.hasSuffix("nothing was written [import.no-text]") == true, "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
 }
 
 /// The command's options reach the importer.

@@ -19,6 +19,32 @@ struct TextCheckTests {
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
+    /// Markup forms inside the author's code are not reported; the same
+    /// forms outside it are (issue 11: every warning in four real books
+    /// pointed at code).
+    @Test func markupInsideCodeIsNotReported() throws {
+        let book = Book(
+            metadata: Metadata(title: "代码", language: "zh-Hans"),
+            divisions: [
+                Division(
+                    role: .chapter, id: "ch001", sourcePath: "a.md", title: [.text("代码")],
+                    blocks: [
+                        .paragraph([.text("幂 "), .code("10 ** 12"), .text("，调用 "), .code("a[6]()"), .text("。")]),
+                        .codeBlock(language: "js", text: "el.innerHTML = \"<b>Hello!</b>\";\nx = a &amp;&amp; b;\n"),
+                    ])
+            ]
+        ).normalized
+        let bytes = TextWriter().render(book)
+        let url = try Repository.temporaryDirectory("text-check").appendingPathComponent("book.txt")
+        try Data(bytes).write(to: url)
+        #expect(OutputChecks.checkText(at: url, code: Walk.code(in: book.book)).isEmpty)
+        // Without the book's code the same file gives three warnings, one per line holding code.
+        #expect(OutputChecks.checkText(at: url).map(\.code) == ["text.markup", "text.markup", "text.markup"])
+        // Markup outside the code on a line that also holds code is still found.
+        try Data("幂 10 ** 12 与 **粗**\n".utf8).write(to: url)
+        #expect(OutputChecks.checkText(at: url, code: ["10 ** 12"]).map(\.code) == ["text.markup"])
+    }
+
     @Test(
         arguments: [
             ([0xEF, 0xBB, 0xBF] + Array("一\n".utf8), "text.bom", 1),

@@ -1,9 +1,11 @@
 /// Decides what each soft line break (a newline inside a paragraph) becomes,
 /// following CSS Text 3 §4.1.2 (segment break transformation): it vanishes
 /// when the characters on both sides are East Asian wide, fullwidth or
-/// halfwidth and neither is Hangul, or when either side is U+200B;
-/// otherwise it becomes one space. So `中文\n中文` joins, `English\nword`
-/// gets a space, and `中文\nEnglish` gets a space.
+/// halfwidth and neither is Hangul, when either side is wide or fullwidth
+/// punctuation and neither is Hangul (so no space stands beside `，` or `。`),
+/// or when either side is U+200B; otherwise it becomes one space. So
+/// `中文\n中文` and `全角标点，\nEnglish` join, `English\nword` and
+/// `中文\nEnglish` get a space.
 public enum SoftBreaks {
     public static func apply(_ book: Book) -> Book {
         var book = book
@@ -51,7 +53,21 @@ public enum SoftBreaks {
     public static func vanishes(between before: Unicode.Scalar?, and after: Unicode.Scalar?, cjk: Bool) -> Bool {
         guard let before, let after else { return false }
         if before == "\u{200B}" || after == "\u{200B}" { return true }
+        if EastAsianWidth.isHangul(before) || EastAsianWidth.isHangul(after) { return false }
+        if isWidePunctuation(before) || isWidePunctuation(after) { return true }
         return isWideForBreaks(before, cjk: cjk) && isWideForBreaks(after, cjk: cjk)
+    }
+
+    /// Punctuation that is East Asian wide or fullwidth: `，。、；：！？「」（）《》` and the like.
+    static func isWidePunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        guard EastAsianWidth.isWide(scalar) else { return false }
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isWideForBreaks(_ scalar: Unicode.Scalar, cjk: Bool) -> Bool {
