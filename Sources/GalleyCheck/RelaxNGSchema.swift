@@ -50,23 +50,33 @@ public final class RelaxNGSchema: @unchecked Sendable {
             ]
         }
         defer { xmlRelaxNGFreeValidCtxt(context) }
-        let collector = ErrorCollector(code: code, file: document.name)
-        let box = Unmanaged.passUnretained(collector).toOpaque()
-        xmlRelaxNGSetValidStructuredErrors(context, collectError, box)
-        // The ID/IDREF pass at the end of validation reports through the
-        // thread's generic handler, not the context's: catch it too, so
-        // nothing reaches stderr.
-        xmlSetStructuredErrorFunc(box, collectError)
         defer { xmlSetStructuredErrorFunc(nil, nil) }
-        let status = withExtendedLifetime(collector) { xmlRelaxNGValidateDoc(context, document.pointer) }
-        collector.dropCascades()
-        if status != 0 && collector.diagnostics.isEmpty && collector.leftToNativeChecks == 0 {
-            collector.diagnostics.append(
-                Diagnostic(
-                    code, "the document is not valid against the schema",
-                    at: SourceLocation(file: document.name)))
+        // Long sibling lists are validated in windows (see SiblingWindows):
+        // one pass for the document, one for every further window.
+        let windows = SiblingWindows(document.pointer)
+        defer { windows.restore() }
+        var seen = Set<String>()
+        return windows.passes { tree in
+            let collector = ErrorCollector(code: code, file: document.name)
+            let box = Unmanaged.passUnretained(collector).toOpaque()
+            xmlRelaxNGSetValidStructuredErrors(context, collectError, box)
+            // The ID/IDREF pass at the end of validation reports through the
+            // thread's generic handler, not the context's: catch it too, so
+            // nothing reaches stderr.
+            xmlSetStructuredErrorFunc(box, collectError)
+            let status = withExtendedLifetime(collector) { xmlRelaxNGValidateDoc(context, tree) }
+            collector.dropCascades()
+            if status != 0 && collector.diagnostics.isEmpty && collector.leftToNativeChecks == 0 {
+                collector.diagnostics.append(
+                    Diagnostic(
+                        code, "the document is not valid against the schema",
+                        at: SourceLocation(file: document.name)))
+            }
+            return collector.diagnostics
+        }.joined().filter {
+            // A window's neighbour and heads are validated twice.
+            seen.insert("\($0.location?.line ?? 0) \($0.message)").inserted
         }
-        return collector.diagnostics
     }
 }
 
