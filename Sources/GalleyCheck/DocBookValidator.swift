@@ -29,21 +29,26 @@ public enum DocBookValidator {
     /// The element names of the schema, read once.
     static let vocabulary: DocBookVocabulary? = schemaBytes.flatMap { DocBookVocabulary(schema: $0) }
 
-    /// Every problem in `bytes`, located `name:line`. Empty when valid.
-    public static func validate(_ bytes: [UInt8], name: String) -> [Diagnostic] {
+    /// Every problem in `bytes`, located `name:line`. Empty when valid. With
+    /// `markupLimit`, a document with more elements and attributes is
+    /// refused before a tree is built.
+    public static func validate(_ bytes: [UInt8], name: String, markupLimit: Int? = nil) -> [Diagnostic] {
         let document: ParsedXMLDocument
         // The parser reports a duplicate xml:id through libxml2's generic
         // handler (stderr) even with XML_PARSE_NOERROR; a library must not
         // print, and the native checks report duplicates anyway.
         let sink = ErrorCollector(code: CheckCode.docbookParse, file: name)
         xmlSetStructuredErrorFunc(Unmanaged.passUnretained(sink).toOpaque(), collectError)
-        let parsed = withExtendedLifetime(sink) { ParsedXMLDocument.parse(bytes, name: name) }
+        let parsed = withExtendedLifetime(sink) { ParsedXMLDocument.parse(bytes, name: name, markupLimit: markupLimit) }
         xmlSetStructuredErrorFunc(nil, nil)
         switch parsed {
         case .success(let parsed):
             document = parsed
         case .failure(var diagnostic):
-            diagnostic.recode(CheckCode.docbookNotWellFormed)
+            // A refusal to build the tree keeps its own code.
+            if diagnostic.code != CheckCode.xmlTooMuchMarkup.rawValue {
+                diagnostic.recode(CheckCode.docbookNotWellFormed)
+            }
             return [diagnostic]
         }
         var diagnostics: [Diagnostic] = []

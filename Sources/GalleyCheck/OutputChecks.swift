@@ -18,9 +18,35 @@ public enum OutputChecks {
         _ = DocBookValidator.vocabulary
     }
 
+    /// How large a DocBook file `galley check` takes from anyone: the file is
+    /// read whole and parsed into a libxml2 tree (about 250 bytes per element
+    /// or attribute), so these bound its memory (about 300 MB at most).
+    public struct DocBookLimits: Sendable, Hashable {
+        public var maximumFileSize: Int
+        /// Elements plus attributes (`<` and `=` counted).
+        public var maximumMarkup: Int
+        public init(maximumFileSize: Int = 64 << 20, maximumMarkup: Int = 1_000_000) {
+            self.maximumFileSize = maximumFileSize
+            self.maximumMarkup = maximumMarkup
+        }
+        public static let standard = DocBookLimits()
+    }
+
     /// Well-formed, valid against the DocBook 5.0 RELAX NG schema, and the
-    /// Schematron rules checked natively.
-    public static func checkDocBook(at url: URL) -> [Diagnostic] {
+    /// Schematron rules checked natively. With `limits` (a file from
+    /// anyone), a larger file is refused before it is read or parsed; a
+    /// build checks its own output without them.
+    public static func checkDocBook(at url: URL, limits: DocBookLimits? = nil) -> [Diagnostic] {
+        if let limits, let size = try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize,
+            size > limits.maximumFileSize
+        {
+            return [
+                Diagnostic(
+                    CheckCode.xmlTooLarge,
+                    "the file has \(size) bytes; `galley check` reads DocBook files of at most "
+                        + "\(limits.maximumFileSize) bytes", at: SourceLocation(file: url.path))
+            ]
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return [
                 Diagnostic(
@@ -28,7 +54,7 @@ public enum OutputChecks {
                     at: SourceLocation(file: url.path))
             ]
         }
-        return DocBookValidator.validate([UInt8](data), name: url.path)
+        return DocBookValidator.validate([UInt8](data), name: url.path, markupLimit: limits?.maximumMarkup)
     }
 
     /// UTF-8 without BOM, LF only, final newline, no control characters,

@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
             let diagnostics: [Diagnostic]
             switch url.pathExtension.lowercased() {
             case "epub": diagnostics = OutputChecks.checkEPUB(at: url)
-            case "xml", "dbk": diagnostics = OutputChecks.checkDocBook(at: url)
+            case "xml", "dbk": diagnostics = OutputChecks.checkDocBook(at: url, limits: .standard)
             case "txt": diagnostics = OutputChecks.checkText(at: url)
             default:
                 throw ValidationError("\(path): unknown kind of output (expected .epub, .xml or .txt)")

@@ -105,4 +105,28 @@ struct CheckCommandTests {
         #expect(result.status != 0)
         #expect(result.standardError.firstMatch(of: /book\.xml:[0-9]+/) != nil, "\(result.standardError)")
     }
+
+    /// `galley check` reads a DocBook file whole into a tree: past 64 MB or a
+    /// million elements and attributes it refuses the file, before reading
+    /// it in the first case, so its memory stays bounded.
+    @Test func aDocBookFileTooLargeToCheckIsRefused() throws {
+        let folder = try Repository.temporaryDirectory("galley-large-docbook")
+        let sparse = folder.appendingPathComponent("large.xml")
+        FileManager.default.createFile(atPath: sparse.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: sparse)
+        try handle.truncate(atOffset: 64 << 20 + 1)
+        try handle.close()
+        let large = try runCheck(sparse)
+        #expect(large.status == 1)
+        #expect(large.standardError.contains("large.xml: error:"), "\(large.standardError)")
+        #expect(large.standardError.contains("[xml.too-large]"), "\(large.standardError)")
+
+        let busy = folder.appendingPathComponent("busy.xml")
+        let body = String(repeating: "<para/>", count: 1_000_001)
+        try Data((#"<book xmlns="http://docbook.org/ns/docbook" version="5.0">"# + body + "</book>\n").utf8)
+            .write(to: busy)
+        let refused = try runCheck(busy)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("[xml.too-much-markup]"), "\(refused.standardError)")
+    }
 }
