@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // book.toml of mdBook projects.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // C libraries at the edge: one system-library target each (module map + shim.h).
@@ -32,7 +34,7 @@ let package = Package(
 
         .target(name: "GalleyCore"),
         .target(name: "GalleyMarkdown",
-                dependencies: ["GalleyCore", "CCmarkGFM", "CLibXML2", "Yams"]),
+                dependencies: ["GalleyCore", "CCmarkGFM", "CLibXML2", "Yams", "TOMLKit"]),
         .target(name: "GalleyEPUB", dependencies: ["GalleyCore", "CLibZip"],
                 resources: [.copy("Resources")]),
         .target(name: "GalleyDocBook", dependencies: ["GalleyCore"]),
@@ -44,7 +46,7 @@ let package = Package(
                 dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",
                                "GalleyText", "GalleyCheck"]),
         .executableTarget(name: "galley",
-                          dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport",
+                          dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport", "GalleyMarkdown",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore", "GalleyBuild", "GalleyCheck"],

@@ -32,7 +32,10 @@ public struct BookBuild: Sendable {
         self.validate = validate
     }
 
-    public var sourceDirectory: URL { projectDirectory.appendingPathComponent("Source") }
+    /// The project as found in its folder: Galley's own, mdBook or GitBook.
+    public var project: BookProject { BookProject.find(in: projectDirectory) }
+
+    public var sourceDirectory: URL { project.sourceDirectory }
 
     /// Where the outputs of a build that failed its checks are kept for
     /// inspection, inside the output folder.
@@ -48,12 +51,13 @@ public struct BookBuild: Sendable {
 
     /// The project's files, read only inside the project folder.
     public var projectFolder: ProjectFolder {
-        ProjectFolder(root: projectDirectory, base: sourceDirectory)
+        let project = project
+        return ProjectFolder(root: project.directory, base: project.sourceDirectory, displayBase: project.displaySource)
     }
 
     /// Reads the book only (what `galley tree` prints).
     public func readBook() throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
-        try BookReader().read(sourceDirectory: sourceDirectory)
+        try BookReader().read(project: project)
     }
 
     public func run() -> Report {

@@ -26,11 +26,15 @@ public struct Division: Hashable, Sendable, Codable {
     public var blocks: [Block]
     /// Footnote definitions by label, in order of first reference.
     public var footnotes: [Footnote]
+    /// 0 for a division of the book; a chapter nested under the division
+    /// before it (an mdBook or GitBook sub-chapter) is one deeper. The EPUB
+    /// nav nests it, DocBook and the text make it a section of its parent.
+    public var depth: Int
 
     public init(
         role: DivisionRole, id: String, sourcePath: String, title: [Inline],
         attributes: Attributes = .empty, language: String? = nil,
-        blocks: [Block], footnotes: [Footnote] = []
+        blocks: [Block], footnotes: [Footnote] = [], depth: Int = 0
     ) {
         self.role = role
         self.id = id
@@ -40,6 +44,38 @@ public struct Division: Hashable, Sendable, Codable {
         self.language = language
         self.blocks = blocks
         self.footnotes = footnotes
+        self.depth = depth
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case role, id, sourcePath, title, attributes, language, blocks, footnotes, depth
+    }
+
+    // `depth` is written only when it is not 0, so trees of flat books read as before.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        role = try container.decode(DivisionRole.self, forKey: .role)
+        id = try container.decode(String.self, forKey: .id)
+        sourcePath = try container.decode(String.self, forKey: .sourcePath)
+        title = try container.decode([Inline].self, forKey: .title)
+        attributes = try container.decode(Attributes.self, forKey: .attributes)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        blocks = try container.decode([Block].self, forKey: .blocks)
+        footnotes = try container.decode([Footnote].self, forKey: .footnotes)
+        depth = try container.decodeIfPresent(Int.self, forKey: .depth) ?? 0
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(role, forKey: .role)
+        try container.encode(id, forKey: .id)
+        try container.encode(sourcePath, forKey: .sourcePath)
+        try container.encode(title, forKey: .title)
+        try container.encode(attributes, forKey: .attributes)
+        try container.encodeIfPresent(language, forKey: .language)
+        try container.encode(blocks, forKey: .blocks)
+        try container.encode(footnotes, forKey: .footnotes)
+        if depth != 0 { try container.encode(depth, forKey: .depth) }
     }
 }
 

@@ -19,13 +19,17 @@ extension DocBookEmitter {
             let division = divisions[index]
             index += 1
             guard division.role == .part else {
-                emitComponent(division, context)
+                let nested = Self.nested(after: index - 1, in: divisions)
+                index += nested.count
+                emitComponent(division, nested: nested, context)
                 continue
             }
             // A part holds the body-matter divisions that follow it, up to the
             // next part or the back matter: DocBook nests them.
             var members: [Division] = []
-            while index < divisions.count, divisions[index].role != .part, divisions[index].role.matter == .body {
+            while index < divisions.count, divisions[index].role != .part,
+                divisions[index].role.matter == .body || divisions[index].depth > 0
+            {
                 members.append(divisions[index])
                 index += 1
             }
@@ -81,7 +85,17 @@ extension DocBookEmitter {
         }
     }
 
-    mutating func emitComponent(_ division: Division, _ context: DocBookContext) {
+    /// The divisions after `index` nested under it (deeper than it), up to the next one that is not.
+    static func nested(after index: Int, in divisions: [Division]) -> ArraySlice<Division> {
+        let depth = divisions[index].depth
+        var end = index + 1
+        while end < divisions.count, divisions[end].depth > depth { end += 1 }
+        return divisions[(index + 1)..<end]
+    }
+
+    /// `division`, then the divisions nested under it (mdBook sub-chapters)
+    /// as its sections, deeper ones inside them.
+    mutating func emitComponent(_ division: Division, nested: ArraySlice<Division> = [], _ context: DocBookContext) {
         begin(division)
         if division.role == .part {
             warn(.emptyPart, "part “\(division.id)” has no chapters after it; written as a chapter")
@@ -97,9 +111,44 @@ extension DocBookEmitter {
         emitContent(
             blocksWithUnplacedFootnotes(division), sections: form.takesSections,
             context.with(\.sectionsAreBridgeheads, !form.takesSections))
+        self.division = nil
+        if form.takesSections { emitNested(nested, context) }
         xml.end()
         xml.newline()
+        // A component without sections writes what is nested under it after it.
+        if !form.takesSections { emitNested(nested, context, asComponents: true) }
+    }
+
+    /// Each division of `nested` with those nested under it, as a section
+    /// (or as components, where sections cannot go).
+    private mutating func emitNested(
+        _ nested: ArraySlice<Division>, _ context: DocBookContext, asComponents: Bool = false
+    ) {
+        let divisions = Array(nested)
+        var index = 0
+        while index < divisions.count {
+            let children = Self.nested(after: index, in: divisions)
+            if asComponents {
+                emitComponent(divisions[index], nested: children, context)
+            } else {
+                emitDivisionSection(divisions[index], nested: children, context)
+            }
+            index += 1 + children.count
+        }
+    }
+
+    private mutating func emitDivisionSection(
+        _ division: Division, nested: ArraySlice<Division>, _ context: DocBookContext
+    ) {
+        begin(division)
+        xml.start("section", divisionAttributes(division, role: nil))
+        xml.newline()
+        emitTitle(division.title.isEmpty ? [.text(division.sourcePath)] : division.title, context)
+        emitContent(blocksWithUnplacedFootnotes(division), sections: true, context)
         self.division = nil
+        emitNested(nested, context)
+        xml.end()
+        xml.newline()
     }
 
     private mutating func emitPart(_ part: Division, members: [Division], _ context: DocBookContext) {
@@ -119,7 +168,12 @@ extension DocBookEmitter {
             xml.end()
             xml.newline()
         }
-        for member in members { emitComponent(member, context) }
+        var index = 0
+        while index < members.count {
+            let nested = Self.nested(after: index, in: members)
+            emitComponent(members[index], nested: nested, context)
+            index += 1 + nested.count
+        }
         xml.end()
         xml.newline()
     }

@@ -15,18 +15,37 @@ enum EPUBNavigation {
         var depth: Int { 1 + (children.map(\.depth).max() ?? 0) }
     }
 
-    /// Divisions with their titled sections, `depth` levels deep.
+    /// Divisions with their titled sections, `depth` levels deep; a nested
+    /// division (an mdBook sub-chapter) after its parent's sections.
     static func entries(_ publication: EPUBPublication, depth: Int = .max) -> [Entry] {
-        publication.documents.compactMap { document -> Entry? in
+        let flat = publication.documents.compactMap { document -> (entry: Entry, depth: Int)? in
             guard case .division(let index) = document.kind else { return nil }
             let division = publication.book.divisions[index]
             let title = EPUBPlainText.label(division.title)
-            return Entry(
+            let entry = Entry(
                 label: title.isEmpty ? publication.labels.name(of: division.role) : title,
                 path: document.path, fragment: nil, role: division.role,
-                children: depth > 1
-                    ? sectionEntries(division.blocks, path: document.path, depth: depth - 1) : [])
+                children: depth > 1 + division.depth
+                    ? sectionEntries(division.blocks, path: document.path, depth: depth - 1 - division.depth) : [])
+            return (entry, division.depth)
         }
+        return nested(flat[...], depth: depth)
+    }
+
+    /// Entries whose depth is more than the one before them become its children.
+    private static func nested(_ flat: ArraySlice<(entry: Entry, depth: Int)>, depth limit: Int) -> [Entry] {
+        var result: [Entry] = []
+        var index = flat.startIndex
+        while index < flat.endIndex {
+            var entry = flat[index].entry
+            let level = flat[index].depth
+            index += 1
+            let start = index
+            while index < flat.endIndex, flat[index].depth > level { index += 1 }
+            if level + 1 < limit { entry.children += nested(flat[start..<index], depth: limit) }
+            result.append(entry)
+        }
+        return result
     }
 
     /// Sections with a title become entries; an untitled one passes its children up.

@@ -131,7 +131,10 @@ extension EPUBPublication {
             publication.imageReferences[key] = known
             return
         }
-        let ext = (path as NSString).pathExtension.lowercased()
+        // By the bytes when they say (a PNG named .jpeg is written as .png), else by the name.
+        let ext =
+            ImageFormat(sniffing: Array(bytes.prefix(ImageFormat.sniffLength)))?.fileExtension
+            ?? (path as NSString).pathExtension.lowercased()
         guard let mediaType = imageMediaType(forExtension: ext) else {
             errors.append(
                 Diagnostic(

@@ -29,22 +29,44 @@ public struct BookReader: Sendable {
     /// - Throws: `DiagnosticsError` when the book cannot be read (missing or invalid
     ///   `book.yaml`, a listed chapter missing…), every message located `file:line`.
     public func read(sourceDirectory: URL) throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
-        let display = sourceDirectory.standardizedFileURL.lastPathComponent
+        let directory = sourceDirectory.standardizedFileURL
+        return try read(
+            project: BookProject(
+                kind: .galley, directory: directory.deletingLastPathComponent(), sourceDirectory: directory,
+                summaryPath: "SUMMARY.md"))
+    }
+
+    /// Reads a Galley, mdBook or GitBook project (see `BookProject`).
+    public func read(project: BookProject) throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
+        let sourceDirectory = project.sourceDirectory
+        let display = project.kind == .galley ? sourceDirectory.lastPathComponent : project.displaySource
         let files = ProjectFiles(sourceDirectory: sourceDirectory)
-        var yamlReader = BookYAMLReader(files: files, displayDirectory: display)
-        let manifest = try Self.readManifest(&yamlReader, sourceDirectory: sourceDirectory)
-        var diagnostics = yamlReader.diagnostics
+        var yamlReader = BookYAMLReader(files: files, displayDirectory: display == "." ? "" : display)
+        var diagnostics: [Diagnostic] = []
+        let manifest: BookManifest?
+        if project.kind != .galley, case .failure(.missing) = files.locate("book.yaml") {
+            manifest = project.readForeignManifest(files: files, diagnostics: &diagnostics)
+        } else {
+            manifest = try Self.readManifest(&yamlReader, sourceDirectory: sourceDirectory)
+            diagnostics = yamlReader.diagnostics
+        }
         guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
-        let chapters = Self.locateChapters(
-            manifest, files: files, yamlFile: yamlReader.file,
-            diagnostics: &diagnostics)
+        let entries = Self.locateChapters(manifest, files: files, diagnostics: &diagnostics)
+        let chapterDisplay = yamlReader.displayDirectory
         // libxml2 (raw HTML) must be set up on one thread before several use it.
         xmlInitParser()
         // Chapters are independent until the book-wide transforms: read them
         // side by side, keeping the book's order and each chapter's messages.
-        let reads = chapters.concurrentMap { chapter -> (Division?, [Diagnostic], [String: [String: [Int]]]) in
-            var reader = ChapterReader(files: files, displayDirectory: display)
-            let division = reader.read(chapter.file, listedAt: chapter.listedAt)
+        let reads = entries.concurrentMap { entry -> (Division?, [Diagnostic], [String: [String: [Int]]]) in
+            guard let file = entry.file else {
+                // A part of a SUMMARY.md: a title page for the chapters after it.
+                let part = Division(
+                    role: .part, id: "", sourcePath: "", title: [.text(entry.entry.title ?? "")], blocks: [])
+                return (part, [], [:])
+            }
+            var reader = ChapterReader(files: files, displayDirectory: chapterDisplay)
+            var division = reader.read(file, listedAt: entry.entry.listedAt, listedTitle: entry.entry.title)
+            division?.depth = entry.entry.depth
             return (division, reader.diagnostics, reader.idLines)
         }
         var divisions: [Division] = []
@@ -101,21 +123,28 @@ public struct BookReader: Sendable {
 
     /// The chapters `book.yaml` lists, each located inside `Source/`; a path
     /// that is refused, or names a file listed before (after `./`, `a/..`
-    /// and symbolic links are resolved), is an error at its line.
+    /// and symbolic links are resolved), is an error at its line. Parts pass
+    /// through with no file.
     static func locateChapters(
-        _ manifest: BookManifest, files: ProjectFiles, yamlFile: String,
-        diagnostics: inout [Diagnostic]
-    ) -> [LocatedChapter] {
-        var located: [LocatedChapter] = []
+        _ manifest: BookManifest, files: ProjectFiles, diagnostics: inout [Diagnostic]
+    ) -> [LocatedEntry] {
+        var located: [LocatedEntry] = []
         var seen: [String: String] = [:]
-        for (path, line) in manifest.chapters {
-            let listedAt = SourceLocation(file: yamlFile, line: line)
+        for entry in manifest.entries {
+            guard case .chapter(let path) = entry.kind else {
+                located.append(LocatedEntry(entry: entry, file: nil))
+                continue
+            }
+            let listedAt = entry.listedAt
             switch files.locate(path) {
             case .failure(let refusal):
                 diagnostics.append(
                     Diagnostic(
                         ProjectFiles.code(refusal, of: .listed),
-                        ProjectFiles.message(refusal, what: "the chapter `\(path)` listed in book.yaml"), at: listedAt))
+                        ProjectFiles.message(
+                            refusal,
+                            what: "the chapter `\(path)` listed in \(listedAt.file.split(separator: "/").last ?? "")"
+                        ), at: listedAt))
             case .success(let file):
                 if let first = seen[file.realPath] {
                     let same = first == path ? "" : " (as `\(first)`)"
@@ -126,13 +155,17 @@ public struct BookReader: Sendable {
                     continue
                 }
                 seen[file.realPath] = path
-                located.append((file, listedAt))
+                located.append(LocatedEntry(entry: entry, file: file))
             }
         }
         return located
     }
 
-    typealias LocatedChapter = (file: ProjectFiles.File, listedAt: SourceLocation)
+    struct LocatedEntry: Sendable {
+        var entry: ManifestEntry
+        /// nil for a part.
+        var file: ProjectFiles.File?
+    }
 }
 
 extension Diagnostic {

@@ -2,12 +2,13 @@ import Foundation
 import GalleyCore
 import Yams
 
-/// What `book.yaml` says: the book's metadata and its chapter files.
+/// What `book.yaml` (or an mdBook/GitBook project) says: the book's
+/// metadata and its chapter files.
 struct BookManifest {
     var metadata: Metadata
-    /// Chapter paths relative to `Source/`, in reading order, with the
-    /// line of `book.yaml` that lists each.
-    var chapters: [(path: String, line: Int?)]
+    /// Chapters (paths relative to the source folder) and parts, in reading
+    /// order, each with the place that lists it.
+    var entries: [ManifestEntry]
 }
 
 /// Reads `book.yaml`. Every problem is a diagnostic located file:line.
@@ -100,7 +101,7 @@ struct BookYAMLReader {
         let metadata = metadata(values, root: root)
         let chapters = chapters(values["chapters"], root: root)
         // Returned even with errors, so the chapters' own problems are reported too.
-        return BookManifest(metadata: metadata, chapters: chapters)
+        return BookManifest(metadata: metadata, entries: chapters)
     }
 
     /// Every key but `chapters`, in the order their messages appear.
@@ -174,25 +175,48 @@ struct BookYAMLReader {
         }
     }
 
-    /// The chapter paths as written, with their lines; `ProjectFiles` judges them.
-    mutating func chapters(_ node: Node?, root: Node) -> [(path: String, line: Int?)] {
+    /// The chapter paths as written, with their lines; `ProjectFiles` judges
+    /// them. `chapters: SUMMARY.md` (a Markdown file) takes the chapters,
+    /// parts and nesting of that mdBook/GitBook chapter list.
+    mutating func chapters(_ node: Node?, root: Node) -> [ManifestEntry] {
         guard let node else {
             error(
                 .bookyamlMissingKey,
                 "book.yaml has no `chapters` (the list of chapter files in reading order)", root)
             return []
         }
+        if let summary = node.string, SummaryFile.chapterPath(summary) != nil {
+            var diagnostics: [Diagnostic] = []
+            let project = BookProject(
+                kind: .galley, directory: files.root, sourceDirectory: files.root, summaryPath: summary)
+            let entries = project.readSummary(files: files, diagnostics: &diagnostics) ?? []
+            for diagnostic in diagnostics {
+                var located = diagnostic
+                if located.code == MarkdownCode.projectConfig.rawValue {
+                    located.location = SourceLocation(file: file, line: node.mark?.line)
+                }
+                self.diagnostics.append(located)
+            }
+            return entries.map { entry in
+                var entry = entry
+                if !displayDirectory.isEmpty { entry.listedAt.file = "\(displayDirectory)/\(entry.listedAt.file)" }
+                return entry
+            }
+        }
         guard case .sequence(let sequence) = node else {
-            error(.bookyamlType, "`chapters` is a list of chapter files relative to Source/", node)
+            error(
+                .bookyamlType,
+                "`chapters` is a list of chapter files relative to Source/, or the path of a SUMMARY.md", node)
             return []
         }
-        var chapters: [(path: String, line: Int?)] = []
+        var chapters: [ManifestEntry] = []
         for item in sequence {
             guard let path = item.string, !path.isEmpty else {
                 error(.bookyamlType, "each entry of `chapters` is a path relative to Source/", item)
                 continue
             }
-            chapters.append((path, item.mark?.line))
+            chapters.append(
+                ManifestEntry(kind: .chapter(path: path), listedAt: SourceLocation(file: file, line: item.mark?.line)))
         }
         if chapters.isEmpty { error(.bookyamlValue, "`chapters` lists no chapter", node) }
         return chapters

@@ -74,9 +74,11 @@ extension ChapterReader {
                 "\(what) `\(source)` is not a PNG, JPEG, GIF, WebP or SVG image by its contents", at: location)
         }
         if let claimed, claimed != sniffed {
+            // An image under the wrong name (a PNG saved as .jpeg): written as what it is.
             return Diagnostic(
-                MarkdownCode.imageType,
-                "\(what) `\(source)` is named .\(ext) but its contents are \(sniffed.rawValue)", at: location)
+                MarkdownCode.imageMislabelled,
+                "\(what) `\(source)` is named .\(ext) but its contents are \(sniffed.rawValue); "
+                    + "it is written as \(sniffed.rawValue)", at: location)
         }
         return nil
     }

@@ -36,8 +36,10 @@ struct ChapterReader {
         displayDirectory.isEmpty ? path : "\(displayDirectory)/\(path)"
     }
 
-    /// - Parameter listedAt: where `book.yaml` lists the file, for messages about the file itself.
-    mutating func read(_ file: ProjectFiles.File, listedAt: SourceLocation) -> Division? {
+    /// - Parameters:
+    ///   - listedAt: where `book.yaml` lists the file, for messages about the file itself.
+    ///   - listedTitle: the title a SUMMARY.md gives the chapter (its link text).
+    mutating func read(_ file: ProjectFiles.File, listedAt: SourceLocation, listedTitle: String? = nil) -> Division? {
         let first = diagnostics.count
         defer { sortByLine(from: first) }
         invalidUTF8 = nil
@@ -54,7 +56,7 @@ struct ChapterReader {
         let converted = convertMarkdown(marked, chapter)
         checkImages(in: converted.blocks + converted.footnotes.flatMap(\.blocks), chapter)
         checkFootnoteDefinitions(converted.footnotes, source: marked.text, chapter)
-        return division(converted, frontMatter: frontMatter, chapter)
+        return division(converted, frontMatter: frontMatter, listedTitle: listedTitle, chapter)
     }
 
     // MARK: Stages
@@ -67,7 +69,10 @@ struct ChapterReader {
             diagnostics.append(
                 Diagnostic(
                     ProjectFiles.code(refusal, of: .listed),
-                    ProjectFiles.message(refusal, what: "the chapter `\(chapter.path)` listed in book.yaml"),
+                    ProjectFiles.message(
+                        refusal,
+                        what: "the chapter `\(chapter.path)` listed in "
+                            + "\(chapter.listedAt.file.split(separator: "/").last ?? "book.yaml")"),
                     at: chapter.listedAt))
             return nil
         }
@@ -110,10 +115,10 @@ struct ChapterReader {
     }
 
     /// Sections from the headings; the title from the first level-1
-    /// heading, else from the front matter.
+    /// heading, else from the front matter, else from the SUMMARY.md entry.
     func division(
         _ converted: (blocks: [Block], footnotes: [Footnote]), frontMatter: FrontMatterFields,
-        _ chapter: Chapter
+        listedTitle: String? = nil, _ chapter: Chapter
     ) -> Division {
         let sections = Sectioning.build(converted.blocks)
         var attributes = sections.titleAttributes
@@ -121,6 +126,7 @@ struct ChapterReader {
         attributes.id = nil
         var title = sections.title ?? []
         if title.isEmpty, let frontTitle = frontMatter.title { title = [.text(frontTitle)] }
+        if title.isEmpty, let listedTitle, !listedTitle.isEmpty { title = [.text(listedTitle)] }
         return Division(
             role: frontMatter.role, id: frontMatter.id ?? headingID ?? "", sourcePath: chapter.path,
             title: title, attributes: attributes, language: frontMatter.language,

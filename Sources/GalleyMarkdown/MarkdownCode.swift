@@ -28,6 +28,7 @@ public enum MarkdownCode: String, DiagnosticCode {
     case encoding = "markdown.encoding"
     case forbiddenCharacter = "markdown.forbidden-character"
     case frontMatter = "markdown.front-matter"
+    case imageMislabelled = "markdown.image-mislabelled"
     case imageMissingFile = "markdown.image-missing-file"
     case imageNotAFile = "markdown.image-not-a-file"
     case imageOutsideSource = "markdown.image-outside-source"
@@ -35,6 +36,9 @@ public enum MarkdownCode: String, DiagnosticCode {
     case imageUnreadableFile = "markdown.image-unreadable-file"
     case imageUrl = "markdown.image-url"
     case invalidId = "markdown.invalid-id"
+    case projectConfig = "project.config"
+    case projectGuess = "project.guess"
+    case summaryEntry = "project.summary-entry"
     case missingImage = "markdown.missing-image"
     case tooDeep = "markdown.too-deep"
     case unbalancedDiv = "markdown.unbalanced-div"
@@ -51,10 +55,10 @@ public enum MarkdownCode: String, DiagnosticCode {
             .bookyamlEncoding, .bookyamlIsbn, .bookyamlMissingFile, .bookyamlMissingKey,
             .bookyamlNotAFile, .bookyamlOutsideSource, .bookyamlSyntax, .bookyamlType, .bookyamlUnknownRole,
             .bookyamlUnreadableFile, .bookyamlValue, .frontMatter, .imageMissingFile, .imageNotAFile,
-            .imageOutsideSource, .imageType, .imageUnreadableFile, .unknownRole:
+            .imageOutsideSource, .imageType, .imageUnreadableFile, .projectConfig, .unknownRole:
             .error
         case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
-            .forbiddenCharacter, .imageUrl, .invalidId,
+            .forbiddenCharacter, .imageMislabelled, .imageUrl, .invalidId, .projectGuess, .summaryEntry,
             .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
             .unusedFootnote:
             .warning
@@ -89,6 +93,7 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .encoding: "the chapter is not valid text (an error in front matter, else a warning)"
         case .forbiddenCharacter: "removed control characters that XML does not allow"
         case .frontMatter: "front matter must be a mapping (role: preface)"
+        case .imageMislabelled: "an image's name claims another format than its contents; written as what it is"
         case .imageMissingFile: "an image does not exist"
         case .imageNotAFile: "an image is not a regular file"
         case .imageOutsideSource: "an image is outside Source/"
@@ -96,6 +101,9 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .imageUnreadableFile: "an image cannot be read"
         case .imageUrl: "… … is a …: URL; Galley never fetches files, so its description"
         case .invalidId: "the id … is not an ASCII XML name; a generated id is used instead"
+        case .projectConfig: "book.toml (mdBook) or book.json (GitBook) cannot be read, or names no SUMMARY.md"
+        case .projectGuess: "the project names no title or language; Galley's guess is used"
+        case .summaryEntry: "a SUMMARY.md entry is skipped: not a Markdown file of the book, or listed again"
         case .missingImage: "… … does not exist (paths are relative to the chapter file)"
         case .tooDeep: "… container(s) nested deeper than …"
         case .unbalancedDiv: "a fenced div ::: is not closed, or closed without being opened"

@@ -116,9 +116,11 @@ struct TextComposer {
         var numbers: [String: Int] = [:]
         for note in division.footnotes { numbers[note.label] = note.number }
         inlines.footnoteNumbers = numbers
-        output.requestBlankLines(2)
-        heading(division.title, underline: "=")
-        blocks(division.blocks, depth: 1)
+        // A division nested under another (an mdBook sub-chapter) is headed
+        // like a section of it, its own sections one level deeper.
+        output.requestBlankLines(division.depth == 0 ? 2 : 1)
+        heading(division.title, underline: division.depth == 0 ? "=" : division.depth == 1 ? "-" : nil)
+        blocks(division.blocks, depth: 1 + division.depth)
         if !division.footnotes.isEmpty {
             // Notes follow their division, each under its marker with a hanging indent.
             output.requestBlankLines(1)

@@ -22,8 +22,11 @@ public enum Repository {
     /// Names of all fixture books, sorted.
     public static var fixtureBookNames: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtureBooksDirectory.path)) ?? []
-        return names.filter {
-            FileManager.default.fileExists(atPath: fixtureBook($0).appendingPathComponent("Source/book.yaml").path)
+        // Galley's own projects, and mdBook (book.toml) and GitBook (SUMMARY.md) ones built as they are.
+        return names.filter { name in
+            ["Source/book.yaml", "book.toml", "SUMMARY.md"].contains {
+                FileManager.default.fileExists(atPath: fixtureBook(name).appendingPathComponent($0).path)
+            }
         }.sorted()
     }
 

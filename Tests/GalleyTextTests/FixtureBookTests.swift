@@ -14,7 +14,7 @@ struct FixtureBookTests {
     }
 
     static func read(_ project: URL) throws -> NormalizedBook {
-        try BookReader().read(sourceDirectory: project.appendingPathComponent("Source")).book
+        try BookReader().read(project: BookProject.find(in: project)).book
     }
 
     static func render(_ book: NormalizedBook, columns: Int?) -> String {

@@ -1,6 +1,6 @@
 /// The image types EPUB readers must show, recognised by their bytes
 /// (magic numbers), not by the name a file happens to have.
-enum ImageFormat: String, CaseIterable, Sendable {
+public enum ImageFormat: String, CaseIterable, Sendable {
     case png = "PNG"
     case jpeg = "JPEG"
     case gif = "GIF"
@@ -9,10 +9,10 @@ enum ImageFormat: String, CaseIterable, Sendable {
 
     /// Bytes enough to recognise every format (an SVG may open with an XML
     /// declaration, comments and a DOCTYPE before `<svg`).
-    static let sniffLength = 4096
+    public static let sniffLength = 4096
 
     /// The format a file name's extension claims, or nil for other extensions.
-    init?(extension ext: String) {
+    public init?(extension ext: String) {
         switch ext.lowercased() {
         case "png": self = .png
         case "jpg", "jpeg": self = .jpeg
@@ -24,7 +24,7 @@ enum ImageFormat: String, CaseIterable, Sendable {
     }
 
     /// The format the first bytes of a file show, or nil when they are none of these.
-    init?(sniffing bytes: [UInt8]) {
+    public init?(sniffing bytes: [UInt8]) {
         func starts(_ prefix: [UInt8], at offset: Int = 0) -> Bool {
             bytes.count >= offset + prefix.count && Array(bytes[offset..<offset + prefix.count]) == prefix
         }
@@ -57,5 +57,16 @@ enum ImageFormat: String, CaseIterable, Sendable {
             index = body.index(after: open)
         }
         return false
+    }
+
+    /// The extension a file of this format is written with.
+    public var fileExtension: String {
+        switch self {
+        case .png: "png"
+        case .jpeg: "jpg"
+        case .gif: "gif"
+        case .webp: "webp"
+        case .svg: "svg"
+        }
     }
 }

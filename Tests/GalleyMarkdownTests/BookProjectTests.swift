@@ -1,0 +1,126 @@
+import Foundation
+import GalleyCore
+import GalleyTestSupport
+import Testing
+
+@testable import GalleyMarkdown
+
+/// mdBook and GitBook projects read as they are: SUMMARY.md's chapters,
+/// parts and nesting; book.toml and book.json metadata.
+@Suite struct BookProjectTests {
+    static func chapters(_ entries: [ManifestEntry]) -> [String] {
+        entries.map { entry in
+            let indent = String(repeating: "  ", count: entry.depth)
+            switch entry.kind {
+            case .chapter(let path): return "\(indent)\(path) “\(entry.title ?? "")”"
+            case .part: return "# \(entry.title ?? "")"
+            }
+        }
+    }
+
+    @Test func anMDBookSummaryGivesChaptersPartsAndNesting() {
+        let summary = """
+            # Summary
+
+            [Introduction](README.md)
+
+            - [Getting **started**](start.md)
+                - [Install `tool`](start/install.md)
+                    - [On Linux](start/install/linux%20notes.md)
+                - [Draft]()
+            - [Usage](./usage.md "A title")
+
+            ---
+
+            # Reference
+
+            1. [Config](ref/config.md)
+            2. [Same file again, a section](ref/config.md#keys)
+
+            <!-- - [Hidden](hidden.md) -->
+            [Contributors](CONTRIBUTORS.md)
+            """
+        let parsed = SummaryFile.parse(summary, file: "src/SUMMARY.md")
+        #expect(
+            Self.chapters(parsed.entries) == [
+                "README.md “Introduction”",
+                "start.md “Getting started”",
+                "  start/install.md “Install tool”",
+                "    start/install/linux notes.md “On Linux”",
+                "usage.md “Usage”",
+                "# Reference",
+                "ref/config.md “Config”",
+                "CONTRIBUTORS.md “Contributors”",
+            ])
+        #expect(parsed.entries.first?.listedAt == SourceLocation(file: "src/SUMMARY.md", line: 3))
+        #expect(parsed.diagnostics.isEmpty, Comment(rawValue: "\(parsed.diagnostics)"))
+    }
+
+    @Test func aGitBookSummaryWithHeadingsAndUnlinkedItems() {
+        let summary = """
+            ## 目录
+
+            * [前言](README.md)
+
+            ## 第一部分
+
+            * [第一章](ch1/README.md)
+              * [1.1 小节](ch1/a.md)
+            * 第二部分（没有链接的条目）
+              * [第二章](ch2.md)
+            * [图片](logo.png)
+            * [外部](https://example.com/)
+            """
+        let parsed = SummaryFile.parse(summary, file: "SUMMARY.md")
+        #expect(
+            Self.chapters(parsed.entries) == [
+                "README.md “前言”",
+                "# 第一部分",
+                "ch1/README.md “第一章”",
+                "  ch1/a.md “1.1 小节”",
+                "# 第二部分（没有链接的条目）",
+                "ch2.md “第二章”",
+            ])
+        // The image is reported (not a chapter); the other site is not.
+        #expect(parsed.diagnostics.map(\.code) == ["project.summary-entry"])
+        #expect(parsed.diagnostics.first?.location?.line == 11)
+    }
+
+    @Test func aListedFileAgainIsReportedOnce() {
+        let parsed = SummaryFile.parse("- [A](a.md)\n- [A again](a.md)\n", file: "SUMMARY.md")
+        #expect(Self.chapters(parsed.entries) == ["a.md “A”"])
+        #expect(parsed.diagnostics.map(\.code) == ["project.summary-entry"])
+    }
+
+    @Test func projectsAreFoundByTheirFiles() throws {
+        let mdBook = BookProject.find(in: Repository.fixtureBook("mdbook-rbe"))
+        #expect(mdBook.kind == .mdBook)
+        #expect(mdBook.displaySource == "src")
+        let gitBook = BookProject.find(in: Repository.fixtureBook("gitbook-zh"))
+        #expect(gitBook.kind == .gitBook)
+        #expect(gitBook.displaySource == ".")
+        #expect(BookProject.find(in: Repository.defaultBook).kind == .galley)
+    }
+
+    @Test func anMDBookProjectReadsWithoutABookYAML() throws {
+        let (book, _) = try BookReader().read(project: BookProject.find(in: Repository.fixtureBook("mdbook-rbe")))
+        #expect(book.book.metadata.title == "通过例子学 Rust 中文版")
+        #expect(book.book.metadata.language == "zh-CN")
+        let outline = book.book.divisions.map { "\($0.depth) \($0.role.rawValue) \(Walk.plainText($0.title))" }
+        #expect(
+            outline == [
+                "0 chapter 通过例子学 Rust", "0 chapter Hello World", "1 chapter 注释", "1 chapter 格式化输出",
+                "2 chapter 调试（Debug）", "0 part 基础", "0 chapter 原生类型", "1 chapter 元组",
+            ], Comment(rawValue: outline.joined(separator: "\n")))
+    }
+
+    @Test func aGitBookProjectTakesItsTitlesFromTheSummaryWhenAChapterHasNoHeading() throws {
+        let (book, _) = try BookReader().read(project: BookProject.find(in: Repository.fixtureBook("gitbook-zh")))
+        #expect(book.book.metadata.title == "排版工具入门")
+        #expect(book.book.metadata.creators.map(\.name) == ["Galley 测试"])
+        let titles = book.book.divisions.map { Walk.plainText($0.title) }
+        #expect(
+            titles == ["前言", "第一部分 基础", "第一章 安装", "1.1 在 Linux 上安装", "第二章 使用", "第二部分 进阶", "第三章 配置"],
+            Comment(rawValue: titles.joined(separator: "\n")))
+    }
+}
