@@ -17,8 +17,11 @@ public struct Division: Hashable, Sendable, Codable {
     public var id: String
     /// Path of the chapter file relative to `Source/` (`preface.md`).
     public var sourcePath: String
-    /// The first level-1 heading; may be empty (a dedication has none).
+    /// The title: the leading level-1 heading, a title given in front matter,
+    /// the first heading of any level, or one made from the file name
+    /// (`titleOrigin` says which); may be empty for a dedication or epigraph.
     public var title: [Inline]
+    public var titleOrigin: TitleOrigin
     public var attributes: Attributes
     /// BCP 47 tag when the chapter's front matter sets its own language.
     public var language: String?
@@ -26,21 +29,38 @@ public struct Division: Hashable, Sendable, Codable {
     public var blocks: [Block]
     /// Footnote definitions by label, in order of first reference.
     public var footnotes: [Footnote]
+    /// The anchors authors link by (`#getting-started`, the mdBook/GitHub
+    /// slug of a heading, or an explicit `{#id}` as written) → the id the
+    /// element has in the book. Set by `AssignIdentifiers`, read by `ResolveLinks`.
+    public var anchors: [String: String]
 
     public init(
         role: DivisionRole, id: String, sourcePath: String, title: [Inline],
-        attributes: Attributes = .empty, language: String? = nil,
-        blocks: [Block], footnotes: [Footnote] = []
+        titleOrigin: TitleOrigin = .heading, attributes: Attributes = .empty, language: String? = nil,
+        blocks: [Block], footnotes: [Footnote] = [], anchors: [String: String] = [:]
     ) {
         self.role = role
         self.id = id
         self.sourcePath = sourcePath
         self.title = title
+        self.titleOrigin = titleOrigin
+        self.anchors = anchors
         self.attributes = attributes
         self.language = language
         self.blocks = blocks
         self.footnotes = footnotes
     }
+}
+
+/// Where a division's title comes from. Only a title that was a heading has
+/// a slug of its own (mdBook counts it among the page's headings).
+public enum TitleOrigin: String, Hashable, Sendable, Codable {
+    /// The chapter's leading level-1 heading, or its first heading of any level.
+    case heading
+    /// Given outside the text: the front matter's `title` (or, later, the book's chapter list).
+    case given
+    /// Made from the file name of a chapter without any heading.
+    case fileName
 }
 
 public struct Footnote: Hashable, Sendable, Codable {
