@@ -36,8 +36,11 @@ struct ChapterReader {
         displayDirectory.isEmpty ? path : "\(displayDirectory)/\(path)"
     }
 
-    /// - Parameter listedAt: where `book.yaml` lists the file, for messages about the file itself.
-    mutating func read(_ file: ProjectFiles.File, listedAt: SourceLocation) -> Division? {
+    /// - Parameters:
+    ///   - listedAt: where `book.yaml` lists the file, for messages about the file itself.
+    ///   - listedTitle: a title the book's chapter list gives the file (a SUMMARY.md link's
+    ///     text): it wins over the first-heading rule, not over a level-1 heading or front matter.
+    mutating func read(_ file: ProjectFiles.File, listedAt: SourceLocation, listedTitle: String? = nil) -> Division? {
         let first = diagnostics.count
         defer { sortByLine(from: first) }
         invalidUTF8 = nil
@@ -54,7 +57,7 @@ struct ChapterReader {
         let converted = convertMarkdown(marked, chapter)
         checkImages(in: converted.blocks + converted.footnotes.flatMap(\.blocks), chapter)
         checkFootnoteDefinitions(converted.footnotes, source: marked.text, chapter)
-        return division(converted, frontMatter: frontMatter, chapter)
+        return division(converted, frontMatter: frontMatter, listedTitle: listedTitle, chapter)
     }
 
     // MARK: Stages
@@ -109,22 +112,52 @@ struct ChapterReader {
         return converted
     }
 
-    /// Sections from the headings; the title from the first level-1
-    /// heading, else from the front matter.
-    func division(
+    /// Sections from the headings, and the title (`Sectioning` says which
+    /// wins); a chapter with no title at all is named after its file, with a warning.
+    mutating func division(
         _ converted: (blocks: [Block], footnotes: [Footnote]), frontMatter: FrontMatterFields,
-        _ chapter: Chapter
+        listedTitle: String?, _ chapter: Chapter
     ) -> Division {
-        let sections = Sectioning.build(converted.blocks)
+        let given = (frontMatter.title ?? listedTitle).map { [Inline.text($0)] }
+        let sections = Sectioning.build(converted.blocks, givenTitle: given)
         var attributes = sections.titleAttributes
         let headingID = attributes.id
         attributes.id = nil
         var title = sections.title ?? []
-        if title.isEmpty, let frontTitle = frontMatter.title { title = [.text(frontTitle)] }
+        var origin = sections.titleOrigin
+        if title.isEmpty, Self.needsTitle(frontMatter.role) {
+            let name = Self.title(fromFileName: chapter.path)
+            title = [.text(name)]
+            origin = .fileName
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.untitledChapter,
+                    "the chapter has no heading and no `title` in its front matter; "
+                        + "it is titled “\(name)” after its file name",
+                    at: SourceLocation(file: chapter.display, line: 1)))
+        }
         return Division(
             role: frontMatter.role, id: frontMatter.id ?? headingID ?? "", sourcePath: chapter.path,
-            title: title, attributes: attributes, language: frontMatter.language,
+            title: title, titleOrigin: origin, attributes: attributes, language: frontMatter.language,
             blocks: sections.blocks, footnotes: converted.footnotes)
+    }
+
+    /// Pages that are usually untitled (a cover, a dedication) keep no title;
+    /// the writers label them by their role.
+    static func needsTitle(_ role: DivisionRole) -> Bool {
+        switch role {
+        case .cover, .titlepage, .copyright, .dedication, .epigraph: false
+        default: true
+        }
+    }
+
+    /// `getting-started.md` → `getting started`; `part_2/intro.md` → `intro`.
+    static func title(fromFileName path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var stem = Substring(name)
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+        let words = stem.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        return words.isEmpty ? name : words.joined(separator: " ")
     }
 
     /// One chapter's messages in line order (they are found in several passes).
