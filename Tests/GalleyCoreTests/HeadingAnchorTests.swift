@@ -134,3 +134,24 @@ import Testing
             ])
     }
 }
+
+@Suite struct RepeatedSlugTests {
+    /// The same heading in many chapters: each chapter's `#summary` reaches
+    /// its own section, whose id takes the next free suffix.
+    @Test func theSameHeadingInManyChaptersGetsTheNextFreeSuffix() {
+        let divisions = (1...5).map { n in
+            Division(
+                role: .chapter, id: "", sourcePath: "c\(n).md", title: [.text("Chapter \(n)")],
+                blocks: [
+                    .section(Section(level: 2, title: [.text("Summary")])),
+                    .section(Section(level: 2, title: [.text("Summary")])),
+                ])
+        }
+        let result = AssignIdentifiers.apply(Book(metadata: Metadata(title: "T", language: "en"), divisions: divisions))
+        #expect(
+            result.book.divisions.map { [$0.anchors["summary"] ?? "", $0.anchors["summary-1"] ?? ""] } == [
+                ["summary", "summary-1"], ["summary-2", "summary-1-2"], ["summary-3", "summary-1-3"],
+                ["summary-4", "summary-1-4"], ["summary-5", "summary-1-5"],
+            ])
+    }
+}

@@ -97,6 +97,8 @@ public enum AssignIdentifiers {
         var locate: Locator?
         /// How many explicit uses of an id each file has had so far.
         var occurrences: [String: [String: Int]] = [:]
+        /// Where the search for a free `id-n` resumes, by id and kind of claim.
+        var nextSuffix: [String: Int] = [:]
         /// The division being rewritten: its slugs so far, its anchors, its
         /// headings outside the section tree.
         var slugger = HeadingSlugger()
@@ -147,8 +149,13 @@ public enum AssignIdentifiers {
                 used.insert(id)
                 return id
             }
-            var n = 2
+            // A candidate once taken stays taken (`used` only grows), so the
+            // search for the next free suffix resumes where the last one for
+            // this id stopped: many chapters with a `## Summary` stay linear.
+            let key = explicit ? "e" + id : "g" + id
+            var n = nextSuffix[key] ?? 2
             while !free("\(id)-\(n)") { n += 1 }
+            nextSuffix[key] = n + 1
             let unique = "\(id)-\(n)"
             used.insert(unique)
             if explicit {
