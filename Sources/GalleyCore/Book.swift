@@ -17,8 +17,11 @@ public struct Division: Hashable, Sendable, Codable {
     public var id: String
     /// Path of the chapter file relative to `Source/` (`preface.md`).
     public var sourcePath: String
-    /// The first level-1 heading; may be empty (a dedication has none).
+    /// The title: the leading level-1 heading, a title given in front matter,
+    /// the first heading of any level, or one made from the file name
+    /// (`titleOrigin` says which); may be empty for a dedication or epigraph.
     public var title: [Inline]
+    public var titleOrigin: TitleOrigin
     public var attributes: Attributes
     /// BCP 47 tag when the chapter's front matter sets its own language.
     public var language: String?
@@ -26,6 +29,10 @@ public struct Division: Hashable, Sendable, Codable {
     public var blocks: [Block]
     /// Footnote definitions by label, in order of first reference.
     public var footnotes: [Footnote]
+    /// The anchors authors link by (`#getting-started`, the mdBook/GitHub
+    /// slug of a heading, or an explicit `{#id}` as written) → the id the
+    /// element has in the book. Set by `AssignIdentifiers`, read by `ResolveLinks`.
+    public var anchors: [String: String]
     /// 0 for a division of the book; a chapter nested under the division
     /// before it (an mdBook or GitBook sub-chapter) is one deeper. The EPUB
     /// nav nests it, DocBook and the text make it a section of its parent.
@@ -33,50 +40,32 @@ public struct Division: Hashable, Sendable, Codable {
 
     public init(
         role: DivisionRole, id: String, sourcePath: String, title: [Inline],
-        attributes: Attributes = .empty, language: String? = nil,
-        blocks: [Block], footnotes: [Footnote] = [], depth: Int = 0
+        titleOrigin: TitleOrigin = .heading, attributes: Attributes = .empty, language: String? = nil,
+        blocks: [Block], footnotes: [Footnote] = [], anchors: [String: String] = [:], depth: Int = 0
     ) {
         self.role = role
         self.id = id
         self.sourcePath = sourcePath
         self.title = title
+        self.titleOrigin = titleOrigin
+        self.anchors = anchors
         self.attributes = attributes
         self.language = language
         self.blocks = blocks
         self.footnotes = footnotes
         self.depth = depth
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case role, id, sourcePath, title, attributes, language, blocks, footnotes, depth
-    }
-
-    // `depth` is written only when it is not 0, so trees of flat books read as before.
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        role = try container.decode(DivisionRole.self, forKey: .role)
-        id = try container.decode(String.self, forKey: .id)
-        sourcePath = try container.decode(String.self, forKey: .sourcePath)
-        title = try container.decode([Inline].self, forKey: .title)
-        attributes = try container.decode(Attributes.self, forKey: .attributes)
-        language = try container.decodeIfPresent(String.self, forKey: .language)
-        blocks = try container.decode([Block].self, forKey: .blocks)
-        footnotes = try container.decode([Footnote].self, forKey: .footnotes)
-        depth = try container.decodeIfPresent(Int.self, forKey: .depth) ?? 0
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(role, forKey: .role)
-        try container.encode(id, forKey: .id)
-        try container.encode(sourcePath, forKey: .sourcePath)
-        try container.encode(title, forKey: .title)
-        try container.encode(attributes, forKey: .attributes)
-        try container.encodeIfPresent(language, forKey: .language)
-        try container.encode(blocks, forKey: .blocks)
-        try container.encode(footnotes, forKey: .footnotes)
-        if depth != 0 { try container.encode(depth, forKey: .depth) }
-    }
+/// Where a division's title comes from. Only a title that was a heading has
+/// a slug of its own (mdBook counts it among the page's headings).
+public enum TitleOrigin: String, Hashable, Sendable, Codable {
+    /// The chapter's leading level-1 heading, or its first heading of any level.
+    case heading
+    /// Given outside the text: the front matter's `title` (or, later, the book's chapter list).
+    case given
+    /// Made from the file name of a chapter without any heading.
+    case fileName
 }
 
 public struct Footnote: Hashable, Sendable, Codable {

@@ -79,6 +79,7 @@ public enum TreeDump {
         var header = "division \(division.role.rawValue) #\(division.id) src=\(division.sourcePath)"
         header += attributeText(division.attributes)
         if let language = division.language { header += " lang=\(language)" }
+        if division.titleOrigin != .heading { header += " title-from=\(division.titleOrigin.rawValue)" }
         out.nested(header) { out in
             if !division.title.isEmpty { out.nested("title") { dump(division.title, into: &$0) } }
             for block in division.blocks { dump(block, into: &out) }

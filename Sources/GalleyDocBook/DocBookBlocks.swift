@@ -124,7 +124,7 @@ extension DocBookEmitter {
 
     private static let admonitions: Set<String> = ["note", "tip", "warning", "caution", "important"]
 
-    private mutating func emitDiv(_ attributes: Attributes, _ blocks: [Block], _ context: DocBookContext) {
+    mutating func emitDiv(_ attributes: Attributes, _ blocks: [Block], _ context: DocBookContext) {
         let classes = attributes.classes.joined(separator: " ")
         let role = classes.isEmpty ? nil : classes
         if let kind = attributes.classes.first(where: { Self.admonitions.contains($0) }),
@@ -146,6 +146,7 @@ extension DocBookEmitter {
             emitEpigraph(attributes, blocks, role: role, context)
             return
         }
+        if emitContainer(attributes, blocks, context) { return }
         // DocBook has no generic block container: the id becomes an anchor
         // and the classes a role on each paragraph.
         if let id = claim(attributes.id) {

@@ -21,6 +21,8 @@ struct DocBookContext {
     /// Inside `<literallayout>`, whose whitespace is kept: a hard break is a
     /// newline there, and a space everywhere else (titles, attributions).
     var verbatim = false
+    /// Inside an `<example>` or `<figure>`: the Schematron forbids one inside another.
+    var inFormal = false
 
     /// This context with `key` set to `value`.
     func with<Value>(_ key: WritableKeyPath<DocBookContext, Value>, _ value: Value) -> DocBookContext {

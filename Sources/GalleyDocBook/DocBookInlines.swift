@@ -26,9 +26,9 @@ extension DocBookEmitter {
         case .strikethrough(let children):
             wrap("phrase", [("role", "strikethrough")], children, context)
         case .superscript(let children):
-            wrapTextOnly("superscript", children, context)
+            wrapTextOnly("superscript", [], children, context)
         case .subscript(let children):
-            wrapTextOnly("subscript", children, context)
+            wrapTextOnly("subscript", [], children, context)
         case .code(let code):
             if context.textOnly {
                 xml.element("phrase", [("role", "literal")], text: code)
@@ -69,6 +69,18 @@ extension DocBookEmitter {
             xml.element("phrase", [("role", "rt")], text: open + reading + close)
             xml.end()
         case .span(let attributes, let children):
+            if !context.textOnly, let first = attributes.classes.first, let element = Self.phraseElements[first] {
+                // `<u>`, `<kbd>`, `<abbr>` from raw HTML: DocBook's own element.
+                var pairs: [(String, String?)] = [("xml:id", claim(attributes.id)), ("xml:lang", attributes["lang"])]
+                if let role = element.role {
+                    pairs.append(("role", role))
+                    wrap(element.name, Self.attributes(pairs), children, context)
+                } else {
+                    // keycap, abbrev and acronym hold text only.
+                    wrapTextOnly(element.name, Self.attributes(pairs), children, context)
+                }
+                return
+            }
             let classes = attributes.classes.joined(separator: " ")
             let spanAttributes = Self.attributes([
                 ("xml:id", claim(attributes.id)),
@@ -83,6 +95,11 @@ extension DocBookEmitter {
         }
     }
 
+    /// Span classes (the raw HTML tag the reader saw) written as a DocBook element.
+    static let phraseElements: [String: (name: String, role: String?)] = [
+        "u": ("emphasis", "underline"), "kbd": ("keycap", nil), "abbr": ("abbrev", nil), "acronym": ("acronym", nil),
+    ]
+
     private mutating func wrap(
         _ element: String, _ attributes: [(String, String)], _ children: [Inline],
         _ context: DocBookContext
@@ -94,8 +111,10 @@ extension DocBookEmitter {
 
     /// Superscript and subscript hold `db._text` only; footnotes called
     /// inside them follow the outermost such element.
-    private mutating func wrapTextOnly(_ element: String, _ children: [Inline], _ context: DocBookContext) {
-        wrap(element, [], children, context.with(\.textOnly, true))
+    private mutating func wrapTextOnly(
+        _ element: String, _ attributes: [(String, String)], _ children: [Inline], _ context: DocBookContext
+    ) {
+        wrap(element, attributes, children, context.with(\.textOnly, true))
         if !context.textOnly && !deferredFootnotes.isEmpty {
             let labels = deferredFootnotes
             deferredFootnotes = []

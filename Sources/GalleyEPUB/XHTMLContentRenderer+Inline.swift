@@ -25,12 +25,21 @@ extension XHTMLContentRenderer {
             renderInlines(base)
             builder.element("rt", text: text)
             builder.end()
-        case .span(let attributes, let children):
-            builder.start("span", htmlAttributes(attributes))
+        case .span(var attributes, let children):
+            // `<u>`, `<kbd>`, `<abbr title>` from raw HTML are elements again.
+            var element = "span"
+            if let first = attributes.classes.first, let name = Self.phraseElements[first] {
+                element = name
+                attributes.classes.removeFirst()
+            }
+            builder.start(element, htmlAttributes(attributes))
             renderInlines(children)
             builder.end()
         }
     }
+
+    /// Span classes (the raw HTML tag the reader saw) written as that XHTML element.
+    static let phraseElements = ["u": "u", "kbd": "kbd", "abbr": "abbr", "acronym": "abbr"]
 
     private mutating func wrap(_ name: String, _ children: [Inline]) {
         builder.start(name)

@@ -152,6 +152,7 @@ struct XHTMLContentRenderer {
         case .table(let table):
             renderTable(table)
         case .div(let attributes, let blocks):
+            if renderContainer(attributes, blocks, headingLevel: headingLevel) { break }
             var result = htmlAttributes(attributes)
             if attributes.hasClass("epigraph"), !result.contains(where: { $0.0 == "epub:type" }) {
                 result += [("epub:type", "epigraph"), ("role", "doc-epigraph")]

@@ -38,7 +38,8 @@ struct ChapterReader {
 
     /// - Parameters:
     ///   - listedAt: where `book.yaml` lists the file, for messages about the file itself.
-    ///   - listedTitle: the title a SUMMARY.md gives the chapter (its link text).
+    ///   - listedTitle: a title the book's chapter list gives the file (a SUMMARY.md link's
+    ///     text): it wins over the first-heading rule, not over a level-1 heading or front matter.
     mutating func read(_ file: ProjectFiles.File, listedAt: SourceLocation, listedTitle: String? = nil) -> Division? {
         let first = diagnostics.count
         defer { sortByLine(from: first) }
@@ -114,23 +115,52 @@ struct ChapterReader {
         return converted
     }
 
-    /// Sections from the headings; the title from the first level-1
-    /// heading, else from the front matter, else from the SUMMARY.md entry.
-    func division(
+    /// Sections from the headings, and the title (`Sectioning` says which
+    /// wins); a chapter with no title at all is named after its file, with a warning.
+    mutating func division(
         _ converted: (blocks: [Block], footnotes: [Footnote]), frontMatter: FrontMatterFields,
-        listedTitle: String? = nil, _ chapter: Chapter
+        listedTitle: String?, _ chapter: Chapter
     ) -> Division {
-        let sections = Sectioning.build(converted.blocks)
+        let given = (frontMatter.title ?? listedTitle).map { [Inline.text($0)] }
+        let sections = Sectioning.build(converted.blocks, givenTitle: given)
         var attributes = sections.titleAttributes
         let headingID = attributes.id
         attributes.id = nil
         var title = sections.title ?? []
-        if title.isEmpty, let frontTitle = frontMatter.title { title = [.text(frontTitle)] }
-        if title.isEmpty, let listedTitle, !listedTitle.isEmpty { title = [.text(listedTitle)] }
+        var origin = sections.titleOrigin
+        if title.isEmpty, Self.needsTitle(frontMatter.role) {
+            let name = Self.title(fromFileName: chapter.path)
+            title = [.text(name)]
+            origin = .fileName
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.untitledChapter,
+                    "the chapter has no heading and no `title` in its front matter; "
+                        + "it is titled “\(name)” after its file name",
+                    at: SourceLocation(file: chapter.display, line: 1)))
+        }
         return Division(
             role: frontMatter.role, id: frontMatter.id ?? headingID ?? "", sourcePath: chapter.path,
-            title: title, attributes: attributes, language: frontMatter.language,
+            title: title, titleOrigin: origin, attributes: attributes, language: frontMatter.language,
             blocks: sections.blocks, footnotes: converted.footnotes)
+    }
+
+    /// Pages that are usually untitled (a cover, a dedication) keep no title;
+    /// the writers label them by their role.
+    static func needsTitle(_ role: DivisionRole) -> Bool {
+        switch role {
+        case .cover, .titlepage, .copyright, .dedication, .epigraph: false
+        default: true
+        }
+    }
+
+    /// `getting-started.md` → `getting started`; `part_2/intro.md` → `intro`.
+    static func title(fromFileName path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var stem = Substring(name)
+        if let dot = stem.lastIndex(of: "."), dot != stem.startIndex { stem = stem[..<dot] }
+        let words = stem.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        return words.isEmpty ? name : words.joined(separator: " ")
     }
 
     /// One chapter's messages in line order (they are found in several passes).

@@ -46,6 +46,7 @@ public enum MarkdownCode: String, DiagnosticCode {
     case unknownFrontMatterKey = "markdown.unknown-front-matter-key"
     case unknownRole = "markdown.unknown-role"
     case unmappedHtml = "markdown.unmapped-html"
+    case untitledChapter = "markdown.untitled-chapter"
     case unusedFootnote = "markdown.unused-footnote"
 
     public var severity: Diagnostic.Severity {
@@ -60,7 +61,7 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
             .forbiddenCharacter, .imageMislabelled, .imageUrl, .invalidId, .projectGuess, .summaryEntry,
             .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
-            .unusedFootnote:
+            .unusedFootnote, .untitledChapter:
             .warning
         }
     }
@@ -111,6 +112,7 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .unknownFrontMatterKey: "unknown front matter key … is ignored (known: role, id, lang, title)"
         case .unknownRole: "unknown role …; one of: …"
         case .unmappedHtml: "raw HTML <img> without a src was dropped"
+        case .untitledChapter: "the chapter has no heading and no title; it is titled after its file name"
         case .unusedFootnote: "the footnote [^…] is defined but never cited, so it is left out"
         }
     }

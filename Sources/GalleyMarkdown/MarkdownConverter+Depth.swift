@@ -60,7 +60,7 @@ extension MarkdownConverter {
         var result: [Block] = []
         for leaf in leaves {
             if leaf.type == CMARK_NODE_HTML_BLOCK,
-                FencedDivs.marker(in: leaf.literal) != nil || RawHTML.wrapperTag(leaf.literal) != nil
+                FencedDivs.marker(in: leaf.literal) != nil || RawHTML.wrapperTag(leaf.literal)?.isMarker == true
             {
                 continue
             }

@@ -76,9 +76,15 @@ struct MarkdownConverter {
         // the blocks inside are that much deeper.
         var open = 0
         for node in nodes {
-            if let item = divItem(node) {
-                if case .open = item { open += 1 } else { open = max(0, open - 1) }
-                items.append(item)
+            if let found = divItems(node, depth: depth + min(open, openLimit)) {
+                for item in found {
+                    switch item {
+                    case .open: open += 1
+                    case .close: open = max(0, open - 1)
+                    default: break
+                    }
+                }
+                items += found
                 continue
             }
             items.append(contentsOf: block(node, depth: depth + min(open, openLimit)).map { .block($0) })
@@ -94,17 +100,18 @@ struct MarkdownConverter {
 
     /// A fenced-div marker or a lone wrapper tag (`<div class="x">`,
     /// `</div>`: cmark splits the HTML around the Markdown inside), as an
-    /// opening or closing item to pair; nil for any other node.
-    mutating func divItem(_ node: CmarkNode) -> FencedDivs.Item? {
+    /// opening or closing item to pair, with the blocks of an HTML block that
+    /// opens a container and goes on inside it; nil for any other node.
+    mutating func divItems(_ node: CmarkNode, depth: Int) -> [FencedDivs.Item]? {
         guard node.type == CMARK_NODE_HTML_BLOCK else { return nil }
         if let marker = FencedDivs.marker(in: node.literal) {
             switch marker {
             case .open(let index):
                 var attributes = divAttributes[index]
                 attributes.id = checkedID(attributes.id, line: node.startLine)
-                return .open(attributes, line: node.startLine, closer: ":::")
+                return [.open(attributes, line: node.startLine, closer: ":::")]
             case .close:
-                return .close(line: node.startLine, closer: ":::")
+                return [.close(line: node.startLine, closer: ":::")]
             }
         }
         switch RawHTML.wrapperTag(node.literal) {
@@ -112,9 +119,16 @@ struct MarkdownConverter {
             var html = RawHTML(file: file)
             let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
             absorb(html)
-            return .open(attributes, line: node.startLine, closer: "</\(name)>")
+            return [.open(attributes, line: node.startLine, closer: "</\(name)>")]
+        case .openWithContent(let name, let tag, let content)?:
+            var html = RawHTML(file: file)
+            let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
+            html.depth = depth + 1
+            let inside = html.blocks(content, line: node.startLine + 1)
+            absorb(html)
+            return [.open(attributes, line: node.startLine, closer: "</\(name)>")] + inside.map { .block($0) }
         case .close(let name)?:
-            return .close(line: node.startLine, closer: "</\(name)>")
+            return [.close(line: node.startLine, closer: "</\(name)>")]
         case nil:
             return nil
         }

@@ -5,14 +5,33 @@ extension RawHTML {
     enum Wrapper {
         case open(name: String, tag: String)
         case close(name: String)
+        /// An opening tag on the block's first line, the rest of the block
+        /// inside it, and its closing tag further on (`<details>` then
+        /// `<summary>…</summary>` on the next line, Markdown, `</details>`).
+        case openWithContent(name: String, tag: String, content: String)
+
+        /// Only a tag: nothing of the block is content.
+        var isMarker: Bool {
+            if case .openWithContent = self { return false }
+            return true
+        }
     }
 
     /// An HTML block that is only the opening or only the closing tag of a
     /// container (`<div class="box">`, `</aside>`), as cmark leaves it when
-    /// Markdown sits between the two.
+    /// Markdown sits between the two; or that opens with such a tag on a
+    /// line of its own and does not close it.
     static func wrapperTag(_ literal: String) -> Wrapper? {
         var text = Substring(literal)
         while text.last?.isWhitespace == true { text = text.dropLast() }
+        if let newline = text.firstIndex(of: "\n") {
+            var firstLine = text[..<newline]
+            while firstLine.last?.isWhitespace == true { firstLine = firstLine.dropLast() }
+            guard case .open(let name, let tag)? = wrapperTag(String(firstLine)),
+                !text.lowercased().contains("</\(name)")
+            else { return nil }
+            return .openWithContent(name: name, tag: tag, content: String(text[text.index(after: newline)...]))
+        }
         guard text.first == "<", text.last == ">", !text.dropFirst().contains("<") else { return nil }
         let closing = text.dropFirst().first == "/"
         let name = text.dropFirst(closing ? 2 : 1).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
@@ -104,9 +123,14 @@ extension RawHTML {
             if Self.divisions.contains(name) {
                 var attributes = attributes(node)
                 if name != "div" { attributes.classes.insert(name, at: 0) }
+                if name == CodeListing.className, let code = Self.fencedCode(filteredText(HTMLNode.textContent(node))) {
+                    return [.div(attributes, [code])]
+                }
                 return [.div(attributes, blocks(children))]
             }
-            return dropped(node, name: name) ? blocks(children) : []
+            let kept = dropped(node, name: name)
+            let text = kept.attributeText.joined(separator: " ")
+            return (text.isEmpty ? [] : [.paragraph([.text(text)])]) + (kept.keepsContent ? blocks(children) : [])
         }
     }
 
@@ -152,6 +176,22 @@ extension RawHTML {
         }
         let header = rows[0].isHeader ? cellRows.removeFirst() : Array(repeating: [], count: columns)
         return [.table(Table(alignments: alignments, header: header, rows: cellRows))]
+    }
+
+    /// A listing whose fenced code cmark left inside the HTML block (no
+    /// blank line around it): the code block it holds, from the raw text.
+    static func fencedCode(_ text: String) -> Block? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+        while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+        guard let first = lines.first?.drop(while: { $0 == " " }), first.hasPrefix("```") || first.hasPrefix("~~~")
+        else { return nil }
+        let info = first.drop(while: { $0 == "`" || $0 == "~" }).split(separator: " ").first.map(String.init)
+        lines.removeFirst()
+        if let last = lines.last?.drop(while: { $0 == " " }), last.hasPrefix("```") || last.hasPrefix("~~~") {
+            lines.removeLast()
+        }
+        return .codeBlock(language: info, text: lines.joined(separator: "\n") + "\n")
     }
 
     /// Inline content without the leading and trailing white space (and

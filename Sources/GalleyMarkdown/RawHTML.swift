@@ -41,13 +41,15 @@ struct RawHTML {
     /// Inline elements with no node of their own: a span with the tag as class.
     static let classedSpans: Set<String> = [
         "u", "ins", "mark", "small", "big", "abbr", "cite", "q", "dfn", "var",
-        "time", "bdi", "bdo", "font", "data", "acronym",
+        "time", "bdi", "bdo", "font", "data", "acronym", "kbd",
     ]
+    /// Attributes whose text is content: a dropped element keeps them.
+    static let contentAttributes = ["caption", "title", "alt", "summary"]
     /// Block elements that become a `.div` (with the tag as class unless `div`).
     static let divisions: Set<String> = [
         "div", "section", "article", "aside", "figure", "figcaption", "header",
         "footer", "nav", "main", "center", "address", "details", "summary",
-        "dl", "dt", "dd", "hgroup",
+        "dl", "dt", "dd", "hgroup", CodeListing.className,
     ]
     static let blockLevel: Set<String> = divisions.union([
         "p", "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -101,7 +103,7 @@ struct RawHTML {
         case "b", "strong": return [.strong(children(&self))]
         case "i", "em": return [.emphasis(children(&self))]
         case "s", "del", "strike": return [.strikethrough(children(&self))]
-        case "code", "tt", "kbd", "samp":
+        case "code", "tt", "samp":
             // Markdown inside (`<code>*x*</code>` arrives as an emphasis slot)
             // is flattened to its text: code has no formatting.
             return [.code(Self.plainText(children(&self)))]
@@ -125,8 +127,15 @@ struct RawHTML {
                 let attributes = attributes(node)
                 return attributes.isEmpty ? content : [.span(attributes, content)]
             }
-            return dropped(node, name: name) ? children(&self) : []
+            let kept = dropped(node, name: name)
+            return Self.keptText(kept.attributeText, kept.keepsContent ? children(&self) : [])
         }
+    }
+
+    /// A dropped element's kept attribute text, then its kept content.
+    static func keptText(_ attributeText: [String], _ content: [Inline]) -> [Inline] {
+        guard !attributeText.isEmpty else { return content }
+        return [.text(attributeText.joined(separator: " "))] + (content.isEmpty ? [] : [.text(" ")] + content)
     }
 
     /// `<a href>` is a link; `<a name="x">` / `<a id="x">` an anchor, kept as a span with that id.
@@ -217,19 +226,37 @@ struct RawHTML {
         return result
     }
 
-    /// Reports an element that has no meaning in the tree; returns whether
-    /// its content is kept (not for scripts, styles and form controls).
-    mutating func dropped(_ node: xmlNodePtr, name: String) -> Bool {
-        let keepsText = !Self.droppedWithContent.contains(name)
+    /// Reports an element that has no meaning in the tree, saying what of
+    /// it is kept: its content (not for scripts, styles and form controls)
+    /// and the text of its content-bearing attributes (`contentAttributes`).
+    mutating func dropped(_ node: xmlNodePtr, name: String) -> (keepsContent: Bool, attributeText: [String]) {
+        let keepsContent = !Self.droppedWithContent.contains(name)
         let known = Self.droppedWithContent.contains(name) || Self.droppedKeepingText.contains(name)
         let what = known ? "is not allowed in a book" : "has no meaning in Galley's tree"
-        let kept = keepsText ? "; its text is kept" : ""
+        var kept: [String] = []
+        var attributeText: [String] = []
+        if keepsContent, !HTMLNode.textContent(node).allSatisfy(\.isWhitespace) { kept.append("its text") }
+        for key in Self.contentAttributes {
+            guard let raw = HTMLNode.attribute(node, key), !raw.allSatisfy(\.isWhitespace) else { continue }
+            let value = filteredText(raw)
+            attributeText.append(value)
+            kept.append("its \(key) “\(value)”")
+        }
+        let outcome =
+            kept.isEmpty
+            ? (keepsContent ? "; nothing of it is kept" : " with its content")
+            : "; kept: " + kept.joined(separator: ", ")
         diagnostics.append(
             Diagnostic(
                 MarkdownCode.unmappedHtml,
-                "raw HTML element <\(name)> \(what) and was dropped\(kept)",
+                "raw HTML element <\(name)> \(what) and was dropped\(outcome)",
                 at: SourceLocation(file: file, line: line)))
-        return keepsText
+        return (keepsContent, attributeText)
+    }
+
+    /// An mdBook listing's number, file name and caption, as `CodeListing` reads them.
+    func listingPairs(_ node: xmlNodePtr) -> [KeyValue] {
+        CodeListing.keys.compactMap { key in HTMLNode.attribute(node, key).map { KeyValue(key, $0) } }
     }
 
     /// id, class and lang of an HTML element.
@@ -253,6 +280,15 @@ struct RawHTML {
         }
         if let lang = HTMLNode.attribute(node, "lang") ?? HTMLNode.attribute(node, "xml:lang") {
             attributes["lang"] = lang
+        }
+        switch HTMLNode.name(node) {
+        case "abbr", "acronym", "dfn":
+            // The expansion is content: `<abbr title="HyperText Markup Language">`.
+            if let title = HTMLNode.attribute(node, "title") { attributes["title"] = filteredText(title) }
+        case CodeListing.className:
+            attributes.pairs += listingPairs(node).map { KeyValue($0.key, filteredText($0.value)) }
+        default:
+            break
         }
         return attributes
     }

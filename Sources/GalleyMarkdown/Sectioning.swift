@@ -1,21 +1,33 @@
 import GalleyCore
 
-/// Turns the headings at division level into nested `.section`s and takes
-/// the first level-1 heading as the division's title.
+/// Turns the headings at division level into nested `.section`s and finds
+/// the division's title.
+///
+/// The title is the chapter's leading level-1 heading; else a title given
+/// outside the text (front matter, the book's chapter list); else its first
+/// heading of any level, and then every heading moves up by that heading's
+/// level minus one, so the title is level 1 and the rest nest under it
+/// (mdBook's sub-pages start at `##`). A chapter with none of these has no
+/// title here (the reader names it after its file).
 enum Sectioning {
     struct Result {
         var title: [Inline]?
+        var titleOrigin: TitleOrigin = .heading
         var titleAttributes: Attributes
         var blocks: [Block]
     }
 
     /// Nesting follows relative level: a `####` under a `##` is its child,
     /// and a later `###` closes the `####` and becomes the `##`'s next child.
-    static func build(_ blocks: [Block]) -> Result {
+    static func build(_ blocks: [Block], givenTitle: [Inline]? = nil) -> Result {
         var title: [Inline]?
+        var titleOrigin = TitleOrigin.heading
         var titleAttributes = Attributes.empty
         var stack: [Section] = []
         var top: [Block] = []
+        var firstHeading = true
+        /// How far every heading moves up when a deeper first heading became the title.
+        var shift = 0
 
         func append(_ block: Block) {
             if stack.isEmpty { top.append(block) } else { stack[stack.count - 1].blocks.append(block) }
@@ -28,19 +40,28 @@ enum Sectioning {
         }
 
         for block in blocks {
-            guard case .heading(let level, let attributes, let content) = block else {
+            guard case .heading(var level, let attributes, let content) = block else {
                 append(block)
                 continue
             }
-            if level == 1, title == nil, stack.isEmpty {
-                title = content
-                titleAttributes = attributes
-                continue
+            if firstHeading {
+                firstHeading = false
+                if level == 1 || givenTitle == nil {
+                    title = content
+                    titleAttributes = attributes
+                    shift = level - 1
+                    continue
+                }
             }
+            if shift > 0 { level = max(2, level - shift) }
             closeSections(downTo: level)
             stack.append(Section(level: level, attributes: attributes, title: content))
         }
         closeSections(downTo: Int.min)
-        return Result(title: title, titleAttributes: titleAttributes, blocks: top)
+        if title == nil, let givenTitle {
+            title = givenTitle
+            titleOrigin = .given
+        }
+        return Result(title: title, titleOrigin: titleOrigin, titleAttributes: titleAttributes, blocks: top)
     }
 }

@@ -16,6 +16,8 @@ struct TextComposer {
     /// Inside a list item or a note, paragraphs take no first-line indent.
     var inItem = false
     var isCJK: Bool
+    /// The language of the division being written (labels follow it).
+    var language: String
 
     init(book: Book, options: TextWriter.Options) {
         self.book = book
@@ -23,6 +25,7 @@ struct TextComposer {
         let columns = options.columns.flatMap { $0 > 0 ? $0 : nil }
         self.layout = LineLayout(columns: columns, measure: measure)
         self.isCJK = book.metadata.isCJK
+        self.language = book.metadata.language
         self.inlines = InlineText(measure: measure, isCJK: book.metadata.isCJK)
     }
 
@@ -32,6 +35,8 @@ struct TextComposer {
     var paragraphIndent: String { isCJK ? "\u{3000}\u{3000}" : "" }
     var quoteIndent: String { isCJK ? "\u{3000}\u{3000}" : "    " }
     static let codeIndent = "    "
+    /// What opens every line of a block quote.
+    static let quoteMark = "> "
 
     mutating func compose() -> [UInt8] {
         // A title page division carries the title itself; the metadata block
@@ -111,7 +116,8 @@ struct TextComposer {
     }
 
     mutating func write(_ division: Division) {
-        isCJK = Language.isCJK(division.language ?? book.metadata.language)
+        language = division.language ?? book.metadata.language
+        isCJK = Language.isCJK(language)
         inlines.isCJK = isCJK
         var numbers: [String: Int] = [:]
         for note in division.footnotes { numbers[note.label] = note.number }
@@ -161,10 +167,15 @@ struct TextComposer {
         switch block {
         case .paragraph(let content):
             write(inlines.run(content), firstIndent: inItem ? "" : paragraphIndent)
+            // A figure's title is its caption (the EPUB's figcaption), on a line of its own.
+            if let title = Walk.soleImage(content)?.title, !title.allSatisfy(\.isWhitespace) {
+                write(inlines.run([.text(title)]), firstIndent: inItem ? "" : paragraphIndent)
+            }
         case .heading(_, _, let content):
             heading(content, underline: nil)
         case .blockQuote(let children):
-            indented(by: quoteIndent) { $0.blocks(children, depth: depth) }
+            // Marked, not only indented, so a quote never looks like code.
+            indented(by: Self.quoteMark) { $0.blocks(children, depth: depth) }
         case .list(let list):
             write(list, depth: depth)
         case .codeBlock(_, let text):
@@ -178,6 +189,10 @@ struct TextComposer {
                 signature(children, depth: depth)
             } else if attributes.hasClass("epigraph") {
                 indented(by: quoteIndent) { $0.blocks(children, depth: depth) }
+            } else if let listing = CodeListing(attributes) {
+                self.listing(listing, children, depth: depth)
+            } else if attributes.classes.first == "dl" {
+                definitionList(children, depth: depth)
             } else {
                 blocks(children, depth: depth)
             }
@@ -238,6 +253,44 @@ struct TextComposer {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         for line in lines { writeLine(Self.codeIndent + line) }
+    }
+
+    /// mdBook's listing: the file name, the code, then the numbered caption.
+    mutating func listing(_ listing: CodeListing, _ children: [Block], depth: Int) {
+        if let fileLine = listing.fileLine(language: language) {
+            write(inlines.run([.text(fileLine)]))
+            output.requestBlankLines(1)
+        }
+        blocks(children, depth: depth)
+        if let title = listing.title(language: language) {
+            output.requestBlankLines(1)
+            write(inlines.run([.text(title)]))
+        }
+    }
+
+    /// `<dl>`: each term on its own line, its definition indented under it.
+    mutating func definitionList(_ children: [Block], depth: Int) {
+        for (index, child) in children.enumerated() {
+            if index > 0 { output.requestBlankLines(1) }
+            guard case .div(let attributes, let content) = child else {
+                write(child, depth: depth)
+                continue
+            }
+            switch attributes.classes.first {
+            case "dt":
+                for block in content {
+                    if case .paragraph(let term) = block {
+                        write(inlines.run(term))
+                    } else {
+                        write(block, depth: depth)
+                    }
+                }
+            case "dd":
+                indented(by: quoteIndent) { $0.blocks(content, depth: depth) }
+            default:
+                write(child, depth: depth)
+            }
+        }
     }
 
     mutating func thematicBreak() {

@@ -19,12 +19,13 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    /// Sections whose titles have no ASCII slug (Han) get ids from their position.
     @Test func sectionsGetNestedPositionalIDsAndDuplicatesASuffix() {
-        let inner = Section(level: 3, title: [.text("c")])
+        let inner = Section(level: 3, title: [.text("丙")])
         let blocks: [Block] = [
-            .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("a")])),
-            .section(Section(level: 2, title: [.text("b")], blocks: [.section(inner), .section(inner)])),
-            .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("d")])),
+            .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("甲")])),
+            .section(Section(level: 2, title: [.text("乙")], blocks: [.section(inner), .section(inner)])),
+            .section(Section(level: 2, attributes: Attributes(id: "x"), title: [.text("丁")])),
         ]
         let book = Book(
             metadata: Metadata(title: "T", language: "en"),
@@ -42,9 +43,9 @@ import Testing
 
     @Test func generatedIDsStepAsideForWrittenOnes() {
         let blocks: [Block] = [
-            .section(Section(level: 2, attributes: Attributes(id: "ch002"), title: [.text("a")])),
+            .section(Section(level: 2, attributes: Attributes(id: "ch002"), title: [.text("甲")])),
             .paragraph([.span(Attributes(id: "ch001-s2"), [.text("x")])]),
-            .section(Section(level: 2, title: [.text("b")])),
+            .section(Section(level: 2, title: [.text("乙")])),
         ]
         let book = Book(
             metadata: Metadata(title: "T", language: "en"),
@@ -212,17 +213,18 @@ import Testing
         #expect(Walk.plainText(limited.divisions[0].title) == "x" + String(repeating: "y", count: 34))
     }
 
-    /// Generated section ids follow position, and the first holder of an id
+    /// Generated section ids follow position (the Han titles have no ASCII
+    /// slug), and the first holder of an id
     /// in reading order keeps it, whatever its kind.
     @Test func idsAreClaimedInReadingOrder() {
         let blocks: [Block] = [
             .section(
                 Section(
-                    level: 2, title: [.span(Attributes(id: "x"), [.text("a")])],
+                    level: 2, title: [.span(Attributes(id: "x"), [.text("甲")])],
                     blocks: [
-                        .section(Section(level: 3, attributes: Attributes(id: "x"), title: [.text("b")]))
+                        .section(Section(level: 3, attributes: Attributes(id: "x"), title: [.text("乙")]))
                     ])),
-            .div(Attributes(id: "x"), [.section(Section(level: 2, title: [.text("c")]))]),
+            .div(Attributes(id: "x"), [.section(Section(level: 2, title: [.text("丙")]))]),
             .paragraph([.image(Image(source: "i.png", alt: [], attributes: Attributes(id: "x")))]),
         ]
         let book = Book(

@@ -4,9 +4,13 @@
 ///
 /// Divisions without an id get one from their role: `ch001`, `ch002`… for
 /// chapters (counted among chapters), `part01`, `app01`…, and the role name
-/// for the rest (`preface`, `dedication`). Sections without an id get
-/// `<division>-s<n>[-<n>…]` from their position. A duplicate gets a
-/// `-2`, `-3`… suffix and a warning.
+/// for the rest (`preface`, `dedication`). A section or heading without an
+/// id gets its mdBook slug (`HeadingSlugger`) when that is an ASCII XML name
+/// (`getting-started`), else an id from its position: `<division>-s<n>[-<n>…]`
+/// for a section, `<division>-h<n>` for a heading inside a quote or list.
+/// A duplicate gets a `-2`, `-3`… suffix (with a warning when it was written
+/// in the source). Each division's `anchors` maps the slugs and explicit ids
+/// as the author wrote them to the ids they became, so links resolve by them.
 public enum AssignIdentifiers {
     public struct Result {
         public var book: Book
@@ -39,6 +43,10 @@ public enum AssignIdentifiers {
             let division = book.divisions[index]
             state.file = division.sourcePath
             state.divisionID = division.id
+            state.startDivision()
+            if division.titleOrigin == .heading, !division.title.isEmpty {
+                state.anchor(state.slugger.next(Walk.plainText(division.title)), to: division.id)
+            }
             let rewriter = state.rewriter()
             book.divisions[index].title = Walk.rewrite(division.title, in: Place(prefix: nil), rewriter)
             book.divisions[index].blocks =
@@ -47,6 +55,7 @@ public enum AssignIdentifiers {
                 book.divisions[index].footnotes[note].blocks =
                     Walk.rewrite(division.footnotes[note].blocks, in: Place(prefix: nil), rewriter)
             }
+            book.divisions[index].anchors = state.anchors
         }
         return Result(book: book, diagnostics: state.diagnostics)
     }
@@ -88,6 +97,41 @@ public enum AssignIdentifiers {
         var locate: Locator?
         /// How many explicit uses of an id each file has had so far.
         var occurrences: [String: [String: Int]] = [:]
+        /// Where the search for a free `id-n` resumes, by id and kind of claim.
+        var nextSuffix: [String: Int] = [:]
+        /// The division being rewritten: its slugs so far, its anchors, its
+        /// headings outside the section tree.
+        var slugger = HeadingSlugger()
+        var anchors: [String: String] = [:]
+        var headings = 0
+
+        func startDivision() {
+            slugger = HeadingSlugger()
+            anchors = [:]
+            headings = 0
+        }
+
+        /// The first heading with an anchor keeps it.
+        func anchor(_ names: [String], to id: String) {
+            for name in names where anchors[name] == nil { anchors[name] = id }
+        }
+
+        /// The id of a heading (or section title) without an explicit id:
+        /// its slug when that is an ASCII XML name, else `fallback`.
+        func headingID(_ title: [Inline], fallback: String) -> String {
+            let slugs = slugger.next(Walk.plainText(title))
+            let id = claim(
+                slugs.first.flatMap { AssignIdentifiers.isValid($0) ? $0 : nil } ?? fallback, explicit: false)
+            anchor(slugs, to: id)
+            return id
+        }
+
+        /// An explicit id, made unique; the id as written stays an anchor.
+        func explicitHeadingID(_ id: String) -> String {
+            let unique = claim(id, explicit: true)
+            anchor([id], to: unique)
+            return unique
+        }
 
         /// Takes `id` or, when it is taken, the first free `id-2`, `id-3`….
         func claim(_ id: String, explicit: Bool) -> String {
@@ -105,8 +149,13 @@ public enum AssignIdentifiers {
                 used.insert(id)
                 return id
             }
-            var n = 2
+            // A candidate once taken stays taken (`used` only grows), so the
+            // search for the next free suffix resumes where the last one for
+            // this id stopped: many chapters with a `## Summary` stay linear.
+            let key = explicit ? "e" + id : "g" + id
+            var n = nextSuffix[key] ?? 2
             while !free("\(id)-\(n)") { n += 1 }
+            nextSuffix[key] = n + 1
             let unique = "\(id)-\(n)"
             used.insert(unique)
             if explicit {
@@ -135,14 +184,19 @@ public enum AssignIdentifiers {
                         place.sections += 1
                         let generated = place.prefix.map { "\($0)\(place.sections)" }
                         if let id = section.attributes.id {
-                            section.attributes.id = explicitID(id)
+                            section.attributes.id = explicitHeadingID(id)
                         } else {
-                            section.attributes.id = claim(
-                                generated ?? "\(divisionID)-n\(place.sections)", explicit: false)
+                            section.attributes.id = headingID(
+                                section.title, fallback: generated ?? "\(divisionID)-n\(place.sections)")
                         }
                         return ([.section(section)], AssignIdentifiers.Place(prefix: generated.map { $0 + "-" }))
                     case .heading(let level, var attributes, let content):
-                        attributes.id = explicitID(attributes.id)
+                        headings += 1
+                        if let id = attributes.id {
+                            attributes.id = explicitHeadingID(id)
+                        } else {
+                            attributes.id = headingID(content, fallback: "\(divisionID)-h\(headings)")
+                        }
                         return ([.heading(level: level, attributes: attributes, content: content)], outside)
                     case .div(var attributes, let children):
                         attributes.id = explicitID(attributes.id)
