@@ -74,7 +74,13 @@ extension ChapterReader {
                 "\(what) `\(source)` is not a PNG, JPEG, GIF, WebP or SVG image by its contents", at: location)
         }
         if let claimed, claimed != sniffed {
-            // An image under the wrong name (a PNG saved as .jpeg): written as what it is.
+            // A raster image under another raster name (a PNG saved as .jpeg) is
+            // written as what it is; SVG (markup, maybe scripted) must say so.
+            guard claimed != .svg && sniffed != .svg else {
+                return Diagnostic(
+                    MarkdownCode.imageType,
+                    "\(what) `\(source)` is named .\(ext) but its contents are \(sniffed.rawValue)", at: location)
+            }
             return Diagnostic(
                 MarkdownCode.imageMislabelled,
                 "\(what) `\(source)` is named .\(ext) but its contents are \(sniffed.rawValue); "

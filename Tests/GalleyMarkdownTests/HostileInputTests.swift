@@ -220,6 +220,19 @@ extension Array where Element == Diagnostic {
         try expectRefused(project, code: "bookyaml.outside-source", at: "Source/book.yaml")
     }
 
+    /// A raster image under another raster name (docker_practice has PNGs
+    /// named .jpg) is what it is: a warning, and the book still builds.
+    @Test func aPNGNamedJPEGIsAWarning() throws {
+        let project = try HostileProject()
+        defer { project.remove() }
+        try project.write(HostileProject.outsidePNG, to: "photo.jpg")
+        try project.write("# 章\n\n![a](photo.jpg)\n", to: "ch.md")
+        try project.book()
+        let (book, diagnostics) = project.read()
+        #expect(book != nil, Comment(rawValue: "\(diagnostics)"))
+        #expect(diagnostics.with("markdown.image-mislabelled").map { $0.location?.line } == [3])
+    }
+
     @Test func textNamedPNGIsNotAnImage() throws {
         let project = try HostileProject()
         defer { project.remove() }
