@@ -53,6 +53,9 @@ public struct BookReader: Sendable {
         guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
         let entries = Self.locateChapters(manifest, files: files, diagnostics: &diagnostics)
         let chapterDisplay = yamlReader.displayDirectory
+        let includes: (files: ProjectFiles, sourcePrefix: String)? =
+            project.kind == .mdBook
+            ? (ProjectFiles(sourceDirectory: project.directory), display == "." ? "" : display + "/") : nil
         // libxml2 (raw HTML) must be set up on one thread before several use it.
         xmlInitParser()
         // Chapters are independent until the book-wide transforms: read them
@@ -65,6 +68,7 @@ public struct BookReader: Sendable {
                 return (part, [], [:])
             }
             var reader = ChapterReader(files: files, displayDirectory: chapterDisplay)
+            reader.includes = includes
             var division = reader.read(file, listedAt: entry.entry.listedAt, listedTitle: entry.entry.title)
             division?.depth = entry.entry.depth
             return (division, reader.diagnostics, reader.idLines)

@@ -27,6 +27,10 @@ struct ChapterReader {
         var listedAt: SourceLocation
     }
 
+    /// In an mdBook project: the project folder's files, which `{{#include}}`
+    /// may name, and the source folder's path in it (`src/`).
+    var includes: (files: ProjectFiles, sourcePrefix: String)?
+
     init(files: ProjectFiles, displayDirectory: String) {
         self.files = files
         self.displayDirectory = displayDirectory
@@ -45,7 +49,14 @@ struct ChapterReader {
         defer { sortByLine(from: first) }
         invalidUTF8 = nil
         let chapter = Chapter(file: file, display: displayPath(file.relativePath), listedAt: listedAt)
-        guard let bytes = loadBytes(chapter), let text = decode(bytes, chapter) else { return nil }
+        guard let bytes = loadBytes(chapter), var text = decode(bytes, chapter) else { return nil }
+        if let includes {
+            // mdBook's {{#include}}: expanded before anything else reads the chapter.
+            var expander = MDBookIncludes(files: includes.files)
+            text = expander.expand(
+                text, path: includes.sourcePrefix + file.relativePath, display: chapter.display)
+            diagnostics += expander.diagnostics
+        }
         let (frontMatter, body) = readFrontMatter(text, chapter)
         let marked = FencedDivs.mark(body)
         for (message, line) in marked.problems {

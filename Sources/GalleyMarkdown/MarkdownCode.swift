@@ -36,6 +36,7 @@ public enum MarkdownCode: String, DiagnosticCode {
     case imageUnreadableFile = "markdown.image-unreadable-file"
     case imageUrl = "markdown.image-url"
     case invalidId = "markdown.invalid-id"
+    case mdbookInclude = "mdbook.include"
     case projectConfig = "project.config"
     case projectGuess = "project.guess"
     case summaryEntry = "project.summary-entry"
@@ -59,7 +60,7 @@ public enum MarkdownCode: String, DiagnosticCode {
             .imageOutsideSource, .imageType, .imageUnreadableFile, .projectConfig, .unknownRole:
             .error
         case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
-            .forbiddenCharacter, .imageMislabelled, .imageUrl, .invalidId, .projectGuess, .summaryEntry,
+            .forbiddenCharacter, .imageMislabelled, .imageUrl, .invalidId, .mdbookInclude, .projectGuess, .summaryEntry,
             .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
             .unusedFootnote, .untitledChapter:
             .warning
@@ -102,6 +103,7 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .imageUnreadableFile: "an image cannot be read"
         case .imageUrl: "… … is a …: URL; Galley never fetches files, so its description"
         case .invalidId: "the id … is not an ASCII XML name; a generated id is used instead"
+        case .mdbookInclude: "an mdBook {{#include}} cannot be expanded (a missing file or anchor); left as written"
         case .projectConfig: "book.toml (mdBook) or book.json (GitBook) cannot be read, or names no SUMMARY.md"
         case .projectGuess: "the project names no title or language; Galley's guess is used"
         case .summaryEntry: "a SUMMARY.md entry is skipped: not a Markdown file of the book, or listed again"

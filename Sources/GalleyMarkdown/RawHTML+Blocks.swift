@@ -32,13 +32,29 @@ extension RawHTML {
             else { return nil }
             return .openWithContent(name: name, tag: tag, content: String(text[text.index(after: newline)...]))
         }
-        guard text.first == "<", text.last == ">", !text.dropFirst().contains("<") else { return nil }
+        guard text.first == "<", text.last == ">", isOneTag(text) else { return nil }
         let closing = text.dropFirst().first == "/"
         let name = text.dropFirst(closing ? 2 : 1).prefix(while: { $0.isLetter || $0.isNumber }).lowercased()
         guard divisions.contains(name) || name == "blockquote" else { return nil }
         if closing { return .close(name: name) }
         guard !text.hasSuffix("/>") else { return nil }
         return .open(name: name, tag: String(text))
+    }
+
+    /// `<…>` is one tag: no `<` or `>` outside quoted attribute values but
+    /// the two that enclose it (mdBook captions quote code: `caption="… Option<T> …"`).
+    static func isOneTag(_ text: Substring) -> Bool {
+        var quote: Character?
+        for (offset, character) in text.dropFirst().enumerated() {
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "<" || (character == ">" && offset != text.count - 2) {
+                return false
+            }
+        }
+        return quote == nil
     }
 
     /// The attributes a wrapper's opening tag gives its `.div`.

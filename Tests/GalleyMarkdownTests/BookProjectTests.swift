@@ -124,3 +124,115 @@ import Testing
             Comment(rawValue: titles.joined(separator: "\n")))
     }
 }
+
+/// mdBook's `{{#include}}` in an mdBook project: ranges, anchors, nesting,
+/// files outside the source folder but inside the project, and refusals.
+@Suite struct MDBookIncludeTests {
+    /// An mdBook project in a temporary folder: `files` relative to it.
+    static func build(_ files: [String: String]) throws -> (book: Book?, diagnostics: [Diagnostic]) {
+        let root = try Repository.temporaryDirectory("mdbook-include")
+        let all = files.merging(["book.toml": "[book]\ntitle = \"T\"\nlanguage = \"en\"\n"]) { a, _ in a }
+        for (path, text) in all {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        do {
+            let (book, diagnostics) = try BookReader().read(project: BookProject.find(in: root))
+            return (book.book, diagnostics)
+        } catch let error as DiagnosticsError {
+            return (nil, error.diagnostics)
+        }
+    }
+
+    static func code(_ book: Book?) -> [String] { book.map { Walk.code(in: $0) } ?? [] }
+
+    static let source = """
+        use std::fs;
+        // ANCHOR: here
+        fn main() {
+            // ANCHOR: inner
+            println!("hi");
+            // ANCHOR_END: inner
+        }
+        // ANCHOR_END: here
+        """
+
+    @Test func rangesAnchorsAndNestedIncludesAreExpanded() throws {
+        let (book, diagnostics) = try Self.build([
+            "src/SUMMARY.md": "- [A](a.md)\n",
+            "src/a.md": """
+            # A
+
+            ```rust
+            {{#include ../listings/main.rs:here}}
+            ```
+
+            ```rust
+            {{#rustdoc_include ../listings/main.rs:2:3}}
+            ```
+
+            ```rust
+            {{#include ../listings/main.rs:1}}
+            ```
+
+            ```text
+            \\{{#include ../listings/main.rs}}
+            ```
+
+            {{#include part.md}}
+            """,
+            "src/part.md": "Included *text*, which includes {{#include ../listings/main.rs:inner}} too.\n",
+            "listings/main.rs": Self.source,
+        ])
+        #expect(diagnostics.isEmpty, Comment(rawValue: "\(diagnostics)"))
+        #expect(
+            Self.code(book) == [
+                "fn main() {\n    println!(\"hi\");\n}\n", "fn main() {\n", "use std::fs;\n",
+                "{{#include ../listings/main.rs}}\n",
+            ])
+        let text = Walk.plainText(book?.divisions.first?.blocks ?? [])
+        #expect(text.contains("Included text, which includes     println!(\"hi\"); too."), Comment(rawValue: text))
+    }
+
+    @Test func anIncludeOutsideTheProjectOrMissingIsLeftAsWrittenWithAWarning() throws {
+        let (book, diagnostics) = try Self.build([
+            "src/SUMMARY.md": "- [A](a.md)\n",
+            "src/a.md":
+                "# A\n\n{{#include ../../../../etc/passwd}}\n\n{{#include missing.rs}}\n\n{{#include x.rs:nope}}\n",
+            "src/x.rs": "fn x() {}\n",
+        ])
+        #expect(book != nil)
+        #expect(diagnostics.map(\.code) == ["mdbook.include", "mdbook.include", "mdbook.include"])
+        #expect(diagnostics.map { $0.location?.line } == [3, 5, 7])
+        let text = Walk.plainText(book?.divisions.first?.blocks ?? [])
+        #expect(text.contains("{{#include missing.rs}}") && !text.contains("root:"), Comment(rawValue: text))
+    }
+
+    /// The Rust book's captions quote code: `caption="… Option<T> …"` is one tag.
+    @Test func aListingCaptionMayHoldAngleBrackets() throws {
+        let (book, diagnostics) = try Self.build([
+            "src/SUMMARY.md": "- [A](a.md)\n",
+            "src/a.md": """
+            # A
+
+            <Listing number="9-11" caption="Using `?` on an `Option<T>` value">
+
+            ```rust
+            fn f() {}
+            ```
+
+            </Listing>
+            """,
+        ])
+        #expect(diagnostics.isEmpty, Comment(rawValue: "\(diagnostics)"))
+        let caption = book?.divisions.first?.blocks.compactMap { block -> String? in
+            guard case .div(let attributes, _) = block else { return nil }
+            return attributes["caption"]
+        }
+        #expect(
+            caption == ["Using `?` on an `Option<T>` value"],
+            Comment(rawValue: "\(book?.divisions.first?.blocks ?? [])"))
+    }
+}
