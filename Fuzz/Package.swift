@@ -8,7 +8,7 @@ let package = Package(
     name: "GalleyFuzz",
     platforms: [.macOS(.v14)],
     dependencies: [
-        .package(name: "Galley", path: "..")
+        .package(path: "Galley")
     ],
     targets: [
         // libFuzzer brings `main`; each target only defines LLVMFuzzerTestOneInput.
