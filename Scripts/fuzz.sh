@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # `make fuzz`: builds the libFuzzer targets of Fuzz/ (their own package, so
 # the main package never sees -sanitize=fuzzer) and runs each for
-# FUZZ_SECONDS (default 900), one after the other. Prints executions, corpus
-# growth and crashes per target; exits non-zero when a target crashed, hung
-# or ran out of memory. Seeds: Fuzz/Corpus/KIND (committed, read only);
+# FUZZ_SECONDS (default 900), one after the other, in libFuzzer's fork mode
+# (a crash, hang or out-of-memory input is kept and the run goes on). Prints
+# executions, corpus growth and findings per target; exits non-zero when a
+# target crashed, hung or ran out of memory. Seeds: Fuzz/Corpus/KIND (committed, read only);
 # what a run adds: Fuzz/Work/Corpus/TARGET; crash inputs:
 # Fuzz/Work/Crashes/TARGET/ (both git-ignored). A crash input worth keeping
 # goes to Fuzz/Regressions/KIND/, which the test suite replays.
@@ -37,22 +38,30 @@ for target in $targets; do
   crashes_before=$(find "$crashes" -type f | wc -l)
   log="$work/$target.log"
   echo "fuzz: $target for $seconds s (log: ${log#"$PWD/"})"
+  # Fork mode with crashes ignored: the run goes on for its whole time after
+  # a finding, each finding kept as a file. The Swift runtime's backtracer is
+  # off so that libFuzzer's own signal handler sees a trap and saves the input.
   # The harness's temporary project lives in $scratch (TMPDIR), removed after.
-  TMPDIR="$scratch" "$bin/$target" \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+  started=$SECONDS
+  SWIFT_BACKTRACE=enable=no TMPDIR="$scratch" "$bin/$target" \
+    -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
     -dict="Fuzz/Dictionaries/$dict" -artifact_prefix="$crashes/" \
     "$corpus" "Fuzz/Corpus/$kind" >"$log" 2>&1
   code=$?
+  elapsed=$((SECONDS - started))
   rm -rf "$scratch"
-  executions=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  [ -n "$executions" ] || executions=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+  # libFuzzer's fork-mode status lines: `#EXECUTIONS: cov: … oom/timeout/crash: O/T/C time: …`.
+  status_line=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
+  executions=$(printf '%s' "$status_line" | grep -oE '^#[0-9]+' | tr -d '#')
+  findings=$(printf '%s' "$status_line" | grep -oE 'oom/timeout/crash: [0-9]+/[0-9]+/[0-9]+' | cut -d' ' -f2)
   after=$(find "$corpus" -type f | wc -l)
   found=$(($(find "$crashes" -type f | wc -l) - crashes_before))
-  line="$target: ${executions:-0} executions in $seconds s, corpus $before → $after (+$((after - before)) new)"
-  line="$line, $found crash/hang/oom input(s), exit $code"
-  if [ "$code" -ne 0 ] || [ "$found" -ne 0 ]; then
+  line="$target: ${executions:-0} executions in $elapsed s, corpus $before → $after (+$((after - before)) new)"
+  line="$line, oom/timeout/crash ${findings:-0/0/0}, $found input(s) kept, exit $code"
+  if [ "$code" -ne 0 ] || [ "$found" -ne 0 ] || [ "${findings:-0/0/0}" != 0/0/0 ]; then
     status=1
-    grep -m1 -E '^==[0-9]+== ?ERROR|deadly signal|Fatal error|ALARM|out-of-memory' "$log" >&2
+    grep -m3 -E 'Fatal error|deadly signal|ERROR: libFuzzer|out-of-memory|timeout' "$log" >&2
     [ "$found" -gt 0 ] && ls -t "$crashes" | head -n "$found" | sed "s|^|  ${crashes#"$PWD/"}/|" >&2
   fi
   summary+=("$line")
