@@ -41,4 +41,4 @@ screenshots: book
 	./Scripts/screenshots.sh
 
 clean:
-	rm -rf .build Build/book.epub Build/book.xml Build/book.txt
+	rm -rf .build Build/book.epub Build/book.xml Build/book.txt Fuzz/.build Fuzz/Work
