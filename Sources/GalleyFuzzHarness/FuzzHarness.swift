@@ -105,8 +105,12 @@ public enum FuzzHarness {
     static let workspace = Workspace()
 }
 
-/// One temporary folder per process, used by one call at a time.
+/// One temporary folder per process, used by one call at a time, removed
+/// when the process exits.
 final class Workspace: @unchecked Sendable {
+    /// The folder, for the exit handler (which cannot capture); set once.
+    nonisolated(unsafe) static var pathToRemoveAtExit: String?
+
     private let lock = NSLock()
     private var folder: URL?
 
@@ -125,6 +129,10 @@ final class Workspace: @unchecked Sendable {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             fatalError("FuzzHarness: cannot make \(url.path): \(error)")
+        }
+        pathToRemoveAtExit = url.path
+        atexit {
+            if let path = Workspace.pathToRemoveAtExit { try? FileManager.default.removeItem(atPath: path) }
         }
         return url
     }
