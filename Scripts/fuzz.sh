@@ -62,7 +62,7 @@ for target in $targets; do
   if [ "$code" -ne 0 ] || [ "$found" -ne 0 ] || [ "${findings:-0/0/0}" != 0/0/0 ]; then
     status=1
     grep -m3 -E 'Fatal error|deadly signal|ERROR: libFuzzer|out-of-memory|timeout' "$log" >&2
-    [ "$found" -gt 0 ] && ls -t "$crashes" | head -n "$found" | sed "s|^|  ${crashes#"$PWD/"}/|" >&2
+    [ "$found" -gt 0 ] && ls -t "$crashes" | head -n "$((found < 10 ? found : 10))" | sed "s|^|  ${crashes#"$PWD/"}/|" >&2
   fi
   summary+=("$line")
   echo "fuzz: $line"
