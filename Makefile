@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: setup galley book test bench bench-scale screenshots clean
+.PHONY: setup galley book test bench bench-scale screenshots fuzz clean
 
 setup:
 	./Scripts/setup.sh
@@ -31,8 +31,14 @@ bench: galley
 bench-scale: galley
 	./Scripts/scale-benchmark.sh
 
+# libFuzzer on Markdown (reader → writers → checks) and on zips (galley check),
+# FUZZ_SECONDS each (default 900); non-zero on a crash. See README.md, "Fuzzing".
+FUZZ_SECONDS ?= 900
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./Scripts/fuzz.sh
+
 screenshots: book
 	./Scripts/screenshots.sh
 
 clean:
-	rm -rf .build Build/book.epub Build/book.xml Build/book.txt
+	rm -rf .build Build/book.epub Build/book.xml Build/book.txt Fuzz/.build Fuzz/Work

@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "GalleyImport", targets: ["GalleyImport"]),
         .library(name: "GalleyCheck", targets: ["GalleyCheck"]),
         .library(name: "GalleyBuild", targets: ["GalleyBuild"]),
+        // What the libFuzzer targets in Fuzz/ (a package of their own) run; see ARCHITECTURE.md.
+        .library(name: "GalleyFuzzHarness", targets: ["GalleyFuzzHarness"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +47,7 @@ let package = Package(
         .target(name: "GalleyBuild",
                 dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",
                                "GalleyText", "GalleyCheck"]),
+        .target(name: "GalleyFuzzHarness", dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore"]),
         .executableTarget(name: "galley",
                           dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport", "GalleyMarkdown",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -74,5 +77,7 @@ let package = Package(
         .testTarget(name: "GalleyEndToEndTests",
                     dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyMarkdown", "GalleyEPUB",
                                    "GalleyDocBook", "GalleyImport", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyFuzzHarnessTests",
+                    dependencies: ["GalleyFuzzHarness", "GalleyCore", "GalleyTestSupport"]),
     ]
 )

@@ -54,9 +54,23 @@ public enum URLPolicy {
                 "its scheme `\(scheme):` is not a registered URI scheme, "
                     + "which reading systems may not open")
         }
-        let escaped = escaped(url)
+        let escaped = droppingEmptyPort(escaped(url))
         if let problem = problem(in: escaped) { return .invalid("it is not a valid URL: \(problem)") }
         return .safe(escaped)
+    }
+
+    /// The URL without an empty port: `http://host:/a` → `http://host/a`.
+    /// The same URL (RFC 3986 §6.2.3; the URL Standard drops it too), and
+    /// the DocBook check's xs:anyURI (libxml2's URI parser) refuses the colon.
+    static func droppingEmptyPort(_ url: String) -> String {
+        guard let scheme = scheme(of: url) else { return url }
+        let bytes = Array(url.utf8)
+        let start = scheme.utf8.count + 3
+        guard bytes.count >= start, bytes[start - 2] == UInt8(ascii: "/"), bytes[start - 1] == UInt8(ascii: "/")
+        else { return url }
+        let end = bytes[start...].firstIndex { "/?#".utf8.contains($0) } ?? bytes.count
+        guard end > start, bytes[end - 1] == UInt8(ascii: ":") else { return url }
+        return String(decoding: bytes[..<(end - 1)] + bytes[end...], as: UTF8.self)
     }
 
     /// The URL as a browser reads it before parsing: leading and trailing C0
