@@ -136,6 +136,32 @@ import Testing
         #expect(result.diagnostics.first?.location?.description == "Source/a/one.md:3")
     }
 
+    /// `../../std/x.html` from `a/one.md` climbs out of the source folder:
+    /// another site's page, said so, not "no chapter".
+    @Test(arguments: ["../../std/index.html", "../../x.md#s"])
+    func aLinkOutOfTheBooksFolderIsReportedAsSuch(_ target: String) {
+        let result = ResolveLinks.apply(book(linking: target))
+        #expect(result.book.divisions[0].blocks == [.paragraph([.span(.empty, [.text("x")])])])
+        #expect(result.diagnostics.map(\.code) == ["links.outside-book"])
+    }
+
+    /// An anchor written with other case, spaces or punctuation than the
+    /// heading's slug is linked there, with a warning.
+    @Test(arguments: ["two.md#SQL客户端", "two.md#license和license-file"])
+    func aLooselyWrittenAnchorIsLinkedWithAWarning(_ target: String) {
+        var book = book(linking: target)
+        book.divisions[1].anchors = ["sql客户端": "s", "license-和-license-file": "s"]
+        let result = ResolveLinks.apply(book)
+        guard case .paragraph(let inlines) = result.book.divisions[0].blocks.first,
+            case .link(let link) = inlines.first
+        else {
+            Issue.record(Comment(rawValue: "not linked: \(result.book.divisions[0].blocks)"))
+            return
+        }
+        #expect(link.target == .internal(division: "ch002", fragment: "s"))
+        #expect(result.diagnostics.map(\.code) == ["links.loose-anchor"])
+    }
+
     func book(linking target: String) -> Book {
         Book(
             metadata: Metadata(title: "T", language: "en"),

@@ -10,7 +10,7 @@ import Foundation
 public enum ResolveLinks {
     public static func apply(_ book: Book) -> (book: Book, diagnostics: [Diagnostic]) {
         let index = BookIndex(book)
-        var dangling: [String: (location: SourceLocation, message: String, count: Int)] = [:]
+        var dangling: [String: (location: SourceLocation, message: String, count: Int, code: CoreCode)] = [:]
         var order: [String] = []
         var book = book
         book.divisions = book.divisions.map { division in
@@ -20,27 +20,32 @@ public enum ResolveLinks {
                     guard case .link(var link) = inline, case .unresolved(let target) = link.target else {
                         return inline
                     }
-                    switch index.resolve(target, from: division) {
-                    case .success(let resolved):
-                        link.target = resolved
-                        return .link(link)
-                    case .failure(let failure):
+                    func note(_ failure: Failure) {
                         if dangling[failure.key] == nil {
                             order.append(failure.key)
                             dangling[failure.key] = (
-                                link.location ?? SourceLocation(file: division.sourcePath), failure.message, 0
+                                link.location ?? SourceLocation(file: division.sourcePath), failure.message, 0,
+                                failure.code
                             )
                         }
                         dangling[failure.key]!.count += 1
+                    }
+                    switch index.resolve(target, from: division) {
+                    case .success(let resolved):
+                        link.target = resolved.target
+                        if let loose = resolved.loose { note(loose) }
+                        return .link(link)
+                    case .failure(let failure):
+                        note(failure)
                         return .span(.empty, link.children)
                     }
                 })
         }
         let diagnostics = order.map { key in
-            let (location, message, count) = dangling[key]!
+            let (location, message, count, code) = dangling[key]!
             let times = count > 1 ? " (\(count) links; the first is here)" : ""
-            return Diagnostic(
-                CoreCode.linksDangling, "\(message)\(times); the link is dropped, its text kept", at: location)
+            let outcome = code == .linksLooseAnchor ? "linked there" : "the link is dropped, its text kept"
+            return Diagnostic(code, "\(message)\(times); \(outcome)", at: location)
         }
         return (book, diagnostics)
     }
@@ -49,6 +54,24 @@ public enum ResolveLinks {
     struct Failure: Error {
         var key: String
         var message: String
+        var code = CoreCode.linksDangling
+    }
+
+    /// A resolved link; `loose` when its fragment matched only loosely (said once per target).
+    struct Resolved {
+        var target: LinkTarget
+        var loose: Failure?
+    }
+
+    /// An anchor as a careless author may write it: lower-cased, letters and
+    /// digits only (`#SQL客户端`, `#license和license-file` for the slugs
+    /// `sql客户端`, `license-和-license-file`).
+    static func looseKey(_ anchor: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                anchor.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
     }
 
     /// Which ids each division holds, and which division each file is.
@@ -59,19 +82,51 @@ public enum ResolveLinks {
         var owner: [String: String] = [:]
         /// Division id → its anchors (slug or id as written → id in the book).
         var anchors: [String: [String: String]] = [:]
+        /// Division id → its anchors by `looseKey` (the first of a key wins).
+        var looseAnchors: [String: [String: (anchor: String, id: String)]] = [:]
 
         init(_ book: Book) {
             for division in book.divisions {
                 divisionByPath[division.sourcePath] = division.id
                 divisionIDs.insert(division.id)
                 anchors[division.id] = division.anchors
+                var loose: [String: (anchor: String, id: String)] = [:]
+                for (anchor, id) in division.anchors.sorted(by: { $0.key < $1.key }) {
+                    let key = ResolveLinks.looseKey(anchor)
+                    if !key.isEmpty && loose[key] == nil { loose[key] = (anchor, id) }
+                }
+                looseAnchors[division.id] = loose
                 // Every id a writer writes is a target: sections, headings,
                 // divs, spans, images and notes. The first holder keeps it.
                 for id in Walk.ids(in: division) where owner[id] == nil { owner[id] = division.id }
             }
         }
 
-        func resolve(_ target: String, from division: Division) -> Result<LinkTarget, Failure> {
+        func resolve(_ target: String, from division: Division) -> Result<Resolved, Failure> {
+            resolveExactly(target, from: division).map { Resolved(target: $0) }.flatMapError { failure in
+                // `#SQL客户端` for the heading whose slug is `sql客户端`: linked, with a warning.
+                guard failure.code == .linksDangling, let hash = target.firstIndex(of: "#") else {
+                    return .failure(failure)
+                }
+                let fragment = String(target[target.index(after: hash)...])
+                let fragmentText = fragment.removingPercentEncoding ?? fragment
+                let path = String(target[..<hash])
+                guard case .success(.internal(let divisionID, _)) = resolveExactly(path, from: division),
+                    let match = looseAnchors[divisionID]?[ResolveLinks.looseKey(fragmentText)]
+                else { return .failure(failure) }
+                let note = Failure(
+                    key: failure.key,
+                    message: "the fragment `#\(fragmentText)` matches the heading anchor `\(match.anchor)` only when "
+                        + "case, spaces and punctuation are ignored (a browser would not find it)",
+                    code: .linksLooseAnchor)
+                return .success(
+                    Resolved(
+                        target: .internal(division: divisionID, fragment: match.id == divisionID ? nil : match.id),
+                        loose: note))
+            }
+        }
+
+        func resolveExactly(_ target: String, from division: Division) -> Result<LinkTarget, Failure> {
             let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             var rawPath = Substring(parts[0])
             if let query = rawPath.firstIndex(of: "?") { rawPath = rawPath[..<query] }
@@ -82,6 +137,13 @@ public enum ResolveLinks {
                 divisionID = division.id
             } else {
                 let joined = Self.normalized(path, relativeTo: division.sourcePath)
+                if Self.leavesBook(path, relativeTo: division.sourcePath) {
+                    return .failure(
+                        Failure(
+                            key: joined.isEmpty ? path : joined,
+                            message: "the link target `\(path)` leads out of the book's folder", code: .linksOutsideBook
+                        ))
+                }
                 guard let found = chapter(joined, written: path) else {
                     return .failure(
                         Failure(
@@ -131,6 +193,22 @@ public enum ResolveLinks {
                 if let found = divisionByPath[folder + name] { return found }
             }
             return written.hasSuffix("/") ? nil : divisionByPath[joined + ".md"]
+        }
+
+        /// True when `..` in `path` climbs above the source folder (mdBook books
+        /// link the Rust standard library's pages as `../std/…`).
+        static func leavesBook(_ path: String, relativeTo base: String) -> Bool {
+            var depth = base.split(separator: "/").count - 1
+            for component in path.split(separator: "/") {
+                switch component {
+                case ".": continue
+                case "..":
+                    depth -= 1
+                    if depth < 0 { return true }
+                default: depth += 1
+                }
+            }
+            return false
         }
 
         /// `path` as a `Source/`-relative path, read from the chapter at `base`.
