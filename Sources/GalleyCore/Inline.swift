@@ -75,3 +75,17 @@ public struct Image: Hashable, Sendable, Codable {
         self.location = location
     }
 }
+
+extension Inline {
+    /// The per-character rubies of a `{漢字|hàn|zì}` span, or nil for any other inline.
+    public var rubyGroup: [(base: [Inline], reading: String)]? {
+        guard case .span(let attributes, let children) = self, attributes.classes == ["ruby"], !children.isEmpty
+        else { return nil }
+        var pairs: [(base: [Inline], reading: String)] = []
+        for child in children {
+            guard case .ruby(let base, let reading) = child else { return nil }
+            pairs.append((base, reading))
+        }
+        return pairs
+    }
+}

@@ -23,6 +23,9 @@ public struct Metadata: Hashable, Sendable, Codable {
     public var printedContents: [PrintedContentsEntry]
     /// Wrap the text output at this many display columns; nil = one line per paragraph.
     public var textColumns: Int?
+    /// 縦中横 in vertical books: runs of up to this many ASCII digits or
+    /// letters between CJK characters are set upright (0: never; at most 4).
+    public var tateChuYoko: Int = 2
 
     public init(
         title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],

@@ -68,6 +68,10 @@ extension DocBookEmitter {
             let (open, close) = book.metadata.isCJK ? ("（", "）") : (" (", ")")
             xml.element("phrase", [("role", "rt")], text: open + reading + close)
             xml.end()
+        case .span(_, _) where inline.rubyGroup != nil:
+            // `{漢字|hàn|zì}`: one ruby, bases then readings, as for `.ruby`.
+            let group = inline.rubyGroup ?? []
+            emitInline(.ruby(base: group.flatMap(\.base), text: group.map(\.reading).joined()), context)
         case .span(let attributes, let children):
             if !context.textOnly, let first = attributes.classes.first, let element = Self.phraseElements[first] {
                 // `<u>`, `<kbd>`, `<abbr>` from raw HTML: DocBook's own element.

@@ -26,6 +26,16 @@ extension XHTMLContentRenderer {
             builder.element("rt", text: text)
             builder.end()
         case .span(var attributes, let children):
+            if let group = inline.rubyGroup {
+                // `{漢字|hàn|zì}`: one <ruby>, a reading after each character.
+                builder.start("ruby")
+                for (base, reading) in group {
+                    renderInlines(base)
+                    builder.element("rt", text: reading)
+                }
+                builder.end()
+                return
+            }
             // `<u>`, `<kbd>`, `<abbr title>` from raw HTML are elements again.
             var element = "span"
             if let first = attributes.classes.first, let name = Self.phraseElements[first] {

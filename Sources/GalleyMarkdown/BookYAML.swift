@@ -29,7 +29,7 @@ struct BookYAMLReader {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "language", "author", "creators", "publisher", "date", "isbn",
         "identifier", "subjects", "description", "rights", "cover", "writing-mode",
-        "text-columns", "contents", "chapters",
+        "text-columns", "tate-chu-yoko", "contents", "chapters",
     ]
 
     /// The shape of a BCP 47 tag (language, then subtags of 1–8 letters or
@@ -164,6 +164,13 @@ struct BookYAMLReader {
                 metadata.writingMode = mode
             } else {
                 error(.bookyamlValue, "`writing-mode` is `horizontal` or `vertical`, not `\(raw)`", node)
+            }
+        }
+        if let node = values["tate-chu-yoko"] {
+            if let length = node.int, (0...4).contains(length) {
+                metadata.tateChuYoko = length
+            } else {
+                error(.bookyamlValue, "`tate-chu-yoko` is the longest run set upright, 0 (never) to 4", node)
             }
         }
         if let node = values["text-columns"] {

@@ -27,7 +27,7 @@ extension MarkdownConverter {
         } else {
             result = pieces.compactMap { if case .inline(let inline) = $0 { inline } else { nil } }
         }
-        result = ImageAttributes.attach(MergeText.merged(result))
+        result = RubySyntax.attach(ImageAttributes.attach(MergeText.merged(result)))
         reportUndefinedFootnotes(in: result, line: parent.startLine)
         return result
     }

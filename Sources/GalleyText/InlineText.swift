@@ -22,6 +22,10 @@ struct InlineText {
             switch inline {
             case .text(let text), .code(let text):
                 run.append(text)
+            case .span where inline.rubyGroup != nil:
+                // `{漢字|hàn|zì}`: 漢字（hànzì）.
+                let group = inline.rubyGroup ?? []
+                append([.ruby(base: group.flatMap(\.base), text: group.map(\.reading).joined())], to: &run)
             case .emphasis(let children), .strong(let children), .strikethrough(let children),
                 .superscript(let children), .subscript(let children), .span(_, let children):
                 append(children, to: &run)

@@ -37,4 +37,24 @@ import Testing
             ])
         #expect(Self.text(book).contains("[A crab]\nThe mascot\n"))
     }
+
+    /// `{漢字|hàn|zì}` reads 漢字（hànzì） in text; group ruby 東京（とうきょう）.
+    @Test func rubyReadsAsBaseAndReading() {
+        let book = Book(
+            metadata: Metadata(title: "T", language: "zh-Hans"),
+            divisions: [
+                Division(
+                    role: .chapter, id: "c", sourcePath: "c.md", title: [.text("章")],
+                    blocks: [
+                        .paragraph([
+                            .span(
+                                Attributes(classes: ["ruby"]),
+                                [.ruby(base: [.text("漢")], text: "hàn"), .ruby(base: [.text("字")], text: "zì")]),
+                            .text("、"), .ruby(base: [.text("東京")], text: "とうきょう"),
+                        ])
+                    ])
+            ])
+        let text = Self.text(book)
+        #expect(text.contains("漢字（hànzì）、東京（とうきょう）"), Comment(rawValue: text))
+    }
 }

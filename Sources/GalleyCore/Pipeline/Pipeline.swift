@@ -28,6 +28,7 @@ public enum Pipeline {
         Step(name: "sanitize-urls") { book, _ in SanitizeURLs.apply(book) },
         Step(name: "resolve-links") { book, _ in ResolveLinks.apply(book) },
         Step(name: "soft-breaks") { book, _ in (SoftBreaks.apply(book), []) },
+        Step(name: "tate-chu-yoko") { book, _ in (TateChuYoko.apply(book), []) },
         Step(name: "merge-text") { book, _ in (MergeText.apply(book), []) },
     ]
 

@@ -1,0 +1,65 @@
+import GalleyCore
+
+/// Ruby in Markdown, the syntax markdown-it-ruby and several CJK tools use:
+///
+///     {漢字|かんじ}       group ruby: one reading over the whole base
+///     {漢字|hàn|zì}       per-character ruby: one reading per character
+///
+/// A base of n characters with n readings is per-character ruby (a `.span`
+/// classed `ruby` holding one `.ruby` per character, which the writers keep
+/// together); any other count is group ruby, the readings joined by spaces.
+/// Only text is read: `{a|b}` in code stays as written, and so does a brace
+/// pair with an empty base or reading, a newline or another brace inside.
+enum RubySyntax {
+    static func attach(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .text(let text) = $0 { text.contains("|") } else { false } }) else {
+            return inlines
+        }
+        return inlines.flatMap { inline -> [Inline] in
+            guard case .text(let text) = inline, text.contains("{"), text.contains("|") else { return [inline] }
+            return split(text)
+        }
+    }
+
+    /// `text` as text and ruby.
+    static func split(_ text: String) -> [Inline] {
+        var result: [Inline] = []
+        var plain = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            plain += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(where: { $0 == "}" || $0 == "{" || $0.isNewline }),
+                after[close] == "}", let ruby = ruby(after[..<close])
+            else {
+                plain.append("{")
+                rest = after
+                continue
+            }
+            if !plain.isEmpty { result.append(.text(plain)) }
+            plain = ""
+            result.append(ruby)
+            rest = after[after.index(after: close)...]
+        }
+        plain += rest
+        if !plain.isEmpty { result.append(.text(plain)) }
+        return result
+    }
+
+    /// `漢字|hàn|zì` as ruby, or nil when it is not ruby syntax.
+    static func ruby(_ inside: Substring) -> Inline? {
+        let parts = inside.split(separator: "|", omittingEmptySubsequences: false)
+        guard parts.count >= 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
+            parts.dropFirst().allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        else { return nil }
+        let base = String(parts[0])
+        let readings = parts.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        if readings.count > 1 && readings.count == base.count {
+            return .span(
+                Attributes(classes: ["ruby"]),
+                zip(base, readings).map { character, reading in .ruby(base: [.text(String(character))], text: reading) }
+            )
+        }
+        return .ruby(base: [.text(base)], text: readings.joined(separator: " "))
+    }
+}
