@@ -50,13 +50,47 @@ struct ChapterReader {
         invalidUTF8 = nil
         let chapter = Chapter(file: file, display: displayPath(file.relativePath), listedAt: listedAt)
         guard let bytes = loadBytes(chapter), var text = decode(bytes, chapter) else { return nil }
+        var expander: MDBookIncludes?
         if let includes {
             // mdBook's {{#include}}: expanded before anything else reads the chapter.
-            var expander = MDBookIncludes(files: includes.files)
-            text = expander.expand(
-                text, path: includes.sourcePrefix + file.relativePath, display: chapter.display)
-            diagnostics += expander.diagnostics
+            var includer = MDBookIncludes(files: includes.files)
+            text = includer.expand(text, path: includes.sourcePrefix + file.relativePath, display: chapter.display)
+            diagnostics += includer.diagnostics
+            expander = includer
         }
+        guard let expander, !expander.lineMap.isEmpty else { return read(text, chapter, listedTitle) }
+        // Messages and link places name the lines of the file, not of the expanded text
+        // (the include warnings above already do).
+        let expandedFrom = diagnostics.count
+        let division = read(text, chapter, listedTitle)
+        let remap = { (location: SourceLocation?) -> SourceLocation? in
+            guard var location, location.file == chapter.display, let line = location.line else { return location }
+            location.line = expander.originalLine(line)
+            return location
+        }
+        for index in diagnostics.indices[expandedFrom...] where diagnostics[index].location?.file == chapter.display {
+            diagnostics[index].location = remap(diagnostics[index].location)
+        }
+        idLines[chapter.path] = idLines[chapter.path]?.mapValues { $0.map(expander.originalLine) }
+        return division.map {
+            Walk.rewrite(
+                $0,
+                Rewriter.eachInline { inline in
+                    switch inline {
+                    case .link(var link):
+                        link.location = remap(link.location)
+                        return .link(link)
+                    case .image(var image):
+                        image.location = remap(image.location)
+                        return .image(image)
+                    default: return inline
+                    }
+                })
+        }
+    }
+
+    /// A chapter's text, decoded (and expanded), into its division.
+    private mutating func read(_ text: String, _ chapter: Chapter, _ listedTitle: String?) -> Division? {
         let (frontMatter, body) = readFrontMatter(text, chapter)
         let marked = FencedDivs.mark(body)
         for (message, line) in marked.problems {

@@ -24,35 +24,64 @@ struct MDBookIncludes {
     static let maximumDepth = 10
     static let maximumSize = 8 << 20
 
+    /// For each line of the last chapter expanded, the line of the chapter
+    /// file it comes from (an included line: its directive's), so messages
+    /// name the lines the author wrote. Empty when nothing was included.
+    private(set) var lineMap: [Int] = []
+
+    /// The chapter-file line of line `line` of the expanded text.
+    func originalLine(_ line: Int) -> Int {
+        lineMap.indices.contains(line - 1) ? lineMap[line - 1] : line
+    }
+
     /// `text` with every include expanded. `path` is the chapter's path
     /// relative to the project folder; `display` names it in messages.
     mutating func expand(_ text: String, path: String, display: String, depth: Int = 0) -> String {
+        if depth == 0 { lineMap = [] }
         guard text.contains("{{#") else { return text }
         var result = ""
+        var map: [Int] = []
+        var line = 1
+        // Text of the chapter itself: its lines are the file's.
+        func keep(_ piece: Substring) {
+            result += piece
+            if depth == 0 {
+                for character in piece where character == "\n" {
+                    map.append(line)
+                    line += 1
+                }
+            }
+        }
         var rest = Substring(text)
         while let open = rest.range(of: "{{#") {
             let before = rest[..<open.lowerBound]
             if before.last == "\\" {
-                result += before.dropLast()
-                result += "{{#"
+                keep(before.dropLast())
+                keep("{{#")
                 rest = rest[open.upperBound...]
                 continue
             }
-            result += before
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                result += rest[open.lowerBound...]
-                return result
-            }
+            keep(before)
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
             let directive = rest[open.upperBound..<close.lowerBound]
-            let line = result.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             if let expanded = include(directive, from: path, display: display, line: line, depth: depth) {
                 result += expanded
+                if depth == 0 {
+                    // Included lines belong to the directive's line.
+                    for character in expanded where character == "\n" { map.append(line) }
+                    line += directive.filter { $0 == "\n" }.count
+                }
             } else {
-                result += rest[open.lowerBound..<close.upperBound]
+                keep(rest[open.lowerBound..<close.upperBound])
             }
             rest = rest[close.upperBound...]
         }
-        return result + rest
+        keep(rest)
+        if depth == 0 {
+            map.append(line)
+            lineMap = map
+        }
+        return result
     }
 
     private mutating func include(

@@ -210,6 +210,18 @@ import Testing
         #expect(text.contains("{{#include missing.rs}}") && !text.contains("root:"), Comment(rawValue: text))
     }
 
+    /// Messages after an include name the chapter file's lines, not the expanded text's.
+    @Test func messagesAfterAnIncludeNameTheFilesLines() throws {
+        let (_, diagnostics) = try Self.build([
+            "src/SUMMARY.md": "- [A](a.md)\n",
+            "src/a.md": "# A\n\n```rust\n{{#include x.rs}}\n```\n\n[x](missing.md)\n\n</div>\n",
+            "src/x.rs": "fn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\n",
+        ])
+        let lines = Dictionary(diagnostics.map { ($0.code, $0.location?.line) }, uniquingKeysWith: { a, _ in a })
+        #expect(lines["links.dangling"] == 7, Comment(rawValue: "\(diagnostics)"))
+        #expect(lines["markdown.unbalanced-div"] == 9, Comment(rawValue: "\(diagnostics)"))
+    }
+
     /// The Rust book's captions quote code: `caption="… Option<T> …"` is one tag.
     @Test func aListingCaptionMayHoldAngleBrackets() throws {
         let (book, diagnostics) = try Self.build([
