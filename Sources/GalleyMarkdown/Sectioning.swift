@@ -46,7 +46,12 @@ enum Sectioning {
             }
             if firstHeading {
                 firstHeading = false
-                if level == 1 || givenTitle == nil {
+                // A page that opens with its own title as a deeper heading (mdBook
+                // sub-pages: `## Hello, World!` under the SUMMARY entry "Hello, World!")
+                // takes that heading as its title once, not a title and a twin section.
+                let opensWithGivenTitle =
+                    top.isEmpty && givenTitle.map { Self.sameWords($0, content) } == true
+                if level == 1 || givenTitle == nil || opensWithGivenTitle {
                     title = content
                     titleAttributes = attributes
                     shift = level - 1
@@ -63,5 +68,18 @@ enum Sectioning {
             titleOrigin = .given
         }
         return Result(title: title, titleOrigin: titleOrigin, titleAttributes: titleAttributes, blocks: top)
+    }
+
+    /// The same words, whatever the case, spacing and punctuation.
+    static func sameWords(_ a: [Inline], _ b: [Inline]) -> Bool {
+        func key(_ inlines: [Inline]) -> String {
+            String(
+                String.UnicodeScalarView(
+                    Walk.plainText(inlines).lowercased().unicodeScalars.filter {
+                        $0.properties.isAlphabetic || $0.properties.numericType != nil
+                    }))
+        }
+        let left = key(a)
+        return !left.isEmpty && left == key(b)
     }
 }

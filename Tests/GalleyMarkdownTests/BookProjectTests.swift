@@ -92,6 +92,27 @@ import Testing
         #expect(parsed.diagnostics.map(\.code) == ["project.summary-entry"])
     }
 
+    /// An mdBook sub-page opening with `## Hello, World!` under the entry
+    /// "Hello, World!" is titled by that heading once, not twice.
+    @Test func aPageOpeningWithItsListedTitleIsNotTitledTwice() throws {
+        let (book, _) = try MDBookIncludeTests.build([
+            "src/SUMMARY.md": "- [Hello, World!](hello.md)\n- [1.1 Other](other.md)\n",
+            "src/hello.md": "## Hello, world\n\nText.\n\n### Setup\n\nMore.\n",
+            "src/other.md": "## Other\n\nText.\n",
+        ])
+        let hello = try #require(book?.divisions.first)
+        #expect(Walk.plainText(hello.title) == "Hello, world")
+        let sections = hello.blocks.compactMap { block -> String? in
+            guard case .section(let section) = block else { return nil }
+            return "\(section.level) \(Walk.plainText(section.title))"
+        }
+        #expect(sections == ["2 Setup"])
+        // A different listed title wins, and the heading stays a section.
+        let other = try #require(book?.divisions.last)
+        #expect(Walk.plainText(other.title) == "1.1 Other")
+        #expect(other.blocks.contains { if case .section = $0 { true } else { false } })
+    }
+
     @Test func projectsAreFoundByTheirFiles() throws {
         let mdBook = BookProject.find(in: Repository.fixtureBook("mdbook-rbe"))
         #expect(mdBook.kind == .mdBook)
