@@ -36,7 +36,7 @@ CSS = """
 }
 @page front { @top-center { content: none; } @bottom-center { content: none; } }
 @page body:nth(1 of body) { @top-center { content: none; } }
-html { font-family: "Noto Serif CJK SC", serif; font-size: 10pt; line-height: 1.65;
+html { font-family: "Noto Serif CJK SC", serif; font-size: 10.5pt; line-height: 1.65;
        text-align: justify; lang: zh-CN; }
 body { margin: 0; }
 .front { page: front; break-after: page; }
