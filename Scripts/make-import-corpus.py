@@ -53,7 +53,7 @@ body { margin: 0; }
 .toc a { color: black; text-decoration: none; }
 .toc a::after { content: leader('.') target-counter(attr(href), page); }
 section.chapter { break-before: page; }
-section.chapter { page: body; }
+section.chapter { page: body; counter-reset: footnote; }
 h1 { font-weight: bold; text-align: center; margin: 10mm 0 8mm; line-height: 1.4;
      string-set: chapter attr(data-title); }
 h1 .num { display: block; font-size: 11pt; letter-spacing: 0.2em; }
@@ -61,7 +61,9 @@ h1 .title { display: block; font-size: 15pt; margin-top: 2mm; }
 p { margin: 0; text-indent: 2em; orphans: 2; widows: 2; }
 ul, ol { margin: 1mm 0 1mm 2em; padding-left: 1.2em; }
 li { margin: 0; }
-.fn { float: footnote; font-size: 7pt; line-height: 1.45; text-indent: 0; text-align: left; }
+/* footnote-policy is read from the note itself: push the calling line to the
+   next page rather than carry the note away from its call. */
+.fn { float: footnote; footnote-policy: line; font-size: 7pt; line-height: 1.45; text-indent: 0; text-align: left; }
 .fn::footnote-marker { content: counter(footnote) "　"; }
 ::footnote-call { content: counter(footnote); font-size: 6pt; vertical-align: super; line-height: 0; }
 """
