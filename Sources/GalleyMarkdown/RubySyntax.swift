@@ -9,7 +9,8 @@ import GalleyCore
 /// classed `ruby` holding one `.ruby` per character, which the writers keep
 /// together); any other count is group ruby, the readings joined by spaces.
 /// Only text is read: `{a|b}` in code stays as written, and so does a brace
-/// pair with an empty base or reading, a newline or another brace inside.
+/// pair with an empty base or reading, a space next to a brace or bar, a
+/// newline or another brace inside.
 enum RubySyntax {
     static func attach(_ inlines: [Inline]) -> [Inline] {
         guard inlines.contains(where: { if case .text(let text) = $0 { text.contains("|") } else { false } }) else {
@@ -49,11 +50,12 @@ enum RubySyntax {
     /// `漢字|hàn|zì` as ruby, or nil when it is not ruby syntax.
     static func ruby(_ inside: Substring) -> Inline? {
         let parts = inside.split(separator: "|", omittingEmptySubsequences: false)
-        guard parts.count >= 2, !parts[0].trimmingCharacters(in: .whitespaces).isEmpty,
-            parts.dropFirst().allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        // No space next to a brace or bar: `{x | x > 0}` is set notation, not ruby.
+        guard parts.count >= 2,
+            parts.allSatisfy({ !$0.isEmpty && $0.first?.isWhitespace == false && $0.last?.isWhitespace == false })
         else { return nil }
         let base = String(parts[0])
-        let readings = parts.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }
+        let readings = parts.dropFirst().map(String.init)
         if readings.count > 1 && readings.count == base.count {
             return .span(
                 Attributes(classes: ["ruby"]),

@@ -20,7 +20,7 @@ import Testing
         #expect(RubySyntax.split("{漢字|a|b|c}") == [.ruby(base: [.text("漢字")], text: "a b c")])
     }
 
-    @Test(arguments: ["{a|}", "{|b}", "{a b}", "{a|b", "a|b}", "{a\n|b}"])
+    @Test(arguments: ["{a|}", "{|b}", "{a b}", "{a|b", "a|b}", "{a\n|b}", "{x | x > 0}", "{ a|b}"])
     func notRubyStaysText(_ text: String) {
         #expect(RubySyntax.split(text).allSatisfy { if case .text = $0 { true } else { false } })
         #expect(Walk.plainText(RubySyntax.split(text)).contains("{") || text.first != "{")
