@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Galley needs on Debian 12: the C libraries it links, and the
+# Installs what Galley needs on Debian 12: the C libraries it links (and the
+# C++ standard library headers TOMLKit's toml++ is compiled against: g++), and the
 # external judges its tests run (EPUBCheck 5.3.0, jing + DocBook 5 schemas,
 # xsltproc + DocBook XSL, pandoc). Safe to run again: installs only what is missing.
 set -euo pipefail
@@ -7,6 +8,7 @@ set -euo pipefail
 packages=(
   libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
   pkg-config
+  g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc
   default-jre-headless python3 python3-pip unzip time
 )

@@ -4,6 +4,18 @@ import GalleyCore
 
 /// Checks Galley runs on its own outputs after writing them.
 public enum OutputChecks {
+    /// What `galley check` runs on a file from anyone, by its extension
+    /// (`.epub`, `.xml`/`.dbk` with the DocBook limits, `.txt`); nil for
+    /// any other kind.
+    public static func check(fileAt url: URL) -> [Diagnostic]? {
+        switch url.pathExtension.lowercased() {
+        case "epub": checkEPUB(at: url)
+        case "xml", "dbk": checkDocBook(at: url, limits: .standard)
+        case "txt": checkText(at: url)
+        default: nil
+        }
+    }
+
     /// Container → package document → manifest items in the zip → spine → nav;
     /// every XHTML/XML entry well-formed.
     public static func checkEPUB(at url: URL) -> [Diagnostic] {

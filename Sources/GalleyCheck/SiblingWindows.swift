@@ -23,7 +23,7 @@ import Foundation
 /// order a neighbour can judge (components, sections, lists, table bodies,
 /// mixed text), which is every long list a DocBook document has.
 struct SiblingWindows {
-    /// A node's children that are linked into the tree in the order they had.
+    /// An element with more than `size` element children, cut into windows.
     private struct Big {
         let element: xmlNodePtr
         /// Root first, parent last.
@@ -64,7 +64,7 @@ struct SiblingWindows {
                 ancestors.append(node)
                 parent = node.pointee.parent
             }
-            let rest = Self.childNodes(of: element).dropFirst(Self.head(of: element).count)
+            let rest = XMLNodes.childNodes(element).dropFirst(Self.head(of: element).count)
             var starts = [0]
             var elements = 0
             for (index, node) in rest.enumerated() where node.pointee.type == XML_ELEMENT_NODE {
@@ -138,16 +138,6 @@ struct SiblingWindows {
             }
         }
         return result
-    }
-
-    private static func childNodes(of element: xmlNodePtr) -> [xmlNodePtr] {
-        var nodes: [xmlNodePtr] = []
-        var child = element.pointee.children
-        while let node = child {
-            nodes.append(node)
-            child = node.pointee.next
-        }
-        return nodes
     }
 
     /// The leading children of `element` up to its first element that is not a head element.

@@ -39,14 +39,20 @@ enum XMLNodes {
         return String(cString: content)
     }
 
-    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+    /// Every child node of `node` (text and comments too), in order.
+    static func childNodes(_ node: xmlNodePtr) -> [xmlNodePtr] {
         var result: [xmlNodePtr] = []
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
+            result.append(current)
             child = current.pointee.next
         }
         return result
+    }
+
+    /// The element children of `node`, in order.
+    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
+        childNodes(node).filter { $0.pointee.type == XML_ELEMENT_NODE }
     }
 
     /// Every element under `node` (itself included), in document order.

@@ -49,6 +49,17 @@ public struct HeadingSlugger {
         return kept.lowercased()
     }
 
+    /// `text` as a careless author may write it as an anchor: lower-cased,
+    /// letters and digits only (`SQL客户端`, `license和license-file` for the
+    /// slugs `sql客户端`, `license-和-license-file`).
+    public static func loose(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.lowercased().unicodeScalars.filter {
+                    $0.properties.isAlphabetic || $0.properties.numericType != nil
+                }))
+    }
+
     /// The anchors of the next heading of the page, in order of preference:
     /// mdBook's, then GitHub's when it differs. Empty slugs are counted (as
     /// mdBook does) but are no anchor.

@@ -51,7 +51,10 @@ public enum FuzzHarness {
                 guard let url = report.outputs[format] else {
                     return Finding(format: format.name, errors: report.diagnostics)
                 }
-                let errors = check(format, at: url).filter { $0.severity == .error }
+                guard let diagnostics = OutputChecks.check(fileAt: url) else {
+                    fatalError("FuzzHarness: no check for \(url.lastPathComponent)")
+                }
+                let errors = diagnostics.filter { $0.severity == .error }
                 if !errors.isEmpty { return Finding(format: format.name, errors: errors) }
             }
             return nil
@@ -68,16 +71,6 @@ public enum FuzzHarness {
                 fatalError("FuzzHarness: cannot write \(epub.path)")
             }
             return OutputChecks.checkEPUB(at: epub)
-        }
-    }
-
-    /// The check `galley check` runs on a file of this format.
-    static func check(_ format: OutputFormat, at url: URL) -> [Diagnostic] {
-        switch format.name {
-        case OutputFormat.epub.name: OutputChecks.checkEPUB(at: url)
-        case OutputFormat.docbook.name: OutputChecks.checkDocBook(at: url)
-        case OutputFormat.text.name: OutputChecks.checkText(at: url)
-        default: fatalError("FuzzHarness: no check for the format \(format.name)")
         }
     }
 

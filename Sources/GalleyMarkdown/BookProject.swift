@@ -74,6 +74,10 @@ public struct BookProject: Sendable {
         return relative.isEmpty ? "." : String(relative)
     }
 
+    /// The source folder as a prefix of the paths messages show: empty for
+    /// the project folder itself (GitBook), else `displaySource`.
+    var displayFolder: String { displaySource == "." ? "" : displaySource }
+
     /// The manifest of an mdBook or GitBook project without a `book.yaml`.
     func readForeignManifest(files: ProjectFiles, diagnostics: inout [Diagnostic]) -> BookManifest? {
         var metadata = Metadata(title: "", language: "")
@@ -107,7 +111,11 @@ public struct BookProject: Sendable {
                     at: SourceLocation(file: configFile, line: (error as? TOMLParseError)?.source.begin.line)))
             return nil
         }
-        guard let entries = readSummary(files: files, diagnostics: &diagnostics) else { return nil }
+        guard
+            let entries = Self.readSummary(
+                summaryPath, files: files, displayFolder: displayFolder,
+                diagnostics: &diagnostics)
+        else { return nil }
         if metadata.title.isEmpty {
             metadata.title = directory.lastPathComponent
             diagnostics.append(
@@ -130,10 +138,13 @@ public struct BookProject: Sendable {
         return BookManifest(metadata: metadata, entries: entries)
     }
 
-    /// The entries of the project's SUMMARY.md (or of the one `book.yaml` names).
-    func readSummary(files: ProjectFiles, path: String? = nil, diagnostics: inout [Diagnostic]) -> [ManifestEntry]? {
-        let path = path ?? summaryPath
-        let display = displaySource == "." ? path : "\(displaySource)/\(path)"
+    /// The entries of the SUMMARY.md at `path` in the source folder (the
+    /// project's, or the one `book.yaml` names); `displayFolder` is the
+    /// source folder as messages show it (`src`, empty for the project root).
+    static func readSummary(
+        _ path: String, files: ProjectFiles, displayFolder: String, diagnostics: inout [Diagnostic]
+    ) -> [ManifestEntry]? {
+        let display = displayFolder.isEmpty ? path : "\(displayFolder)/\(path)"
         let bytes: [UInt8]
         switch files.locate(path).flatMap({ files.read($0, limit: 4 << 20) }) {
         case .success(let read): bytes = read

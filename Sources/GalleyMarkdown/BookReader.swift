@@ -39,9 +39,10 @@ public struct BookReader: Sendable {
     /// Reads a Galley, mdBook or GitBook project (see `BookProject`).
     public func read(project: BookProject) throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
         let sourceDirectory = project.sourceDirectory
-        let display = project.kind == .galley ? sourceDirectory.lastPathComponent : project.displaySource
+        // `Source`, `src`, or empty for a GitBook project's own folder.
+        let display = project.displayFolder
         let files = ProjectFiles(sourceDirectory: sourceDirectory)
-        var yamlReader = BookYAMLReader(files: files, displayDirectory: display == "." ? "" : display)
+        var yamlReader = BookYAMLReader(files: files, displayDirectory: display)
         var diagnostics: [Diagnostic] = []
         let manifest: BookManifest?
         if project.kind != .galley, case .failure(.missing) = files.locate("book.yaml") {
@@ -52,10 +53,9 @@ public struct BookReader: Sendable {
         }
         guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
         let entries = Self.locateChapters(manifest, files: files, diagnostics: &diagnostics)
-        let chapterDisplay = yamlReader.displayDirectory
         let includes: (files: ProjectFiles, sourcePrefix: String)? =
             project.kind == .mdBook
-            ? (ProjectFiles(sourceDirectory: project.directory), display == "." ? "" : display + "/") : nil
+            ? (ProjectFiles(sourceDirectory: project.directory), display.isEmpty ? "" : display + "/") : nil
         // libxml2 (raw HTML) must be set up on one thread before several use it.
         xmlInitParser()
         // Chapters are independent until the book-wide transforms: read them
@@ -67,7 +67,7 @@ public struct BookReader: Sendable {
                     role: .part, id: "", sourcePath: "", title: [.text(entry.entry.title ?? "")], blocks: [])
                 return (part, [], [:])
             }
-            var reader = ChapterReader(files: files, displayDirectory: chapterDisplay)
+            var reader = ChapterReader(files: files, displayDirectory: display)
             reader.includes = includes
             var division = reader.read(file, listedAt: entry.entry.listedAt, listedTitle: entry.entry.title)
             division?.depth = entry.entry.depth

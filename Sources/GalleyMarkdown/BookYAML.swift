@@ -194,21 +194,18 @@ struct BookYAMLReader {
         }
         if let summary = node.string, SummaryFile.chapterPath(summary) != nil {
             var diagnostics: [Diagnostic] = []
-            let project = BookProject(
-                kind: .galley, directory: files.root, sourceDirectory: files.root, summaryPath: summary)
-            let entries = project.readSummary(files: files, diagnostics: &diagnostics) ?? []
+            let entries =
+                BookProject.readSummary(
+                    summary, files: files, displayFolder: displayDirectory, diagnostics: &diagnostics) ?? []
             for diagnostic in diagnostics {
                 var located = diagnostic
+                // A SUMMARY.md that cannot be read is this line's problem.
                 if located.code == MarkdownCode.projectConfig.rawValue {
                     located.location = SourceLocation(file: file, line: node.mark?.line)
                 }
                 self.diagnostics.append(located)
             }
-            return entries.map { entry in
-                var entry = entry
-                if !displayDirectory.isEmpty { entry.listedAt.file = "\(displayDirectory)/\(entry.listedAt.file)" }
-                return entry
-            }
+            return entries
         }
         guard case .sequence(let sequence) = node else {
             error(

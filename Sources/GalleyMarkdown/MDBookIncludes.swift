@@ -100,31 +100,24 @@ struct MDBookIncludes {
         var pieces = argument.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         let target = pieces.removeFirst()
         let folder = (path as NSString).deletingLastPathComponent
-        let bytes: [UInt8]
         let file: ProjectFiles.File
-        switch files.locate(target, from: folder) {
+        let bytes: [UInt8]
+        switch files.locate(target, from: folder).flatMap({ located in
+            files.read(located, limit: Self.maximumSize + 1).map { (located, $0) }
+        }) {
         case .failure(let refusal):
             warn(
                 ProjectFiles.message(refusal, what: "the included file `\(target)`") + "; left as written", at: location
             )
             return nil
-        case .success(let located):
-            file = located
-        }
-        switch files.read(file, limit: Self.maximumSize + 1) {
-        case .failure(let refusal):
-            warn(
-                ProjectFiles.message(refusal, what: "the included file `\(target)`") + "; left as written", at: location
-            )
-            return nil
-        case .success(let read):
+        case .success(let (located, read)):
             guard read.count <= Self.maximumSize else {
                 warn(
                     "the included file `\(target)` is larger than \(Self.maximumSize) bytes; left as written",
                     at: location)
                 return nil
             }
-            bytes = read
+            (file, bytes) = (located, read)
         }
         let lines = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)

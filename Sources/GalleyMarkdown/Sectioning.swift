@@ -72,14 +72,7 @@ enum Sectioning {
 
     /// The same words, whatever the case, spacing and punctuation.
     static func sameWords(_ a: [Inline], _ b: [Inline]) -> Bool {
-        func key(_ inlines: [Inline]) -> String {
-            String(
-                String.UnicodeScalarView(
-                    Walk.plainText(inlines).lowercased().unicodeScalars.filter {
-                        $0.properties.isAlphabetic || $0.properties.numericType != nil
-                    }))
-        }
-        let left = key(a)
-        return !left.isEmpty && left == key(b)
+        let left = HeadingSlugger.loose(Walk.plainText(a))
+        return !left.isEmpty && left == HeadingSlugger.loose(Walk.plainText(b))
     }
 }

@@ -14,12 +14,7 @@ struct Check: ParsableCommand {
         var failed = false
         for path in files {
             let url = URL(fileURLWithPath: path)
-            let diagnostics: [Diagnostic]
-            switch url.pathExtension.lowercased() {
-            case "epub": diagnostics = OutputChecks.checkEPUB(at: url)
-            case "xml", "dbk": diagnostics = OutputChecks.checkDocBook(at: url, limits: .standard)
-            case "txt": diagnostics = OutputChecks.checkText(at: url)
-            default:
+            guard let diagnostics = OutputChecks.check(fileAt: url) else {
                 throw ValidationError("\(path): unknown kind of output (expected .epub, .xml or .txt)")
             }
             report(diagnostics)

@@ -63,17 +63,6 @@ public enum ResolveLinks {
         var loose: Failure?
     }
 
-    /// An anchor as a careless author may write it: lower-cased, letters and
-    /// digits only (`#SQL客户端`, `#license和license-file` for the slugs
-    /// `sql客户端`, `license-和-license-file`).
-    static func looseKey(_ anchor: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                anchor.lowercased().unicodeScalars.filter {
-                    $0.properties.isAlphabetic || $0.properties.numericType != nil
-                }))
-    }
-
     /// Which ids each division holds, and which division each file is.
     struct BookIndex {
         var divisionByPath: [String: String] = [:]
@@ -82,7 +71,7 @@ public enum ResolveLinks {
         var owner: [String: String] = [:]
         /// Division id → its anchors (slug or id as written → id in the book).
         var anchors: [String: [String: String]] = [:]
-        /// Division id → its anchors by `looseKey` (the first of a key wins).
+        /// Division id → its anchors by `HeadingSlugger.loose` (the first of a key wins).
         var looseAnchors: [String: [String: (anchor: String, id: String)]] = [:]
 
         init(_ book: Book) {
@@ -92,7 +81,7 @@ public enum ResolveLinks {
                 anchors[division.id] = division.anchors
                 var loose: [String: (anchor: String, id: String)] = [:]
                 for (anchor, id) in division.anchors.sorted(by: { $0.key < $1.key }) {
-                    let key = ResolveLinks.looseKey(anchor)
+                    let key = HeadingSlugger.loose(anchor)
                     if !key.isEmpty && loose[key] == nil { loose[key] = (anchor, id) }
                 }
                 looseAnchors[division.id] = loose
@@ -103,30 +92,6 @@ public enum ResolveLinks {
         }
 
         func resolve(_ target: String, from division: Division) -> Result<Resolved, Failure> {
-            resolveExactly(target, from: division).map { Resolved(target: $0) }.flatMapError { failure in
-                // `#SQL客户端` for the heading whose slug is `sql客户端`: linked, with a warning.
-                guard failure.code == .linksDangling, let hash = target.firstIndex(of: "#") else {
-                    return .failure(failure)
-                }
-                let fragment = String(target[target.index(after: hash)...])
-                let fragmentText = fragment.removingPercentEncoding ?? fragment
-                let path = String(target[..<hash])
-                guard case .success(.internal(let divisionID, _)) = resolveExactly(path, from: division),
-                    let match = looseAnchors[divisionID]?[ResolveLinks.looseKey(fragmentText)]
-                else { return .failure(failure) }
-                let note = Failure(
-                    key: failure.key,
-                    message: "the fragment `#\(fragmentText)` matches the heading anchor `\(match.anchor)` only when "
-                        + "case, spaces and punctuation are ignored (a browser would not find it)",
-                    code: .linksLooseAnchor)
-                return .success(
-                    Resolved(
-                        target: .internal(division: divisionID, fragment: match.id == divisionID ? nil : match.id),
-                        loose: note))
-            }
-        }
-
-        func resolveExactly(_ target: String, from division: Division) -> Result<LinkTarget, Failure> {
             let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
             var rawPath = Substring(parts[0])
             if let query = rawPath.firstIndex(of: "?") { rawPath = rawPath[..<query] }
@@ -144,34 +109,50 @@ public enum ResolveLinks {
                             message: "the link target `\(path)` leads out of the book's folder", code: .linksOutsideBook
                         ))
                 }
-                guard let found = chapter(joined, written: path) else {
+                guard let chapterID = chapter(joined, written: path) else {
                     return .failure(
                         Failure(
                             key: joined.isEmpty ? path : joined,
                             message: "the link target `\(path)` names no chapter of this book"))
                 }
-                divisionID = found
+                divisionID = chapterID
             }
-            guard let fragment, !fragment.isEmpty else {
-                return .success(.internal(division: divisionID, fragment: nil))
+            /// A division's start is the division itself, not a fragment of it.
+            func linkTarget(_ division: String, _ fragment: String?) -> LinkTarget {
+                .internal(division: division, fragment: fragment == division ? nil : fragment)
             }
-            if let id = anchors[divisionID]?[fragment] {
-                return .success(.internal(division: divisionID, fragment: id == divisionID ? nil : id))
+            func found(_ division: String, _ fragment: String?) -> Result<Resolved, Failure> {
+                .success(Resolved(target: linkTarget(division, fragment)))
             }
-            let missing = Failure(
-                key: "\(divisionID)#\(fragment)",
-                message: "the link target `\(target)` names no heading or id "
-                    + (path.isEmpty ? "in this book" : "in `\(path)`"))
+            guard let fragment, !fragment.isEmpty else { return found(divisionID, nil) }
+            if let id = anchors[divisionID]?[fragment] { return found(divisionID, id) }
+            // Not found as written: `#SQL客户端` for the heading whose slug is
+            // `sql客户端` is linked there, with a warning; anything else dangles.
+            func missing() -> Result<Resolved, Failure> {
+                let key = "\(divisionID)#\(fragment)"
+                guard let match = looseAnchors[divisionID]?[HeadingSlugger.loose(fragment)] else {
+                    return .failure(
+                        Failure(
+                            key: key,
+                            message: "the link target `\(target)` names no heading or id "
+                                + (path.isEmpty ? "in this book" : "in `\(path)`")))
+                }
+                let loose = Failure(
+                    key: key,
+                    message: "the fragment `#\(fragment)` matches the heading anchor `\(match.anchor)` only when "
+                        + "case, spaces and punctuation are ignored (a browser would not find it)",
+                    code: .linksLooseAnchor)
+                return .success(Resolved(target: linkTarget(divisionID, match.id), loose: loose))
+            }
             if divisionIDs.contains(fragment) {
                 // `#ch002` or `other.md#ch002`: the start of that division.
-                return path.isEmpty || fragment == divisionID
-                    ? .success(.internal(division: fragment, fragment: nil)) : .failure(missing)
+                return path.isEmpty || fragment == divisionID ? found(fragment, nil) : missing()
             }
-            guard let holder = owner[fragment] else { return .failure(missing) }
+            guard let holder = owner[fragment] else { return missing() }
             // `#id` alone may name an id anywhere in the book (ids are book-unique);
             // `other.md#id` must name one inside other.md.
-            if !path.isEmpty && holder != divisionID { return .failure(missing) }
-            return .success(.internal(division: holder, fragment: fragment))
+            if !path.isEmpty && holder != divisionID { return missing() }
+            return found(holder, fragment)
         }
 
         /// The division a `Source/`-relative path names: the chapter file
