@@ -146,7 +146,7 @@ public struct BookProject: Sendable {
     ) -> [ManifestEntry]? {
         let display = displayFolder.isEmpty ? path : "\(displayFolder)/\(path)"
         let bytes: [UInt8]
-        switch files.locate(path).flatMap({ files.read($0, limit: 4 << 20) }) {
+        switch files.locate(path).flatMap({ files.read($0, atMost: ProjectFiles.maximumConfigSize) }) {
         case .success(let read): bytes = read
         case .failure(let refusal):
             diagnostics.append(
@@ -239,7 +239,7 @@ enum ProjectConfigFile {
 
     static func read(_ name: String, in directory: URL) throws -> [UInt8]? {
         let files = ProjectFiles(sourceDirectory: directory)
-        switch files.locate(name).flatMap({ files.read($0, limit: 1 << 20) }) {
+        switch files.locate(name).flatMap({ files.read($0, atMost: ProjectFiles.maximumConfigSize) }) {
         case .success(let bytes): return bytes
         case .failure(.missing): return nil
         case .failure(let refusal): throw Refused(description: ProjectFiles.message(refusal, what: "`\(name)`"))

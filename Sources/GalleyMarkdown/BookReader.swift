@@ -107,7 +107,9 @@ public struct BookReader: Sendable {
     /// anywhere) and decoded; nil when it is not a usable manifest.
     static func readManifest(_ yamlReader: inout BookYAMLReader, sourceDirectory: URL) throws -> BookManifest? {
         let bytes: [UInt8]
-        switch yamlReader.files.locate("book.yaml").flatMap({ yamlReader.files.read($0) }) {
+        switch yamlReader.files.locate("book.yaml").flatMap({
+            yamlReader.files.read($0, atMost: ProjectFiles.maximumConfigSize)
+        }) {
         case .success(let read): bytes = read
         case .failure(let refusal):
             let message =

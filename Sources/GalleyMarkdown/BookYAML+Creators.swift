@@ -109,7 +109,7 @@ extension BookYAMLReader {
         var listFile = file
         if case .scalar(let scalar) = node {
             let path = scalar.string
-            let read = files.locate(path).flatMap { files.read($0) }
+            let read = files.locate(path).flatMap { files.read($0, atMost: ProjectFiles.maximumConfigSize) }
             guard case .success(let bytes) = read else {
                 if case .failure(let refusal) = read {
                     error(

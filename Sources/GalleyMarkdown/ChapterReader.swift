@@ -109,7 +109,7 @@ struct ChapterReader {
 
     /// The file's bytes; a chapter that cannot be read is an error at its `book.yaml` line.
     mutating func loadBytes(_ chapter: Chapter) -> [UInt8]? {
-        switch files.read(chapter.file) {
+        switch files.read(chapter.file, atMost: ProjectFiles.maximumTextSize) {
         case .success(let bytes): return bytes
         case .failure(let refusal):
             diagnostics.append(

@@ -22,7 +22,6 @@ struct MDBookIncludes {
     var diagnostics: [Diagnostic] = []
 
     static let maximumDepth = 10
-    static let maximumSize = 8 << 20
 
     /// For each line of the last chapter expanded, the line of the chapter
     /// file it comes from (an included line: its directive's), so messages
@@ -103,7 +102,7 @@ struct MDBookIncludes {
         let file: ProjectFiles.File
         let bytes: [UInt8]
         switch files.locate(target, from: folder).flatMap({ located in
-            files.read(located, limit: Self.maximumSize + 1).map { (located, $0) }
+            files.read(located, atMost: ProjectFiles.maximumTextSize).map { (located, $0) }
         }) {
         case .failure(let refusal):
             warn(
@@ -111,12 +110,6 @@ struct MDBookIncludes {
             )
             return nil
         case .success(let (located, read)):
-            guard read.count <= Self.maximumSize else {
-                warn(
-                    "the included file `\(target)` is larger than \(Self.maximumSize) bytes; left as written",
-                    at: location)
-                return nil
-            }
             (file, bytes) = (located, read)
         }
         let lines = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")

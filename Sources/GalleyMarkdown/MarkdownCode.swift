@@ -26,6 +26,7 @@ public enum MarkdownCode: String, DiagnosticCode {
     case bookyamlUnreadableFile = "bookyaml.unreadable-file"
     case bookyamlValue = "bookyaml.value"
     case encoding = "markdown.encoding"
+    case fileTooLarge = "markdown.file-too-large"
     case forbiddenCharacter = "markdown.forbidden-character"
     case frontMatter = "markdown.front-matter"
     case imageMislabelled = "markdown.image-mislabelled"
@@ -57,7 +58,7 @@ public enum MarkdownCode: String, DiagnosticCode {
             .bookyamlEncoding, .bookyamlIsbn, .bookyamlMissingFile, .bookyamlMissingKey,
             .bookyamlNotAFile, .bookyamlOutsideSource, .bookyamlSyntax, .bookyamlType, .bookyamlUnknownRole,
             .bookyamlUnreadableFile, .bookyamlValue, .frontMatter, .imageMissingFile, .imageNotAFile,
-            .imageOutsideSource, .imageType, .imageUnreadableFile, .projectConfig, .unknownRole:
+            .imageOutsideSource, .imageType, .imageUnreadableFile, .projectConfig, .unknownRole, .fileTooLarge:
             .error
         case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
             .forbiddenCharacter, .imageMislabelled, .imageUrl, .invalidId, .mdbookInclude, .projectGuess, .summaryEntry,
@@ -93,6 +94,7 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .bookyamlUnreadableFile: "a file named in book.yaml cannot be read"
         case .bookyamlValue: "language is a BCP 47 tag such as zh-Hans, zh-CN or en, not …"
         case .encoding: "the chapter is not valid text (an error in front matter, else a warning)"
+        case .fileTooLarge: "a chapter, included or configuration file is larger than Galley reads (32 MB, 4 MB)"
         case .forbiddenCharacter: "removed control characters that XML does not allow"
         case .frontMatter: "front matter must be a mapping (role: preface)"
         case .imageMislabelled: "an image's name claims another format than its contents; written as what it is"

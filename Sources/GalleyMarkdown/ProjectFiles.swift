@@ -32,7 +32,17 @@ struct ProjectFiles: Sendable {
         case missing
         case notRegularFile(kind: String)
         case unreadable(reason: String)
+        /// Larger than Galley reads for a file of its kind (bytes).
+        case tooLarge(limit: Int)
     }
+
+    /// The most Galley reads of a text file it holds whole: a chapter, an
+    /// included file (a 10 MB paragraph is a valid book; a file of gigabytes
+    /// would exhaust memory).
+    static let maximumTextSize = 32 << 20
+    /// The most of a file that only configures the book (`book.yaml`, a
+    /// contents file, `SUMMARY.md`, `book.toml`, `book.json`).
+    static let maximumConfigSize = 4 << 20
 
     /// Which kind of file was refused: one named in book.yaml, an image, the cover.
     enum RefusedFile { case listed, image, cover }
@@ -49,6 +59,7 @@ struct ProjectFiles: Sendable {
         case (.unreadable, .listed): .bookyamlUnreadableFile
         case (.unreadable, .image): .imageUnreadableFile
         case (.unreadable, .cover): .bookyamlCoverUnreadableFile
+        case (.tooLarge, _): .fileTooLarge
         case (.absolute, .listed), (.url, .listed), (.leavesSource, .listed), (.linkLeavesSource, .listed):
             .bookyamlOutsideSource
         case (.absolute, .image), (.url, .image), (.leavesSource, .image), (.linkLeavesSource, .image):
@@ -100,6 +111,14 @@ struct ProjectFiles: Sendable {
         return .success(File(relativePath: relative, realPath: real))
     }
 
+    /// The bytes of a located file, or `.tooLarge` when it has more than
+    /// `maximum` (nothing past `maximum + 1` bytes is read).
+    func read(_ file: File, atMost maximum: Int) -> Result<[UInt8], Refusal> {
+        read(file, limit: maximum + 1).flatMap {
+            $0.count > maximum ? .failure(.tooLarge(limit: maximum)) : .success($0)
+        }
+    }
+
     /// The bytes of a located file, at most `limit` of them. Opened without
     /// blocking and without following a link, then checked again to be a
     /// regular file, so a file swapped after `locate` is not read either.
@@ -143,6 +162,8 @@ struct ProjectFiles: Sendable {
             return "\(what) is not a regular file (it is \(kind))"
         case .unreadable(let reason):
             return "\(what) cannot be read: \(reason)"
+        case .tooLarge(let limit):
+            return "\(what) is larger than \(limit >> 20) MB, the most Galley reads of such a file"
         }
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import GalleyCore
-import GalleyMarkdown
 import GalleyTestSupport
 import Testing
+
+@testable import GalleyMarkdown
 
 /// A project folder for one hostile case: `Source/` with `book.yaml`, and
 /// an `outside/` folder beside it whose files hold a marker string that
@@ -218,6 +219,32 @@ extension Array where Element == Diagnostic {
         try project.write("# 章\n", to: "ch.md")
         try project.link("book.yaml", to: project.outside.appendingPathComponent("book.yaml"))
         try expectRefused(project, code: "bookyaml.outside-source", at: "Source/book.yaml")
+    }
+
+    /// A chapter of gigabytes (50 000 list items nested by indentation make
+    /// one of 2.5 GB) or a huge book.yaml is refused at the line that lists it,
+    /// before it is read into memory: no allocation failure, no crash.
+    @Test func aFileTooLargeToReadIsAnError() throws {
+        let project = try HostileProject()
+        defer { project.remove() }
+        try project.write("# 章\n", to: "ch.md")
+        FileManager.default.createFile(atPath: project.source.appendingPathComponent("huge.md").path, contents: nil)
+        let handle = try FileHandle(forWritingTo: project.source.appendingPathComponent("huge.md"))
+        try handle.truncate(atOffset: UInt64(ProjectFiles.maximumTextSize + 1))
+        try handle.close()
+        try project.book(chapters: ["ch.md", "huge.md"])
+        let (book, diagnostics) = project.read()
+        #expect(book == nil)
+        let refused = diagnostics.with("markdown.file-too-large")
+        #expect(refused.map { $0.location?.description } == ["Source/book.yaml:5"], Comment(rawValue: "\(diagnostics)"))
+
+        let yaml =
+            "title: T\nlanguage: zh-Hans\nchapters: [ch.md]\n"
+            + String(repeating: "#", count: ProjectFiles.maximumConfigSize) + "\n"
+        try project.write(yaml, to: "book.yaml")
+        let (none, yamlDiagnostics) = project.read()
+        #expect(none == nil)
+        #expect(yamlDiagnostics.with("markdown.file-too-large").count == 1, Comment(rawValue: "\(yamlDiagnostics)"))
     }
 
     /// A raster image under another raster name (docker_practice has PNGs
