@@ -31,6 +31,10 @@ let package = Package(
                        providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CCmarkGFM",
                        providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // poppler-glib reads PDFs for galley import; glib and poppler stay behind CGalleyPDF's plain C functions.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
+                       providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "CGalleyPDF", dependencies: ["CPoppler"]),
         // ICU stays behind plain C functions so its headers never meet Foundation's ICU.
         .target(name: "CGalleyICU", linkerSettings: [.linkedLibrary("icuuc")]),
 
@@ -41,7 +45,7 @@ let package = Package(
                 resources: [.copy("Resources")]),
         .target(name: "GalleyDocBook", dependencies: ["GalleyCore"]),
         .target(name: "GalleyText", dependencies: ["GalleyCore", "CGalleyICU"]),
-        .target(name: "GalleyImport", dependencies: ["GalleyCore", "Yams"]),
+        .target(name: "GalleyImport", dependencies: ["GalleyCore", "Yams", "CGalleyPDF"]),
         .target(name: "GalleyCheck", dependencies: ["GalleyCore", "CLibXML2", "CLibZip"],
                 resources: [.copy("Schemas")]),
         .target(name: "GalleyBuild",

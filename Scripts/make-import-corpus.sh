@@ -9,6 +9,8 @@
 #   book.pdf         A6, running heads, folios, footnotes, two-line chapter headings
 #   book.txt         `pdftotext` (plain, form feeds between pages)
 #   book.layout.txt  `pdftotext -layout`
+# and copies the three to Tests/ImportCorpus/<book>/pdf/, the corpus the tests
+# and Scripts/import-benchmark.sh import (committed: the tests need no WeasyPrint).
 #
 # This script installs nothing. It needs:
 #   python3 with WeasyPrint     pip install weasyprint        (tested with 70.0)
@@ -34,5 +36,8 @@ for dir in Tests/ImportCorpus/Build/*/; do
   pdftotext -enc UTF-8 "$dir/book.pdf" "$dir/book.txt"
   pdftotext -enc UTF-8 -layout "$dir/book.pdf" "$dir/book.layout.txt"
   pages=$(pdfinfo "$dir/book.pdf" | awk '/^Pages:/ {print $2}')
-  echo "$book: $pages pages, text in $dir"
+  # The PDF and its two extractions are the committed corpus the tests import.
+  mkdir -p "Tests/ImportCorpus/$book/pdf"
+  cp "$dir/book.pdf" "$dir/book.txt" "$dir/book.layout.txt" "Tests/ImportCorpus/$book/pdf/"
+  echo "$book: $pages pages -> Tests/ImportCorpus/$book/pdf/"
 done

@@ -6,7 +6,7 @@
 set -euo pipefail
 
 packages=(
-  libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev
+  libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpoppler-glib-dev
   pkg-config
   g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc

@@ -20,6 +20,10 @@ public struct ImportResult: Sendable {
     public var encoding: String
     public var inputLines: [String]
     public var disabledRules: [String]
+    /// For input read as pages (a PDF, `pdftotext` text): each input line's page, from 1.
+    public var pageOfLine: [Int] = []
+    /// What the pages were read from, when they were.
+    public var evidence: PrintedBook.Evidence?
 
     /// False when the input is empty or only white space: there is no book
     /// to write.
@@ -65,8 +69,9 @@ public struct Importer: Sendable {
         return run(text: text, encoding: used)
     }
 
-    /// Imports decoded text.
+    /// Imports decoded text: page by page when an extractor marked its pages.
     public func run(text: String, encoding: String = "UTF-8") -> ImportResult {
+        if let book = PrintedText.book(from: text) { return run(printed: book, encoding: encoding) }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var document = ImportDocument(divisions: Segmenter.divisions(Segmenter.blocks(lines)))
@@ -79,6 +84,33 @@ public struct Importer: Sendable {
         return ImportResult(
             files: files, document: document, log: log, encoding: encoding, inputLines: lines,
             disabledRules: rules.map(\.name).filter(options.disabledRules.contains))
+    }
+
+    /// Rules the page layout does better: furniture and page-break joins are read from the pages.
+    static let replacedByLayout: Set<String> = ["running-heads", "page-break-joins"]
+
+    /// Imports a book read as pages (from a PDF or from text with form feeds).
+    public func run(printed book: PrintedBook, encoding: String = "UTF-8") -> ImportResult {
+        let outcome = PrintedLayout.read(book)
+        var log = ImportLog()
+        log.rule = "running-heads"
+        for removal in outcome.removed { log.removed(removal.lines, removal.text) }
+        log.rule = PrintedLayout.ruleName
+        for join in outcome.joinedHeadings { log.changed(join.lines, join.before, join.after) }
+        for call in outcome.noteCalls { log.changed(call.lines, call.before, call.after) }
+        var document = ImportDocument(divisions: Segmenter.divisions(outcome.blocks))
+        for rule in rules where !options.disabledRules.contains(rule.name) && !Self.replacedByLayout.contains(rule.name)
+        {
+            log.rule = rule.name
+            rule.apply(to: &document, options: options, log: &log)
+        }
+        var result = ImportResult(
+            files: SourceWriter.files(for: document), document: document, log: log, encoding: encoding,
+            inputLines: book.pages.flatMap { $0.lines.map(\.text) },
+            disabledRules: rules.map(\.name).filter(options.disabledRules.contains))
+        result.pageOfLine = book.pages.enumerated().flatMap { p, page in page.lines.map { _ in p + 1 } }
+        result.evidence = book.evidence
+        return result
     }
 
     /// Writes `directory/Source/…` and the report. Refuses an existing

@@ -10,7 +10,7 @@ struct ImportCommand: ParsableCommand {
         discussion: "Rules (each can be switched off with --disable NAME):\n"
             + ImportRules.all.map { "  \($0.name): \($0.summary)" }.joined(separator: "\n"))
 
-    @Argument(help: "The extracted text file.")
+    @Argument(help: "The PDF, or the text extracted from it (pdftotext plain or -layout, OCR, Markdown).")
     var raw: String
 
     @Option(name: [.short, .long], help: "Book project folder to write Source/ into (default: .).")
@@ -53,7 +53,10 @@ struct ImportCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: output)
         let reportURL = report.map { URL(fileURLWithPath: $0) } ?? directory.appendingPathComponent("import-report.md")
         do {
-            let result = try importer.run(bytes: bytes, encoding: encoding)
+            let result =
+                PDFReader.isPDF(bytes)
+                ? importer.run(printed: try PDFReader.read(bytes))
+                : try importer.run(bytes: bytes, encoding: encoding)
             guard result.hasText else {
                 let what = bytes.isEmpty ? "is empty" : "holds only white space (\(bytes.count) bytes)"
                 galley.report([
@@ -78,6 +81,9 @@ struct ImportCommand: ParsableCommand {
                 "report: \(reportURL.path) (\(result.log.changes.count) changes, \(removed.count) removals, "
                     + "\(result.log.findings.count) to review)"
             )
+        } catch let error as PDFReadError {
+            galley.report([Diagnostic(ImportCode.invalidBytes, "\(raw): \(error)", at: SourceLocation(file: raw))])
+            throw ExitCode.failure
         } catch let error as ImportDecodingError {
             galley.report([Diagnostic(ImportCode.invalidBytes, error.description, at: SourceLocation(file: raw))])
             throw ExitCode.failure

@@ -1,0 +1,482 @@
+import Foundation
+import GalleyCore
+
+/// Reads a printed book's structure from where its lines sit: page
+/// furniture (running heads, folios) from lines that repeat at the same
+/// place, notes from the small type at the page foot, headings from size
+/// and weight (or, in text, from chapter-number lines), paragraphs from the
+/// first-line indent and from lines that end short of the measure.
+///
+/// Every input line ends up in exactly one block or in `removed`.
+enum PrintedLayout {
+    /// The name changes made from the layout are reported under.
+    static let ruleName = "page-layout"
+
+    struct Outcome {
+        var blocks: [ImportBlock]
+        /// Lines that are not text of the book, by rule name (`running-heads`, `page-numbers`).
+        var removed: [(rule: String, lines: [Int], text: String)] = []
+        /// Two-line headings made one (`第一章` / `题辞` → `第一章　题辞`).
+        var joinedHeadings: [(lines: [Int], before: String, after: String)] = []
+        /// Note calls found in text by their number (`“长毛”1。` → `<sup>1</sup>`).
+        var noteCalls: [(lines: [Int], before: String, after: String)] = []
+    }
+
+    /// The measures the rules compare against.
+    struct Metrics {
+        var bodySize: Double
+        /// One full-width character: the body size in points, or two columns in text.
+        var em: Double
+        var leftEdge: Double
+        var rightEdge: Double
+        /// Where an indented first line starts, when the book indents them.
+        var indent: Double?
+
+        func isBody(_ line: PrintedLine) -> Bool { abs(line.size - bodySize) <= 0.06 * bodySize }
+        func reachesMeasure(_ line: PrintedLine) -> Bool { line.x1 >= rightEdge - 0.5 * em }
+        func isIndented(_ line: PrintedLine) -> Bool {
+            guard let indent else { return false }
+            return abs(line.x0 - indent) < 0.35 * em
+        }
+        func isAtLeftEdge(_ line: PrintedLine) -> Bool { abs(line.x0 - leftEdge) < 0.35 * em }
+        func isCentred(_ line: PrintedLine) -> Bool {
+            line.x0 > leftEdge + 1.5 * em && abs((line.x0 + line.x1) / 2 - (leftEdge + rightEdge) / 2) < 1.5 * em
+        }
+    }
+
+    static func metrics(_ book: PrintedBook) -> Metrics {
+        var sizes: [Double: Int] = [:]
+        for page in book.pages {
+            for line in page.lines { sizes[(line.size * 10).rounded() / 10, default: 0] += line.text.count }
+        }
+        let bodySize = mode(sizes) ?? 1
+        let em = book.evidence == .pdf ? bodySize : 1
+        let body = book.pages.flatMap(\.lines).filter { abs($0.size - bodySize) <= 0.06 * bodySize }
+        let grid = book.evidence == .pdf ? 0.5 : 0.25
+        func counts(_ values: [Double]) -> [Double: Int] {
+            var result: [Double: Int] = [:]
+            for value in values { result[(value / grid).rounded() * grid, default: 0] += 1 }
+            return result
+        }
+        let leftEdge = mode(counts(body.map(\.x0))) ?? 0
+        let rightEdge = mode(counts(body.map(\.x1))) ?? 0
+        let indented = body.map(\.x0).filter { $0 > leftEdge + 0.5 * em && $0 <= leftEdge + 4.5 * em }
+        var indent: Double? = nil
+        if indented.count * 20 >= body.count, let value = mode(counts(indented)) { indent = value }
+        return Metrics(bodySize: bodySize, em: em, leftEdge: leftEdge, rightEdge: rightEdge, indent: indent)
+    }
+
+    private static func mode(_ counts: [Double: Int]) -> Double? {
+        counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+    }
+
+    // MARK: - Lines of one kind
+
+    /// `第一章`, `第 十 二 章`, `Chapter 3`, `PART ONE`: a line that is only a division's number.
+    static func isDivisionNumber(_ text: String) -> Bool {
+        let collapsed = Segmenter.collapse(text)
+        if collapsed.matches("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]$") { return true }
+        return text.trimmed.matches(
+            "^(?i:chapter|part|book)\\s+([0-9]{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)$")
+    }
+
+    /// A note at the page foot starts with its marker: `1 `, `<sup>1</sup>`, `①`, `[1]`, `1.`.
+    static let noteStart =
+        "^\\s*(<sup>\\s*([0-9]{1,3}|[*†‡])\\s*</sup>|([0-9]{1,3})(?=[\\s.．、]|$)[.．、]?"
+        + "|[\\x{2460}-\\x{2473}]|\\[[0-9]{1,3}\\])\\s*"
+
+    /// The note's text with its marker as the `footnotes` rule reads it (`<sup>1</sup> …`).
+    static func normalisedNote(_ text: String) -> String {
+        guard let marker = text.capture("^\\s*(?:<sup>\\s*)?([0-9]{1,3})(?:\\s*</sup>)?[.．、]?\\s") else {
+            return text.trimmed
+        }
+        let rest = text.replacing("^\\s*(?:<sup>\\s*)?[0-9]{1,3}(?:\\s*</sup>)?[.．、]?\\s*", with: "")
+        return "<sup>\(marker)</sup> " + rest.trimmed
+    }
+
+    /// Width in ems of what must start a line together: a Latin word or one
+    /// wide character, with the punctuation that may not start a line after it.
+    static func firstUnitWidth(_ text: String) -> Double {
+        let chars = Array(text)
+        guard !chars.isEmpty else { return 0 }
+        // Quotes, dashes and the ellipsis are East Asian Ambiguous: full width in Chinese type.
+        func width(_ c: Character) -> Double {
+            c.unicodeScalars.first.map(EastAsianWidth.isWide) == true || "“”‘’—…·".contains(c) ? 1 : 0.55
+        }
+        let openers = "《“‘（「『【〔〈(["
+        var index = 0
+        var total = 0.0
+        repeat {
+            // Opening marks may not end a line: they go down with what follows them …
+            while index < chars.count - 1, openers.contains(chars[index]) {
+                total += width(chars[index])
+                index += 1
+            }
+            if chars[index].isASCII && (chars[index].isLetter || chars[index].isNumber) {
+                while index < chars.count, chars[index].isASCII,
+                    chars[index].isLetter || chars[index].isNumber || chars[index] == "-"
+                {
+                    total += 0.55
+                    index += 1
+                }
+            } else {
+                total += width(chars[index])
+                index += 1
+            }
+            // … and closing marks may not start one.
+            while index < chars.count, "，。、；：？！”’）》」』…—,.;:!?)".contains(chars[index]) {
+                total += width(chars[index])
+                index += 1
+            }
+        } while index < chars.count && openers.contains(chars[index])
+        return total
+    }
+
+    static func isListItem(_ text: String) -> Bool {
+        text.trimmed.matches("^([•●○■□◆◇▪►◎·]\\s*|[-*]\\s+|[0-9]{1,2}[.)]\\s+|[（(][0-9]{1,2}[）)]\\s*)")
+    }
+
+    // MARK: - The analysis
+
+    static func read(_ book: PrintedBook) -> Outcome {
+        let metrics = metrics(book)
+        var numbered: [[Int]] = []
+        var next = 1
+        for page in book.pages {
+            numbered.append(Array(next..<(next + page.lines.count)))
+            next += page.lines.count
+        }
+        var outcome = Outcome(blocks: [])
+        let titles = titleTexts(book, metrics: metrics)
+        var furniture = Set<Int>()
+        for (lines, rule) in furnitureLines(book, metrics: metrics, titles: titles) {
+            for (p, l) in lines {
+                furniture.insert(numbered[p][l])
+                outcome.removed.append((rule, [numbered[p][l]], book.pages[p].lines[l].text))
+            }
+        }
+        var builder = BlockBuilder(metrics: metrics, evidence: book.evidence)
+        for (p, page) in book.pages.enumerated() {
+            let kept = page.lines.indices.filter { !furniture.contains(numbered[p][$0]) }
+            let notesFrom = notesStart(page, kept: kept, metrics: metrics, evidence: book.evidence) ?? Int.max
+            let bodyLines = kept.filter { $0 < notesFrom }
+            let noteLines = kept.filter { $0 >= notesFrom }
+            var notes: [ImportBlock] = []
+            for l in noteLines {
+                let line = page.lines[l]
+                if line.text.matches(noteStart) || notes.isEmpty && !builder.hasNote {
+                    notes.append(
+                        ImportBlock(kind: .paragraph, text: normalisedNote(line.text), lines: [numbered[p][l]]))
+                } else if notes.isEmpty {
+                    // A note that goes on from the previous page's foot.
+                    builder.continueLastNote(line.text.trimmed, line: numbered[p][l])
+                } else {
+                    notes[notes.count - 1].text += "\n" + line.text.trimmed
+                    notes[notes.count - 1].lines.append(numbered[p][l])
+                }
+            }
+            builder.startPage()
+            for l in bodyLines { builder.add(page.lines[l], number: numbered[p][l]) }
+            builder.pageNotes(notes)
+        }
+        builder.finish()
+        outcome.blocks = builder.blocks
+        outcome.joinedHeadings = builder.joinedHeadings
+        if book.evidence != .pdf { linkTextNoteCalls(&outcome) }
+        return outcome
+    }
+
+    /// Heading texts a running head may repeat: large or chapter-number-led
+    /// lines, the line after a chapter number, and printed contents entries.
+    static func titleTexts(_ book: PrintedBook, metrics: Metrics) -> Set<String> {
+        var titles: Set<String> = []
+        for page in book.pages {
+            for (l, line) in page.lines.enumerated() {
+                let text = Segmenter.collapse(line.text)
+                if book.evidence == .pdf && line.size >= 1.12 * metrics.bodySize { titles.insert(text) }
+                if isDivisionNumber(line.text), l + 1 < page.lines.count {
+                    titles.insert(Segmenter.collapse(page.lines[l + 1].text))
+                }
+                if line.text.contains("....") || line.text.contains("……") {
+                    var entry = line.text.replacing("[.…·\\s]+[0-9ivxlc]+\\s*$", with: "")
+                    entry = Segmenter.collapse(entry)
+                    titles.insert(entry)
+                    titles.insert(entry.replacing("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]", with: ""))
+                }
+            }
+        }
+        titles.remove("")
+        return titles
+    }
+
+    /// Running heads and page numbers: lines in the top or bottom band of
+    /// a page, at a place where, over the book, such lines repeat.
+    static func furnitureLines(
+        _ book: PrintedBook, metrics: Metrics, titles: Set<String>
+    ) -> [([(Int, Int)], String)] {
+        var heads: [(Int, Int)] = []
+        var numbers: [(Int, Int)] = []
+        func isTitle(_ text: String) -> Bool {
+            let collapsed = Segmenter.collapse(text)
+            if titles.contains(collapsed) { return true }
+            let stripped = Segmenter.collapse(text.replacing("^\\s*[0-9]{1,4}\\s+|\\s+[0-9]{1,4}\\s*$", with: ""))
+            return stripped != collapsed && titles.contains(stripped)
+        }
+        if book.evidence == .pdf {
+            // Candidates: lines in the top or bottom fifth, keyed by their place on the page.
+            var byKey: [Int: [(Int, Int)]] = [:]
+            for (p, page) in book.pages.enumerated() {
+                for (l, line) in page.lines.enumerated()
+                where line.midY < page.height * 0.2 || line.midY > page.height * 0.8 {
+                    byKey[Int((line.midY / 3).rounded()), default: []].append((p, l))
+                }
+            }
+            for (_, places) in byKey {
+                var texts: [String: Int] = [:]
+                for (p, l) in places { texts[Segmenter.collapse(book.pages[p].lines[l].text), default: 0] += 1 }
+                func furnitureLike(_ line: PrintedLine) -> Bool {
+                    RunningHeads.isPageNumber(line.text) || isTitle(line.text)
+                        || texts[Segmenter.collapse(line.text), default: 0] >= 2
+                }
+                let like = places.filter { furnitureLike(book.pages[$0.0].lines[$0.1]) }
+                guard Set(places.map(\.0)).count >= 3, like.count * 10 >= places.count * 6 else { continue }
+                for (p, l) in like {
+                    let line = book.pages[p].lines[l]
+                    if RunningHeads.isPageNumber(line.text) { numbers.append((p, l)) } else { heads.append((p, l)) }
+                }
+            }
+        } else {
+            // Text: the first and last line of a page; a page number, or a title (with its folio).
+            for (p, page) in book.pages.enumerated() where !page.lines.isEmpty {
+                var places = [0]
+                if page.lines.count > 1 { places.append(page.lines.count - 1) }
+                for l in places {
+                    let text = page.lines[l].text
+                    if RunningHeads.isPageNumber(text) {
+                        numbers.append((p, l))
+                    } else if isTitle(text) && !isHeadingStart(page, l) {
+                        heads.append((p, l))
+                    }
+                }
+            }
+        }
+        return [(heads.sorted { $0 < $1 }, "running-heads"), (numbers.sorted { $0 < $1 }, "page-numbers")]
+    }
+
+    /// In text, a title line that opens a chapter on its page (after its number) is a heading, not a head.
+    private static func isHeadingStart(_ page: PrintedPage, _ l: Int) -> Bool {
+        l > 0 && isDivisionNumber(page.lines[l - 1].text)
+    }
+
+    /// Where a page's notes start: the small type at its foot (PDF), or a
+    /// run of lines at the foot starting with a note marker (text).
+    static func notesStart(_ page: PrintedPage, kept: [Int], metrics: Metrics, evidence: PrintedBook.Evidence) -> Int? {
+        guard !kept.isEmpty else { return nil }
+        if evidence == .pdf {
+            var start: Int?
+            for l in kept.reversed() {
+                let line = page.lines[l]
+                guard line.size <= 0.9 * metrics.bodySize else { break }
+                start = l
+            }
+            guard let start, let lastBody = kept.last(where: { metrics.isBody(page.lines[$0]) }), lastBody < start,
+                kept.contains(where: { $0 >= start && page.lines[$0].text.matches(noteStart) })
+            else { return nil }
+            return kept.first { $0 >= start && page.lines[$0].text.matches(noteStart) }
+        }
+        // Text: the topmost line starting with a note marker among the page's last six.
+        let marker = "^\\s*([0-9]{1,2}\\s+[\\p{Han}（《“]|[\\x{2460}-\\x{2473}])"
+        return kept.suffix(6).first { page.lines[$0].text.matches(marker) }
+    }
+
+    /// `“长毛”1。` in extracted text: the digits of a note printed at the
+    /// same page's foot, glued after Han text, become the call `<sup>1</sup>`.
+    private static func linkTextNoteCalls(_ outcome: inout Outcome) {
+        var pendingNumbers: [String] = []
+        for b in outcome.blocks.indices {
+            let block = outcome.blocks[b]
+            if let number = block.text.capture("^<sup>([0-9]{1,3})</sup> ") {
+                pendingNumbers.append(number)
+                // Find the call in the blocks before it, nearest first.
+                for c in stride(from: b - 1, through: max(0, b - 12), by: -1)
+                where !outcome.blocks[c].text.hasPrefix("<sup>") {
+                    let text = outcome.blocks[c].text
+                    let pattern = "(?<=[\\p{Han}”’）》」』。，、；：？！a-zA-Z])\(number)(?![0-9])"
+                    guard let range = text.range(of: pattern, options: [.regularExpression, .backwards]) else {
+                        continue
+                    }
+                    var changed = text
+                    changed.replaceSubrange(range, with: "<sup>\(number)</sup>")
+                    outcome.noteCalls.append((outcome.blocks[c].lines, text, changed))
+                    outcome.blocks[c].text = changed
+                    break
+                }
+            }
+        }
+    }
+}
+
+/// Turns body lines into blocks, page after page.
+private struct BlockBuilder {
+    let metrics: PrintedLayout.Metrics
+    let evidence: PrintedBook.Evidence
+    var blocks: [ImportBlock] = []
+    var joinedHeadings: [(lines: [Int], before: String, after: String)] = []
+    /// The paragraph still open (it may go on over the page).
+    var open: ImportBlock?
+    var openKind: OpenKind = .paragraph
+    var last: PrintedLine?
+    /// Notes of the pages the open paragraph crosses, placed after it.
+    var notes: [ImportBlock] = []
+    /// Where the last note placed is, which may go on at the next page's foot.
+    var lastNote: Int?
+    var firstOnPage = true
+
+    enum OpenKind { case paragraph, listItem, heading, single }
+
+    init(metrics: PrintedLayout.Metrics, evidence: PrintedBook.Evidence) {
+        self.metrics = metrics
+        self.evidence = evidence
+    }
+
+    mutating func close() {
+        if let block = open { blocks.append(block) }
+        open = nil
+        if !notes.isEmpty {
+            blocks.append(contentsOf: notes)
+            lastNote = blocks.count - 1
+            notes = []
+        }
+    }
+
+    mutating func startPage() { firstOnPage = true }
+
+    /// A page's notes go after the paragraph open at its foot (they are its notes, or earlier ones').
+    mutating func pageNotes(_ pageNotes: [ImportBlock]) {
+        notes.append(contentsOf: pageNotes)
+        if open == nil { close() }
+    }
+
+    var hasNote: Bool { !notes.isEmpty || lastNote != nil }
+
+    mutating func continueLastNote(_ text: String, line: Int) {
+        if !notes.isEmpty {
+            notes[notes.count - 1].text += "\n" + text
+            notes[notes.count - 1].lines.append(line)
+        } else if let index = lastNote {
+            blocks[index].text += "\n" + text
+            blocks[index].lines.append(line)
+        }
+    }
+
+    mutating func finish() { close() }
+
+    private func isHeadingLike(_ line: PrintedLine) -> Bool {
+        if PrintedLayout.isDivisionNumber(line.text) { return true }
+        if evidence == .pdf {
+            return line.size >= 1.12 * metrics.bodySize
+                || (line.bold && metrics.isCentred(line) && !metrics.reachesMeasure(line))
+        }
+        let name = Segmenter.collapse(line.text)
+        return Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line))
+    }
+
+    mutating func add(_ line: PrintedLine, number: Int) {
+        defer {
+            last = line
+            firstOnPage = false
+        }
+        let text = line.text.trimmed
+        // A name set one character a line (`目` / `录`): one heading.
+        if let single = open, single.lines.count == 1, text.count == 1, single.text.count == 1,
+            Segmenter.namedDivisions[single.text + text] != nil
+        {
+            open = ImportBlock(kind: .heading(level: 1), text: single.text + text, lines: single.lines + [number])
+            openKind = .heading
+            joinedHeadings.append((open!.lines, single.text + "\n" + text, single.text + text))
+            return
+        }
+        // A contents entry after its number line (`第一章` / `题辞 …… 4`): one entry, not a heading.
+        if openKind == .heading, let heading = open, heading.lines.count == 1,
+            PrintedLayout.isDivisionNumber(heading.text),
+            text.matches("(\\.{4,}|…{2,}|\\s)[0-9ivxlc]{1,4}$")
+        {
+            open = ImportBlock(kind: .paragraph, text: heading.text + "　" + text, lines: heading.lines + [number])
+            openKind = .single
+            joinedHeadings.append((open!.lines, heading.text + "\n" + text, open!.text))
+            return
+        }
+        if isHeadingLike(line) {
+            // The title line after a chapter-number line: one heading.
+            if openKind == .heading, var heading = open, let previous = last,
+                PrintedLayout.isDivisionNumber(heading.text), !PrintedLayout.isDivisionNumber(text),
+                line.y0 - previous.y1 < 3 * metrics.em
+            {
+                let before = heading.text + "\n" + text
+                let separator = heading.text.contains(where: CJK.isHan) || text.contains(where: CJK.isHan) ? "　" : " "
+                heading.text = Segmenter.collapse(heading.text) + separator + text
+                heading.lines.append(number)
+                joinedHeadings.append((heading.lines, before, heading.text))
+                open = heading
+                return
+            }
+            close()
+            open = ImportBlock(kind: .heading(level: level(of: line)), text: text, lines: [number])
+            openKind = .heading
+            return
+        }
+        // A short title line after a lone chapter number, set in body type (text input).
+        if evidence != .pdf, openKind == .heading, let heading = open, PrintedLayout.isDivisionNumber(heading.text),
+            heading.lines.count == 1, text.count <= 30, let end = text.last, !"。，；".contains(end)
+        {
+            let before = heading.text + "\n" + text
+            var joined = heading
+            joined.text = Segmenter.collapse(heading.text) + "　" + text
+            joined.lines.append(number)
+            joinedHeadings.append((joined.lines, before, joined.text))
+            open = joined
+            return
+        }
+        if continues(line, text: text) {
+            open!.text += "\n" + text
+            open!.lines.append(number)
+            return
+        }
+        close()
+        open = ImportBlock(kind: .paragraph, text: text, lines: [number])
+        openKind = PrintedLayout.isListItem(text) ? .listItem : .paragraph
+        if !metrics.isIndented(line) && !metrics.isAtLeftEdge(line) && openKind == .paragraph
+            && !metrics.reachesMeasure(line)
+        {
+            openKind = .single
+        }
+    }
+
+    /// Does the line go on with the open paragraph or list item?
+    private func continues(_ line: PrintedLine, text: String) -> Bool {
+        guard open != nil, let previous = last, openKind == .paragraph || openKind == .listItem else { return false }
+        if PrintedLayout.isListItem(text) || metrics.isIndented(line) { return false }
+        if abs(line.size - previous.size) > 0.06 * max(previous.size, 1) { return false }
+        if evidence == .pdf && !firstOnPage && line.y0 - previous.y1 > 1.2 * metrics.em { return false }
+        if openKind == .listItem {
+            guard line.x0 > metrics.leftEdge + 0.5 * metrics.em else { return false }
+        } else {
+            guard metrics.isAtLeftEdge(line) else { return false }
+        }
+        // The line before was ended early only if the next line's first word (with the marks
+        // that may not start a line) did not fit in the space left: otherwise the paragraph ended.
+        var left = (metrics.rightEdge - previous.x1) / metrics.em
+        // Plain text has lost the first-line indent (two ems, by clreq): a paragraph's first line is that much shorter.
+        if evidence == .plainText && open!.lines.count == 1 { left -= 2 }
+        return PrintedLayout.firstUnitWidth(text) > left - 0.25
+    }
+
+    private func level(of line: PrintedLine) -> Int {
+        if let (family, _) = Numbering.of(Segmenter.collapse(line.text)) {
+            if family == .section { return 2 }
+            if family == .part || family == .chapter { return 1 }
+        }
+        guard evidence == .pdf else { return 1 }
+        return line.size >= 1.2 * metrics.bodySize || PrintedLayout.isDivisionNumber(line.text) ? 1 : 2
+    }
+}
