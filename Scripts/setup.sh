@@ -2,7 +2,8 @@
 # Installs what Galley needs on Debian 12: the C libraries it links (and the
 # C++ standard library headers TOMLKit's toml++ is compiled against: g++), and the
 # external judges its tests run (EPUBCheck 5.3.0, jing + DocBook 5 schemas,
-# xsltproc + DocBook XSL, pandoc). Safe to run again: installs only what is missing.
+# xsltproc + DocBook XSL, pandoc, and Chromium with the Noto CJK fonts, which
+# render the import report and the screenshots). Safe to run again: installs only what is missing.
 set -euo pipefail
 
 packages=(
@@ -11,6 +12,7 @@ packages=(
   g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc
   default-jre-headless python3 python3-pip unzip time
+  chromium fonts-noto-cjk
 )
 
 sudo=""

@@ -6,13 +6,14 @@ public enum ImportCode: String, DiagnosticCode {
     case footnotes = "import.footnotes"
     case invalidBytes = "import.invalid-bytes"
     case noText = "import.no-text"
+    case unreadablePDF = "import.unreadable-pdf"
     case printedContents = "import.printed-contents"
     case punctuation = "import.punctuation"
     case sourceExists = "import.source-exists"
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .invalidBytes, .noText, .sourceExists: .error
+        case .invalidBytes, .noText, .sourceExists, .unreadablePDF: .error
         case .finding, .footnotes, .printedContents, .punctuation: .warning
         }
     }
@@ -22,7 +23,9 @@ public enum ImportCode: String, DiagnosticCode {
         case .finding: "an import rule without a code of its own left something for a person to check"
         case .footnotes: "the footnotes rule left something for a person to check"
         case .invalidBytes: "the input is not text in UTF-8 or GB18030"
-        case .noText: "the input holds no text (it is empty or only white space); nothing was written"
+        case .noText:
+            "the input holds no text (it is empty or only white space, or a PDF without a text layer); nothing was written"
+        case .unreadablePDF: "the input starts like a PDF but poppler cannot read it (damaged or encrypted)"
         case .printedContents: "the printed-contents rule left something for a person to check"
         case .punctuation: "the punctuation rule left something for a person to check"
         case .sourceExists: "the import would overwrite an existing Source/ folder"

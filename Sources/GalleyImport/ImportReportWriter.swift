@@ -4,7 +4,11 @@ public enum ImportReportWriter {
     public static func markdown(_ result: ImportResult) -> String {
         let log = result.log
         var out = "# Import report\n\n"
-        out += "Input: \(result.inputLines.count) lines, \(result.encoding).\n"
+        out += "Input: \(result.inputLines.count) lines, \(result.encoding)"
+        if let evidence = result.evidence, let pages = result.pageOfLine.last {
+            out += ", \(pages) pages read as \(evidence.label)"
+        }
+        out += ".\n"
         if !result.disabledRules.isEmpty { out += "Disabled rules: \(result.disabledRules.joined(separator: ", ")).\n" }
         let fates = result.lineFates
         let removed = fates.values.filter { if case .removed = $0 { return true } else { return false } }.count
@@ -24,10 +28,11 @@ public enum ImportReportWriter {
                 out += "- [\(finding.rule)] \(lineLabel(finding.lines)): \(finding.message)\n"
             }
         }
-        for rule in ImportRules.all {
-            let changes = log.changes.filter { $0.rule == rule.name }
+        let rules = [(PrintedLayout.ruleName, PrintedLayout.summary)] + ImportRules.all.map { ($0.name, $0.summary) }
+        for (name, summary) in rules {
+            let changes = log.changes.filter { $0.rule == name }
             guard !changes.isEmpty else { continue }
-            out += "\n## \(rule.name) (\(changes.count))\n\n\(rule.summary)\n\n"
+            out += "\n## \(name) (\(changes.count))\n\n\(summary)\n\n"
             for change in changes {
                 out += "- \(lineLabel(change.lines)): "
                 switch change.kind {

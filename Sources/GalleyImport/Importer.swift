@@ -129,6 +129,8 @@ public struct Importer: Sendable {
         for file in result.files {
             try AtomicFile.write(Data(file.text.utf8), to: source.appendingPathComponent(file.path))
         }
-        try AtomicFile.write(Data(ImportReportWriter.markdown(result).utf8), to: report)
+        let html = report.pathExtension.lowercased().hasPrefix("htm")
+        let text = html ? ImportReportWriter.html(result) : ImportReportWriter.markdown(result)
+        try AtomicFile.write(Data(text.utf8), to: report)
     }
 }

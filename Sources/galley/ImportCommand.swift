@@ -19,7 +19,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "Input encoding: auto, utf-8, utf-16, gb18030, gbk.")
     var encoding: String = "auto"
 
-    @Option(name: .long, help: "Where to write the report (default: DIR/import-report.md).")
+    @Option(name: .long, help: "Where to write the report: .md, or .html for a page-by-page view (default: DIR/import-report.md).")
     var report: String?
 
     @Option(name: .long, help: "Spaces between Han and Latin letters or digits: remove or keep.")
@@ -58,7 +58,12 @@ struct ImportCommand: ParsableCommand {
                 ? importer.run(printed: try PDFReader.read(bytes))
                 : try importer.run(bytes: bytes, encoding: encoding)
             guard result.hasText else {
-                let what = bytes.isEmpty ? "is empty" : "holds only white space (\(bytes.count) bytes)"
+                let what =
+                    bytes.isEmpty
+                    ? "is empty"
+                    : result.evidence == .pdf
+                        ? "is a PDF with no text layer (scanned pages? run OCR first)"
+                        : "holds only white space (\(bytes.count) bytes)"
                 galley.report([
                     Diagnostic(
                         ImportCode.noText, "\(raw) \(what): there is no text to import; nothing was written",
@@ -82,7 +87,7 @@ struct ImportCommand: ParsableCommand {
                     + "\(result.log.findings.count) to review)"
             )
         } catch let error as PDFReadError {
-            galley.report([Diagnostic(ImportCode.invalidBytes, "\(raw): \(error)", at: SourceLocation(file: raw))])
+            galley.report([Diagnostic(ImportCode.unreadablePDF, "\(raw): \(error)", at: SourceLocation(file: raw))])
             throw ExitCode.failure
         } catch let error as ImportDecodingError {
             galley.report([Diagnostic(ImportCode.invalidBytes, error.description, at: SourceLocation(file: raw))])

@@ -47,6 +47,27 @@ struct PrintedCorpusTests {
         }
     }
 
+    /// The three books together, per kind of input: the benchmark's summary lines.
+    @Test func corpusTotals() throws {
+        for input in ["book.pdf", "book.layout.txt", "book.txt"] {
+            var total = Figures()
+            for name in Self.books {
+                let figures = try Self.figures(name, input: input)
+                total.paragraphs += figures.paragraphs
+                total.paragraphsExact += figures.paragraphsExact
+                total.headings += figures.headings
+                total.headingsExact += figures.headingsExact
+                total.notes += figures.notes
+                total.notesLinked += figures.notesLinked
+                total.furniture += figures.furniture
+                total.furnitureRemoved += figures.furnitureRemoved
+                total.bodyRemoved += figures.bodyRemoved
+            }
+            print(total.lines(label: "total \(input)").joined(separator: "\n"))
+            #expect(total.headingsExact == total.headings)
+        }
+    }
+
     @Test(.galleyExecutable, .epubCheck, .judge("jing"), arguments: books)
     func importedPDFBuildsAndValidates(_ name: String) throws {
         let galley = Repository.galleyExecutable
@@ -67,6 +88,70 @@ struct PrintedCorpusTests {
                 ["/usr/share/xml/docbook/schema/\(schema)", directory.appendingPathComponent("Build/book.xml").path])
             #expect(jing.status == 0, Comment(rawValue: jing.output))
         }
+    }
+
+    /// The HTML report shows every page's lines with their fate; Chromium loads it and lays it out.
+    @Test(.galleyExecutable, .judge("chromium"))
+    func htmlReportRendersInChromium() throws {
+        let directory = try Repository.temporaryDirectory("import-report")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pdf = Self.corpus.appendingPathComponent("yecao/pdf/book.pdf")
+        let report = directory.appendingPathComponent("report.html")
+        let imported = try runProcess(
+            Repository.galleyExecutable.path, ["import", pdf.path, "--output", directory.path, "--report", report.path])
+        #expect(imported.status == 0, Comment(rawValue: imported.output))
+        // --dump-dom prints the document after Chromium has parsed and laid it out.
+        let chromium = try runProcess(
+            "chromium",
+            ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=2000", "--dump-dom", report.absoluteString])
+        #expect(chromium.status == 0, Comment(rawValue: chromium.output))
+        let dom = chromium.output
+        // 42 pages, each a section; the folio of page 4 and the running head of page 5 marked as removed.
+        #expect(dom.components(separatedBy: "<section class=\"page\"").count - 1 == 42)
+        #expect(dom.contains("<span class=\"t\">4</span><span class=\"fate\">page number, removed"))
+        #expect(dom.contains("<span class=\"t\">题辞</span><span class=\"fate\">running head, removed"))
+        #expect(dom.contains("<div class=\"line heading\""))
+        #expect(dom.contains("<div class=\"line note\""))
+        let screenshot = directory.appendingPathComponent("report.png")
+        let shot = try runProcess(
+            "chromium",
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1000,1400",
+                "--screenshot=\(screenshot.path)", report.absoluteString,
+            ])
+        #expect(shot.status == 0, Comment(rawValue: shot.output))
+        let png = try Data(contentsOf: screenshot)
+        // A blank page compresses to a few kilobytes; a page of CJK text does not.
+        #expect(png.count > 50_000, Comment(rawValue: "screenshot is \(png.count) bytes"))
+    }
+
+    /// A damaged, truncated or encrypted-looking PDF, or one with no text layer: one line, exit 1, nothing written.
+    @Test(.galleyExecutable, arguments: ["damaged", "truncated", "no-text"])
+    func unreadablePDFIsOneClearError(_ kind: String) throws {
+        let directory = try Repository.temporaryDirectory("import-bad-pdf")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let good = try Data(contentsOf: Self.corpus.appendingPathComponent("yecao/pdf/book.pdf"))
+        let bytes: Data =
+            switch kind {
+            case "damaged": Data("%PDF-1.7\n1 0 obj << /Type /Catalog >>\ngarbage\n".utf8)
+            case "truncated": good.prefix(100_000)
+            default:
+                // One empty page: a scan without OCR has pages and no text.
+                Data(
+                    ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+                        + "endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\n"
+                        + "trailer<</Root 1 0 R>>\n%%EOF\n").utf8)
+            }
+        let pdf = directory.appendingPathComponent("book.pdf")
+        try bytes.write(to: pdf)
+        let out = directory.appendingPathComponent("out")
+        let run = try runProcess(Repository.galleyExecutable.path, ["import", pdf.path, "--output", out.path])
+        #expect(run.status == 1)
+        let lines = run.standardError.split(separator: "\n").filter { $0.hasPrefix(pdf.path) }
+        #expect(lines.count == 1, Comment(rawValue: run.standardError))
+        let code = kind == "no-text" ? "[import.no-text]" : "[import.unreadable-pdf]"
+        #expect(lines.first?.hasSuffix(code) == true, Comment(rawValue: run.standardError))
+        #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
     // MARK: - Comparing

@@ -75,22 +75,23 @@ public enum PDFReader {
         }
         close()
         pieces.sort { ($0.y0 + $0.y1) < ($1.y0 + $1.y1) }
-        var rows: [[Piece]] = []
+        // Sorted by height on the page, a piece can only share a row with the last rows made.
+        var rows: [(pieces: [Piece], top: Double, bottom: Double)] = []
         for piece in pieces {
             let height = piece.y1 - piece.y0
-            if let r = rows.indices.last(where: { index in
+            if let r = rows.indices.suffix(2).last(where: { index in
                 let row = rows[index]
-                let top = row.map(\.y0).min()!
-                let bottom = row.map(\.y1).max()!
-                let overlap = min(bottom, piece.y1) - max(top, piece.y0)
-                return overlap >= 0.5 * min(height, bottom - top)
+                let overlap = min(row.bottom, piece.y1) - max(row.top, piece.y0)
+                return overlap >= 0.5 * min(height, row.bottom - row.top)
             }) {
-                rows[r].append(piece)
+                rows[r].pieces.append(piece)
+                rows[r].top = min(rows[r].top, piece.y0)
+                rows[r].bottom = max(rows[r].bottom, piece.y1)
             } else {
-                rows.append([piece])
+                rows.append(([piece], piece.y0, piece.y1))
             }
         }
-        return rows.compactMap(line(from:))
+        return rows.compactMap { line(from: $0.pieces) }
     }
 
     private static func isSpace(_ scalar: UInt32) -> Bool {

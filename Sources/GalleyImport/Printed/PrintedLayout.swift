@@ -11,6 +11,9 @@ import GalleyCore
 enum PrintedLayout {
     /// The name changes made from the layout are reported under.
     static let ruleName = "page-layout"
+    static let summary =
+        "Read the pages: remove running heads and page numbers, find notes at the page foot, "
+        + "headings by size or chapter-number lines, paragraphs by indent and line ends."
 
     struct Outcome {
         var blocks: [ImportBlock]

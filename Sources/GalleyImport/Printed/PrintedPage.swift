@@ -48,6 +48,15 @@ public struct PrintedBook: Hashable, Sendable {
         case layoutText
         /// `pdftotext` without `-layout`, or OCR: page boundaries and line lengths only.
         case plainText
+
+        /// How the report names it.
+        public var label: String {
+            switch self {
+            case .pdf: "a PDF (positions, sizes, weights)"
+            case .layoutText: "pdftotext -layout text (columns)"
+            case .plainText: "plain extracted text (line lengths)"
+            }
+        }
     }
 
     public var evidence: Evidence
