@@ -71,7 +71,11 @@ public struct Importer: Sendable {
 
     /// Imports decoded text: page by page when an extractor marked its pages.
     public func run(text: String, encoding: String = "UTF-8") -> ImportResult {
-        if let book = PrintedText.book(from: text) { return run(printed: book, encoding: encoding) }
+        if let book = PrintedText.book(from: text) {
+            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            return run(printed: book, encoding: encoding, textLines: lines)
+        }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var document = ImportDocument(divisions: Segmenter.divisions(Segmenter.blocks(lines)))
@@ -89,8 +93,9 @@ public struct Importer: Sendable {
     /// Rules the page layout does better: furniture and page-break joins are read from the pages.
     static let replacedByLayout: Set<String> = ["running-heads", "page-break-joins"]
 
-    /// Imports a book read as pages (from a PDF or from text with form feeds).
-    public func run(printed book: PrintedBook, encoding: String = "UTF-8") -> ImportResult {
+    /// Imports a book read as pages (from a PDF, from text with form feeds, or OCR text as one page).
+    /// `textLines`: the file's lines, when the pages were read from text (line numbers are then the file's).
+    public func run(printed book: PrintedBook, encoding: String = "UTF-8", textLines: [String]? = nil) -> ImportResult {
         let outcome = PrintedLayout.read(book)
         var log = ImportLog()
         log.rule = "running-heads"
@@ -99,16 +104,29 @@ public struct Importer: Sendable {
         for join in outcome.joinedHeadings { log.changed(join.lines, join.before, join.after) }
         for call in outcome.noteCalls { log.changed(call.lines, call.before, call.after) }
         var document = ImportDocument(divisions: Segmenter.divisions(outcome.blocks))
-        for rule in rules where !options.disabledRules.contains(rule.name) && !Self.replacedByLayout.contains(rule.name)
-        {
+        let replaced = book.paged ? Self.replacedByLayout : []
+        for rule in rules where !options.disabledRules.contains(rule.name) && !replaced.contains(rule.name) {
             log.rule = rule.name
             rule.apply(to: &document, options: options, log: &log)
         }
         var result = ImportResult(
             files: SourceWriter.files(for: document), document: document, log: log, encoding: encoding,
-            inputLines: book.pages.flatMap { $0.lines.map(\.text) },
+            inputLines: textLines ?? book.pages.flatMap { $0.lines.map(\.text) },
             disabledRules: rules.map(\.name).filter(options.disabledRules.contains))
-        result.pageOfLine = book.pages.enumerated().flatMap { p, page in page.lines.map { _ in p + 1 } }
+        if textLines == nil {
+            result.pageOfLine = book.pages.enumerated().flatMap { p, page in page.lines.map { _ in p + 1 } }
+        } else {
+            // Each file line on the page of the last printed line at or before it.
+            var pages = [Int](repeating: 0, count: result.inputLines.count)
+            for (p, page) in book.pages.enumerated() {
+                for line in page.lines { if let n = line.sourceLine, n <= pages.count { pages[n - 1] = p + 1 } }
+            }
+            var current = 1
+            for index in pages.indices {
+                if pages[index] == 0 { pages[index] = current } else { current = pages[index] }
+            }
+            result.pageOfLine = pages
+        }
         result.evidence = book.evidence
         return result
     }

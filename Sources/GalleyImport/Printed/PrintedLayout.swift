@@ -83,6 +83,15 @@ enum PrintedLayout {
             "^(?i:chapter|part|book)\\s+([0-9]{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)$")
     }
 
+    /// A chapter number and its title as one heading: `第一章　题辞`, `Chapter 2: The Age of Lead`.
+    static func joinedHeading(_ number: String, _ title: String) -> String {
+        let title = title.trimmed
+        if !number.contains(where: CJK.isHan) && !title.contains(where: CJK.isHan) {
+            return number.trimmed + ": " + title
+        }
+        return Segmenter.collapse(number) + "\u{3000}" + title
+    }
+
     /// A note at the page foot starts with its marker: `1 `, `<sup>1</sup>`, `①`, `[1]`, `1.`.
     static let noteStart =
         "^\\s*(<sup>\\s*([0-9]{1,3}|[*†‡])\\s*</sup>|([0-9]{1,3})(?=[\\s.．、]|$)[.．、]?"
@@ -146,7 +155,7 @@ enum PrintedLayout {
         var numbered: [[Int]] = []
         var next = 1
         for page in book.pages {
-            numbered.append(Array(next..<(next + page.lines.count)))
+            numbered.append(page.lines.enumerated().map { $1.sourceLine ?? next + $0 })
             next += page.lines.count
         }
         var outcome = Outcome(blocks: [])
@@ -197,6 +206,7 @@ enum PrintedLayout {
             for (l, line) in page.lines.enumerated() {
                 let text = Segmenter.collapse(line.text)
                 if book.evidence == .pdf && line.size >= 1.12 * metrics.bodySize { titles.insert(text) }
+                if Segmenter.namedDivisions[text] != nil { titles.insert(text) }
                 if isDivisionNumber(line.text), l + 1 < page.lines.count {
                     titles.insert(Segmenter.collapse(page.lines[l + 1].text))
                 }
@@ -249,26 +259,25 @@ enum PrintedLayout {
                 }
             }
         } else {
-            // Text: the first and last line of a page; a page number, or a title (with its folio).
+            // Text: the first and last line of a page; a page number, or a title (with its folio) that
+            // has already been printed as a heading (a running head never comes before its chapter).
+            var seen: Set<String> = []
             for (p, page) in book.pages.enumerated() where !page.lines.isEmpty {
-                var places = [0]
-                if page.lines.count > 1 { places.append(page.lines.count - 1) }
-                for l in places {
-                    let text = page.lines[l].text
-                    if RunningHeads.isPageNumber(text) {
+                let boundary = Set([0, page.lines.count - 1])
+                for (l, line) in page.lines.enumerated() {
+                    let collapsed = Segmenter.collapse(
+                        line.text.replacing("^\\s*[0-9]{1,4}\\s+|\\s+[0-9]{1,4}\\s*$", with: ""))
+                    if boundary.contains(l) && RunningHeads.isPageNumber(line.text) {
                         numbers.append((p, l))
-                    } else if isTitle(text) && !isHeadingStart(page, l) {
+                    } else if boundary.contains(l) && isTitle(line.text) && seen.contains(collapsed) {
                         heads.append((p, l))
+                    } else if isTitle(line.text) && !line.text.contains("....") && !line.text.contains("……") {
+                        seen.insert(collapsed)
                     }
                 }
             }
         }
         return [(heads.sorted { $0 < $1 }, "running-heads"), (numbers.sorted { $0 < $1 }, "page-numbers")]
-    }
-
-    /// In text, a title line that opens a chapter on its page (after its number) is a heading, not a head.
-    private static func isHeadingStart(_ page: PrintedPage, _ l: Int) -> Bool {
-        l > 0 && isDivisionNumber(page.lines[l - 1].text)
     }
 
     /// Where a page's notes start: the small type at its foot (PDF), or a
@@ -381,7 +390,7 @@ private struct BlockBuilder {
                 || (line.bold && metrics.isCentred(line) && !metrics.reachesMeasure(line))
         }
         let name = Segmenter.collapse(line.text)
-        return Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line))
+        return Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore)
     }
 
     mutating func add(_ line: PrintedLine, number: Int) {
@@ -416,8 +425,7 @@ private struct BlockBuilder {
                 line.y0 - previous.y1 < 3 * metrics.em
             {
                 let before = heading.text + "\n" + text
-                let separator = heading.text.contains(where: CJK.isHan) || text.contains(where: CJK.isHan) ? "　" : " "
-                heading.text = Segmenter.collapse(heading.text) + separator + text
+                heading.text = PrintedLayout.joinedHeading(heading.text, text)
                 heading.lines.append(number)
                 joinedHeadings.append((heading.lines, before, heading.text))
                 open = heading
@@ -434,7 +442,7 @@ private struct BlockBuilder {
         {
             let before = heading.text + "\n" + text
             var joined = heading
-            joined.text = Segmenter.collapse(heading.text) + "　" + text
+            joined.text = PrintedLayout.joinedHeading(heading.text, text)
             joined.lines.append(number)
             joinedHeadings.append((joined.lines, before, joined.text))
             open = joined
@@ -461,6 +469,7 @@ private struct BlockBuilder {
         if PrintedLayout.isListItem(text) || metrics.isIndented(line) { return false }
         if abs(line.size - previous.size) > 0.06 * max(previous.size, 1) { return false }
         if evidence == .pdf && !firstOnPage && line.y0 - previous.y1 > 1.2 * metrics.em { return false }
+        if line.gapBefore { return false }
         if openKind == .listItem {
             guard line.x0 > metrics.leftEdge + 0.5 * metrics.em else { return false }
         } else {

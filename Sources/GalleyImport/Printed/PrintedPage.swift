@@ -12,6 +12,10 @@ public struct PrintedLine: Hashable, Sendable {
     public var y1: Double
     public var size: Double
     public var bold: Bool
+    /// Text where a blank line parts blocks (OCR text): a blank line came before this one.
+    public var gapBefore = false
+    /// Read from a text file: its line number there (how the report and messages name it).
+    public var sourceLine: Int?
 
     public init(text: String, x0: Double, x1: Double, y0: Double, y1: Double, size: Double, bold: Bool = false) {
         self.text = text
@@ -61,6 +65,9 @@ public struct PrintedBook: Hashable, Sendable {
 
     public var evidence: Evidence
     public var pages: [PrintedPage]
+    /// False for text with no page boundaries (OCR text): the text rules then still
+    /// look for running heads and page-break cuts, since the pages cannot show them.
+    public var paged = true
 
     public init(evidence: Evidence, pages: [PrintedPage]) {
         self.evidence = evidence

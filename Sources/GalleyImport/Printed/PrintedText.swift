@@ -4,10 +4,15 @@ import GalleyCore
 /// `-layout`): a form feed ends each page. Read as pages of lines whose
 /// columns stand for positions, so the page-layout rules apply to it too.
 public enum PrintedText {
-    /// The pages, or nil when the text has no page boundaries (OCR text,
-    /// Markdown from a PDF-to-Markdown tool: the text rules read those).
+    /// The pages, or nil when the text is Markdown-like (ATX headings: the
+    /// output of PDF-to-Markdown tools, which the text rules read). Text with
+    /// form feeds is `pdftotext` output, page by page; text without them (OCR
+    /// text) is one page whose blank lines part blocks.
     public static func book(from text: String) -> PrintedBook? {
-        guard text.contains("\u{0C}") else { return nil }
+        let paged = text.contains("\u{0C}")
+        if !paged && text.split(separator: "\n").contains(where: { Segmenter.headingLevel(String($0)) != nil }) {
+            return nil
+        }
         var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { String($0) }
         // pdftotext ends the last page with a form feed too.
         if pages.count > 1, pages.last!.allSatisfy(\.isWhitespace) { pages.removeLast() }
@@ -21,20 +26,33 @@ public enum PrintedText {
         let spaced = all.filter { $0.hasPrefix("  ") || $0.trimmed.contains("   ") }.count
         let layout = spaced * 5 >= all.filter { !$0.trimmed.isEmpty }.count
         var result: [PrintedPage] = []
+        // A form feed sits inside a line of the file: the page after it starts on that same line.
+        var base = 1
         for page in rows {
+            defer { base += page.count - 1 }
             var lines: [PrintedLine] = []
-            for (row, raw) in page.enumerated() where !raw.trimmed.isEmpty {
+            var blank = false
+            for (row, raw) in page.enumerated() {
+                guard !raw.trimmed.isEmpty else {
+                    blank = true
+                    continue
+                }
+                defer { blank = false }
                 // pdftotext's -layout grid gives a wide character one column; so does an indent of spaces.
                 let indent = Double(raw.prefix { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.count)
                 let text = layout ? raw.trimmed.replacing(" {2,}", with: " ") : raw.trimmed
-                lines.append(
-                    PrintedLine(
-                        text: text, x0: indent, x1: indent + width(text),
-                        y0: Double(row), y1: Double(row) + 0.9, size: 1))
+                var line = PrintedLine(
+                    text: text, x0: indent, x1: indent + width(text), y0: Double(row), y1: Double(row) + 0.9, size: 1)
+                // pdftotext puts blank lines between its own text flows, even inside a paragraph.
+                line.gapBefore = blank && !paged
+                line.sourceLine = base + row
+                lines.append(line)
             }
             result.append(PrintedPage(width: 0, height: Double(page.count), lines: lines))
         }
-        return PrintedBook(evidence: layout ? .layoutText : .plainText, pages: result)
+        var book = PrintedBook(evidence: layout ? .layoutText : .plainText, pages: result)
+        book.paged = paged
+        return book
     }
 
     /// Width in ems: one for a wide character, about half for the others.

@@ -34,6 +34,7 @@ public enum ImportRules {
         RomanisedTitleRule(),
         RepeatedTitlePageRule(),
         MetadataRule(),
+        TwoLineHeadingsRule(),
         RunningHeadsRule(),
         PrintedContentsRule(),
         CopyrightPageRule(),

@@ -79,7 +79,8 @@ public struct RunningHeadsRule: ImportRule {
                         && (titles.contains(pieces.joined()) || pieces.allSatisfy { $0.count == 1 })
                     for k in index..<end {
                         let onlyNumbers = blocks[k].textLines.allSatisfy { RunningHeads.isPageNumber($0) }
-                        if vertical || onlyNumbers { keep[k] = false }
+                        // A short title letter-spaced on one line (`后 记`) is still a running title.
+                        if vertical || onlyNumbers || isRunningTitle(blocks[k], titles: titles) { keep[k] = false }
                     }
                     index = end
                     continue

@@ -128,3 +128,36 @@ public struct HeadingIDsRule: ImportRule {
         }
     }
 }
+
+/// `two-line-headings`: a heading that is only a division's number
+/// (`第一章`, `第 三 节`, `Chapter 4`, `PART ONE`) followed by a short line
+/// with no sentence punctuation (`从雕版到活字`) is one heading, as printed
+/// on two lines: `第一章　从雕版到活字`.
+public struct TwoLineHeadingsRule: ImportRule {
+    public let name = "two-line-headings"
+    public let summary = "Make a chapter-number heading and the short title line after it one heading (第一章　题目)."
+    public init() {}
+
+    public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        for d in document.divisions.indices {
+            var blocks = document.divisions[d].blocks
+            var b = 0
+            while b + 1 < blocks.count {
+                defer { b += 1 }
+                let heading = blocks[b]
+                let next = blocks[b + 1]
+                guard heading.isHeading, PrintedLayout.isDivisionNumber(heading.text), next.kind == .paragraph,
+                    !next.text.contains("\n"), next.text.trimmed.count <= 30,
+                    !RunningHeads.isPageNumber(next.text),
+                    !next.text.contains(where: { "。，；！？：,;".contains($0) })
+                else { continue }
+                let joined = PrintedLayout.joinedHeading(heading.text, next.text)
+                log.changed(heading.lines + next.lines, heading.text + "\n" + next.text, joined)
+                blocks[b].text = joined
+                blocks[b].lines += next.lines
+                blocks.remove(at: b + 1)
+            }
+            document.divisions[d].blocks = blocks
+        }
+    }
+}
