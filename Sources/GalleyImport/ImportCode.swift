@@ -24,7 +24,7 @@ public enum ImportCode: String, DiagnosticCode {
         case .footnotes: "the footnotes rule left something for a person to check"
         case .invalidBytes: "the input is not text in UTF-8 or GB18030"
         case .noText:
-            "the input holds no text (it is empty or only white space, or a PDF without a text layer); nothing was written"
+            "the input holds no text (empty, only white space, or a PDF with no text layer); nothing was written"
         case .unreadablePDF: "the input starts like a PDF but poppler cannot read it (damaged or encrypted)"
         case .printedContents: "the printed-contents rule left something for a person to check"
         case .punctuation: "the punctuation rule left something for a person to check"

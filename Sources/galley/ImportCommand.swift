@@ -19,7 +19,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "Input encoding: auto, utf-8, utf-16, gb18030, gbk.")
     var encoding: String = "auto"
 
-    @Option(name: .long, help: "Where to write the report: .md, or .html for a page-by-page view (default: DIR/import-report.md).")
+    @Option(
+        name: .long,
+        help: "Where to write the report: .md, or .html for a page-by-page view (default: DIR/import-report.md).")
     var report: String?
 
     @Option(name: .long, help: "Spaces between Han and Latin letters or digits: remove or keep.")

@@ -103,7 +103,10 @@ struct PrintedCorpusTests {
         // --dump-dom prints the document after Chromium has parsed and laid it out.
         let chromium = try runProcess(
             "chromium",
-            ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=2000", "--dump-dom", report.absoluteString])
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=2000", "--dump-dom",
+                report.absoluteString,
+            ])
         #expect(chromium.status == 0, Comment(rawValue: chromium.output))
         let dom = chromium.output
         // 42 pages, each a section; the folio of page 4 and the running head of page 5 marked as removed.
