@@ -8,7 +8,10 @@ import GalleyCore
 extension ImportReportWriter {
     /// What one input line became, as the page shows it.
     enum LineMark: String {
-        case kept, joined, heading, note, listItem = "list", runningHead = "head", pageNumber = "folio"
+        case kept, joined, heading, note
+        case listItem = "list"
+        case runningHead = "head"
+        case pageNumber = "folio"
         case removed, moved, blank
 
         var label: String {
