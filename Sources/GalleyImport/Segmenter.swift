@@ -58,6 +58,10 @@ public enum Segmenter {
         "引言": .introduction, "导言": .introduction, "绪论": .introduction, "导论": .introduction,
         "后记": .afterword, "跋": .afterword, "结束语": .afterword,
         "附录": .appendix, "致谢": .acknowledgments, "目录": .contents,
+        // English books, as their headings read with the spaces removed.
+        "Contents": .contents, "TableofContents": .contents, "CONTENTS": .contents,
+        "Preface": .preface, "Foreword": .foreword, "Introduction": .introduction,
+        "Afterword": .afterword, "Acknowledgments": .acknowledgments, "Acknowledgements": .acknowledgments,
     ]
 
     /// The role a heading gives the division it opens, if it opens one.

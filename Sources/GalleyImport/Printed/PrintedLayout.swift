@@ -144,6 +144,34 @@ enum PrintedLayout {
         return total
     }
 
+    /// Printed text is not Markdown: `*`, `_`, `` ` ``, `<type>`, `&amp;` and the
+    /// rest are escaped so they stay text. The reader's own note calls
+    /// (`<sup>1</sup>`) are kept; `[1]` stays a note marker unless the line
+    /// reads like a link or a footnote call.
+    static func markdownEscaped(_ text: String) -> String {
+        var out = ""
+        let call = text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)
+        let linkLike = text.contains("](") || text.contains("[^")
+        var index = text.startIndex
+        while index < text.endIndex {
+            if let range = call.first(where: { $0.lowerBound == index }) {
+                out += text[range]
+                index = range.upperBound
+                continue
+            }
+            let c = text[index]
+            if "\\*_`<>&~|".contains(c) || (linkLike && "[]".contains(c)) { out.append("\\") }
+            out.append(c)
+            index = text.index(after: index)
+        }
+        return out
+    }
+
+    /// A printed contents line: a title, dot leaders, a page number.
+    static func isContentsEntry(_ text: String) -> Bool {
+        text.matches("(\\.{4,}|…{2,}|(\\. ){3,}|·{3,})\\s*[0-9ivxlc]{1,4}\\s*$")
+    }
+
     static func isListItem(_ text: String) -> Bool {
         text.trimmed.matches("^([•●○■□◆◇▪►◎·]\\s*|[-*]\\s+|[0-9]{1,2}[.)]\\s+|[（(][0-9]{1,2}[）)]\\s*)")
     }
@@ -175,7 +203,8 @@ enum PrintedLayout {
             let noteLines = kept.filter { $0 >= notesFrom }
             var notes: [ImportBlock] = []
             for l in noteLines {
-                let line = page.lines[l]
+                var line = page.lines[l]
+                line.text = markdownEscaped(line.text)
                 if line.text.matches(noteStart) || notes.isEmpty && !builder.hasNote {
                     notes.append(
                         ImportBlock(kind: .paragraph, text: normalisedNote(line.text), lines: [numbered[p][l]]))
@@ -188,7 +217,11 @@ enum PrintedLayout {
                 }
             }
             builder.startPage()
-            for l in bodyLines { builder.add(page.lines[l], number: numbered[p][l]) }
+            for l in bodyLines {
+                var line = page.lines[l]
+                line.text = markdownEscaped(line.text)
+                builder.add(line, number: numbered[p][l])
+            }
             builder.pageNotes(notes)
         }
         builder.finish()
@@ -244,12 +277,17 @@ enum PrintedLayout {
                     byKey[Int((line.midY / 3).rounded()), default: []].append((p, l))
                 }
             }
+            // A running head often carries the folio (`Chapter 2: Syntax 13`): compared without it.
+            func withoutFolio(_ text: String) -> String {
+                Segmenter.collapse(
+                    text.replacing("^\\s*([0-9]{1,4}|[ivxlc]{1,6})\\s+|\\s+([0-9]{1,4}|[ivxlc]{1,6})\\s*$", with: ""))
+            }
             for (_, places) in byKey {
                 var texts: [String: Int] = [:]
-                for (p, l) in places { texts[Segmenter.collapse(book.pages[p].lines[l].text), default: 0] += 1 }
+                for (p, l) in places { texts[withoutFolio(book.pages[p].lines[l].text), default: 0] += 1 }
                 func furnitureLike(_ line: PrintedLine) -> Bool {
                     RunningHeads.isPageNumber(line.text) || isTitle(line.text)
-                        || texts[Segmenter.collapse(line.text), default: 0] >= 2
+                        || texts[withoutFolio(line.text), default: 0] >= 2
                 }
                 let like = places.filter { furnitureLike(book.pages[$0.0].lines[$0.1]) }
                 guard Set(places.map(\.0)).count >= 3, like.count * 10 >= places.count * 6 else { continue }
@@ -384,6 +422,7 @@ private struct BlockBuilder {
     mutating func finish() { close() }
 
     private func isHeadingLike(_ line: PrintedLine) -> Bool {
+        if PrintedLayout.isContentsEntry(line.text) { return false }
         if PrintedLayout.isDivisionNumber(line.text) { return true }
         if evidence == .pdf {
             return line.size >= 1.12 * metrics.bodySize
@@ -411,7 +450,7 @@ private struct BlockBuilder {
         // A contents entry after its number line (`第一章` / `题辞 …… 4`): one entry, not a heading.
         if openKind == .heading, let heading = open, heading.lines.count == 1,
             PrintedLayout.isDivisionNumber(heading.text),
-            text.matches("(\\.{4,}|…{2,}|\\s)[0-9ivxlc]{1,4}$")
+            PrintedLayout.isContentsEntry(text) || text.matches("\\s[0-9ivxlc]{1,4}$")
         {
             open = ImportBlock(kind: .paragraph, text: heading.text + "　" + text, lines: heading.lines + [number])
             openKind = .single

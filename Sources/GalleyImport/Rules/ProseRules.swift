@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// `signature`: the short name and date lines closing a preface or
 /// foreword (沈红光 / 2008年11月) become one signature block.
 public struct SignatureRule: ImportRule {
@@ -51,10 +53,18 @@ public struct PageBreakJoinsRule: ImportRule {
     public let summary = "Join paragraphs cut by page breaks (no sentence-final punctuation before the break)."
     public init() {}
 
-    /// Two pieces of one paragraph: a space only between two Latin letters or digits.
+    /// Two pieces of one paragraph: a space between Latin text on both sides (`result,` / `and`),
+    /// none next to a Han character or Chinese punctuation, none after a hyphen.
     static func join(_ a: String, _ b: String) -> String {
         guard let last = a.last, let first = b.first else { return a + b }
-        return CJK.isASCIIAlphanumeric(last) && CJK.isASCIIAlphanumeric(first) ? a + " " + b : a + b
+        func wide(_ c: Character) -> Bool {
+            CJK.isWide(c) || c.unicodeScalars.first.map(EastAsianWidth.isWide) == true
+        }
+        let space =
+            !wide(last) && !wide(first) && !last.isWhitespace && last != "-" && last != "/"
+            && (last.isLetter || last.isNumber || ",.;:!?)”’".contains(last))
+            && (first.isLetter || first.isNumber || "(“‘".contains(first))
+        return space ? a + " " + b : a + b
     }
 
     /// The text's last character, ignoring trailing note references.

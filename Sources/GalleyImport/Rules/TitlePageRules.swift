@@ -47,6 +47,24 @@ public struct MetadataRule: ImportRule {
         + "into book.yaml."
     public init() {}
 
+    /// `zh-Hans` unless the book is written in Latin letters (fewer Han characters than a tenth of its letters): `en`.
+    static func language(of document: ImportDocument) -> String {
+        var han = 0
+        var latin = 0
+        for division in document.divisions {
+            for block in division.blocks {
+                for c in block.text.unicodeScalars {
+                    if c.properties.isIdeographic {
+                        han += 1
+                    } else if c.isASCII && c.properties.isAlphabetic {
+                        latin += 1
+                    }
+                }
+            }
+        }
+        return han * 10 < han + latin && latin > 0 ? "en" : "zh-Hans"
+    }
+
     /// Printed roles and their MARC relator codes.
     static let roles: [(String, String)] = [
         ("编著", "edt"), ("主编", "edt"), ("选编", "edt"), ("编选", "edt"), ("编译", "trl"), ("编", "edt"),
@@ -61,6 +79,7 @@ public struct MetadataRule: ImportRule {
     static let publisherPattern = "(出版社|出版中心|出版公司|出版集团|书局|书店|出版有限|Press)"
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        document.metadata.language = Self.language(of: document)
         var meta = document.metadata
         for d in document.divisions.indices where document.divisions[d].role == .titlepage {
             document.divisions[d].blocks.removeAll { block in
