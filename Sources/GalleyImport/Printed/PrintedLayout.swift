@@ -106,6 +106,13 @@ enum PrintedLayout {
         return "<sup>\(marker)</sup> " + rest.trimmed
     }
 
+    /// Marks a paragraph may end with: sentence ends, closing quotes and
+    /// brackets, the colon before a quotation or list, dashes and ellipses.
+    static func endsSentence(_ c: Character) -> Bool { "。！？…—：”’」』）》.!?:;)\"'；".contains(c) }
+
+    /// East Asian Ambiguous marks set full width in Chinese type.
+    static let ambiguous: Set<Unicode.Scalar> = ["“", "”", "‘", "’", "—", "…", "·"]
+
     /// Width in ems of what must start a line together: a Latin word or one
     /// wide character, with the punctuation that may not start a line after it.
     static func firstUnitWidth(_ text: String) -> Double {
@@ -113,7 +120,7 @@ enum PrintedLayout {
         guard !chars.isEmpty else { return 0 }
         // Quotes, dashes and the ellipsis are East Asian Ambiguous: full width in Chinese type.
         func width(_ c: Character) -> Double {
-            c.unicodeScalars.first.map(EastAsianWidth.isWide) == true || "“”‘’—…·".contains(c) ? 1 : 0.55
+            c.unicodeScalars.first.map { EastAsianWidth.isWide($0) || ambiguous.contains($0) } == true ? 1 : 0.55
         }
         let openers = "《“‘（「『【〔〈(["
         var index = 0
@@ -376,6 +383,7 @@ private struct BlockBuilder {
     var open: ImportBlock?
     var openKind: OpenKind = .paragraph
     var last: PrintedLine?
+    var lastButOne: PrintedLine?
     /// Notes of the pages the open paragraph crosses, placed after it.
     var notes: [ImportBlock] = []
     /// Where the last note placed is, which may go on at the next page's foot.
@@ -434,6 +442,7 @@ private struct BlockBuilder {
 
     mutating func add(_ line: PrintedLine, number: Int) {
         defer {
+            lastButOne = last
             last = line
             firstOnPage = false
         }
@@ -487,6 +496,17 @@ private struct BlockBuilder {
             open = joined
             return
         }
+        if startedAtLastLine(line, text: text), var paragraph = open, let cut = paragraph.text.lastIndex(of: "\n") {
+            // The line before was a full first line whose indent plain text lost: a paragraph starts there.
+            let first = String(paragraph.text[paragraph.text.index(after: cut)...])
+            let firstNumber = paragraph.lines.removeLast()
+            paragraph.text = String(paragraph.text[..<cut])
+            open = paragraph
+            close()
+            open = ImportBlock(kind: .paragraph, text: first + "\n" + text, lines: [firstNumber, number])
+            openKind = .paragraph
+            return
+        }
         if continues(line, text: text) {
             open!.text += "\n" + text
             open!.lines.append(number)
@@ -502,6 +522,22 @@ private struct BlockBuilder {
         }
     }
 
+    /// Plain text only: the open paragraph's last line stops short of the
+    /// measure mid-sentence, this line's first word would have fitted after
+    /// it but not after a two-em indent, and the line before it ended a
+    /// sentence. A paragraph does not end mid-sentence, so that line was the
+    /// indented first line of a new paragraph, full to the measure.
+    private func startedAtLastLine(_ line: PrintedLine, text: String) -> Bool {
+        guard evidence == .plainText, openKind == .paragraph, let open, open.lines.count > 1, let previous = last,
+            let end = previous.text.last, !PrintedLayout.endsSentence(end),
+            PrintedLayout.firstUnitWidth(text) <= metrics.rightEdge - previous.x1 + 0.25,
+            PrintedLayout.firstUnitWidth(text) > metrics.rightEdge - 2 - previous.x1 + 0.25,
+            let before = lastButOne?.text.last, PrintedLayout.endsSentence(before)
+        else { return false }
+        return metrics.isAtLeftEdge(line) && !line.gapBefore && !PrintedLayout.isListItem(text)
+            && abs(line.size - previous.size) <= 0.06 * max(previous.size, 1)
+    }
+
     /// Does the line go on with the open paragraph or list item?
     private func continues(_ line: PrintedLine, text: String) -> Bool {
         guard open != nil, let previous = last, openKind == .paragraph || openKind == .listItem else { return false }
@@ -514,12 +550,31 @@ private struct BlockBuilder {
         } else {
             guard metrics.isAtLeftEdge(line) else { return false }
         }
+        // Latin words are too unevenly wide to measure in text: a line ending in one goes on.
+        if evidence == .plainText, let end = previous.text.last, let start = text.first,
+            end.isASCII && (end.isLetter || end.isNumber), start.isASCII && (start.isLetter || start.isNumber)
+        {
+            return true
+        }
         // The line before was ended early only if the next line's first word (with the marks
         // that may not start a line) did not fit in the space left: otherwise the paragraph ended.
         var left = (metrics.rightEdge - previous.x1) / metrics.em
-        // Plain text has lost the first-line indent (two ems, by clreq): a paragraph's first line is that much shorter.
-        if evidence == .plainText && open!.lines.count == 1 { left -= 2 }
-        return PrintedLayout.firstUnitWidth(text) > left - 0.25
+        // Plain text has lost the first-line indent (two ems, by clreq): a paragraph's first line is that much
+        // shorter. Unless the line ends a sentence and the next opens a quotation: a new speaker's line.
+        if evidence == .plainText && open!.lines.count == 1 {
+            if let end = previous.text.last, "。！？…”".contains(end), let start = text.first, "“「『".contains(start),
+                PrintedLayout.firstUnitWidth(text) <= left + 0.25
+            {
+                return false
+            }
+            left -= 2
+        }
+        let unit = PrintedLayout.firstUnitWidth(text)
+        guard evidence == .plainText else { return unit > left - 0.25 }
+        // Text widths are estimates: when the word would only just have fitted, a line that stops
+        // mid-sentence goes on, and one that ends a sentence ended its paragraph.
+        if unit > left - 0.25, let end = previous.text.last, !PrintedLayout.endsSentence(end) { return true }
+        return unit > left + 0.25
     }
 
     private func level(of line: PrintedLine) -> Int {

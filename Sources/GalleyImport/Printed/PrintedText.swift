@@ -21,10 +21,11 @@ public enum PrintedText {
                 $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
             }
         }
-        // `-layout` centres and indents with runs of spaces; plain text starts every line at column 0.
+        // `-layout` centres and indents with runs of spaces (paragraph starts, running heads,
+        // folios: one line in six or seven of a book); plain text starts every line at column 0.
         let all = rows.joined()
         let spaced = all.filter { $0.hasPrefix("  ") || $0.trimmed.contains("   ") }.count
-        let layout = spaced * 5 >= all.filter { !$0.trimmed.isEmpty }.count
+        let layout = spaced * 20 >= all.filter { !$0.trimmed.isEmpty }.count
         var result: [PrintedPage] = []
         // A form feed sits inside a line of the file: the page after it starts on that same line.
         var base = 1
@@ -43,6 +44,14 @@ public enum PrintedText {
                 let text = layout ? raw.trimmed.replacing(" {2,}", with: " ") : raw.trimmed
                 var line = PrintedLine(
                     text: text, x0: indent, x1: indent + width(text), y0: Double(row), y1: Double(row) + 0.9, size: 1)
+                // Plain pdftotext writes the words of a widely justified row one flow each, a blank
+                // line apart (`就是Die` / `Frau` / `vom` / `Meer，《海的女`): a Latin word after a blank
+                // line and after a line ending in one goes on that row, so its end is where the row's is.
+                if !layout, blank, let previous = lines.last, let end = previous.text.last, let start = text.first,
+                    end.isASCII && (end.isLetter || end.isNumber), start.isASCII && start.isLetter
+                {
+                    line.x1 = previous.x1 + 0.55 + line.x1
+                }
                 // pdftotext puts blank lines between its own text flows, even inside a paragraph.
                 line.gapBefore = blank && !paged
                 line.sourceLine = base + row
@@ -56,7 +65,12 @@ public enum PrintedText {
     }
 
     /// Width in ems: one for a wide character, about half for the others.
+    /// Quotes, dashes and the ellipsis are East Asian Ambiguous: full width
+    /// in a line of Chinese type, narrow among Latin letters.
     static func width(_ text: String) -> Double {
-        text.unicodeScalars.reduce(0) { $0 + (EastAsianWidth.isWide($1) ? 1 : 0.55) }
+        let chinese = text.unicodeScalars.contains(where: EastAsianWidth.isWide)
+        return text.unicodeScalars.reduce(0) {
+            $0 + (EastAsianWidth.isWide($1) || (chinese && PrintedLayout.ambiguous.contains($1)) ? 1 : 0.55)
+        }
     }
 }
