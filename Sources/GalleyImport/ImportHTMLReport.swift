@@ -98,7 +98,8 @@ extension ImportReportWriter {
         for (mark, _) in marks.values { counts[mark, default: 0] += 1 }
         out += "<table class=\"summary\">"
         for mark in [LineMark.kept, .joined, .heading, .note, .listItem, .runningHead, .pageNumber, .removed, .moved] {
-            out += "<tr><td>\(mark.label)</td><td>\(counts[mark, default: 0]) lines</td></tr>"
+            let count = counts[mark, default: 0]
+            out += "<tr><td>\(mark.label)</td><td>\(count) \(count == 1 ? "line" : "lines")</td></tr>"
         }
         out += "</table>\n"
         if !result.log.findings.isEmpty {
