@@ -36,23 +36,70 @@ public struct BookReader: Sendable {
                 summaryPath: "SUMMARY.md"))
     }
 
+    /// A chapter file as its author wrote it, for tools that work on the
+    /// sources themselves (`galley lint`).
+    public struct ChapterSource: Sendable {
+        /// As messages name it: `Source/chapter-01.md`.
+        public var display: String
+        /// The file actually read (links resolved, inside the project).
+        public var url: URL
+        public var text: String
+    }
+
+    /// The chapters a project lists, in reading order, read as text; each
+    /// confined to the project folder like `read(project:)`'s.
+    public func chapterSources(project: BookProject) throws -> (chapters: [ChapterSource], diagnostics: [Diagnostic]) {
+        let files = ProjectFiles(sourceDirectory: project.sourceDirectory)
+        let listed = try Self.listedChapters(project, files: files)
+        var diagnostics = listed.diagnostics
+        var chapters: [ChapterSource] = []
+        for case let file? in listed.entries.map(\.file) {
+            let display =
+                project.displayFolder.isEmpty ? file.relativePath : "\(project.displayFolder)/\(file.relativePath)"
+            switch files.read(file, atMost: ProjectFiles.maximumTextSize) {
+            case .success(let bytes):
+                chapters.append(
+                    ChapterSource(
+                        display: display, url: URL(fileURLWithPath: file.realPath),
+                        text: String(decoding: bytes, as: UTF8.self)))
+            case .failure(let refusal):
+                diagnostics.append(
+                    Diagnostic(
+                        ProjectFiles.code(refusal, of: .listed), ProjectFiles.message(refusal, what: "`\(display)`"),
+                        at: SourceLocation(file: display)))
+            }
+        }
+        diagnostics = diagnostics.map(\.oneLine)
+        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
+        return (chapters, diagnostics)
+    }
+
+    /// The manifest's entries with their files located, and the messages met.
+    static func listedChapters(
+        _ project: BookProject, files: ProjectFiles
+    ) throws -> (entries: [LocatedEntry], diagnostics: [Diagnostic], manifest: BookManifest) {
+        var yamlReader = BookYAMLReader(files: files, displayDirectory: project.displayFolder)
+        var diagnostics: [Diagnostic] = []
+        let manifest: BookManifest?
+        if project.kind != .galley, case .failure(.missing) = files.locate("book.yaml") {
+            manifest = project.readForeignManifest(files: files, diagnostics: &diagnostics)
+        } else {
+            manifest = try Self.readManifest(&yamlReader, sourceDirectory: project.sourceDirectory)
+            diagnostics = yamlReader.diagnostics
+        }
+        guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
+        let entries = Self.locateChapters(manifest, files: files, diagnostics: &diagnostics)
+        return (entries, diagnostics, manifest)
+    }
+
     /// Reads a Galley, mdBook or GitBook project (see `BookProject`).
     public func read(project: BookProject) throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
         let sourceDirectory = project.sourceDirectory
         // `Source`, `src`, or empty for a GitBook project's own folder.
         let display = project.displayFolder
         let files = ProjectFiles(sourceDirectory: sourceDirectory)
-        var yamlReader = BookYAMLReader(files: files, displayDirectory: display)
-        var diagnostics: [Diagnostic] = []
-        let manifest: BookManifest?
-        if project.kind != .galley, case .failure(.missing) = files.locate("book.yaml") {
-            manifest = project.readForeignManifest(files: files, diagnostics: &diagnostics)
-        } else {
-            manifest = try Self.readManifest(&yamlReader, sourceDirectory: sourceDirectory)
-            diagnostics = yamlReader.diagnostics
-        }
-        guard let manifest else { throw DiagnosticsError(diagnostics.map(\.oneLine)) }
-        let entries = Self.locateChapters(manifest, files: files, diagnostics: &diagnostics)
+        let (entries, listedDiagnostics, manifest) = try Self.listedChapters(project, files: files)
+        var diagnostics = listedDiagnostics
         let includes: (files: ProjectFiles, sourcePrefix: String)? =
             project.kind == .mdBook
             ? (ProjectFiles(sourceDirectory: project.directory), display.isEmpty ? "" : display + "/") : nil

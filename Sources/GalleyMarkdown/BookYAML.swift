@@ -29,7 +29,7 @@ struct BookYAMLReader {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "language", "author", "creators", "publisher", "date", "isbn",
         "identifier", "subjects", "description", "rights", "cover", "writing-mode",
-        "text-columns", "tate-chu-yoko", "contents", "chapters",
+        "text-columns", "tate-chu-yoko", "contents", "chapters", "lint",
     ]
 
     /// The shape of a BCP 47 tag (language, then subtags of 1–8 letters or

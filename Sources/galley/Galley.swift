@@ -8,7 +8,7 @@ struct Galley: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "galley",
         abstract: "Build a book from Markdown chapters into EPUB 3, DocBook 5 and plain text.",
-        subcommands: [Build.self, Check.self, Tree.self, ImportCommand.self, Init.self],
+        subcommands: [Build.self, Check.self, Tree.self, ImportCommand.self, Init.self, Lint.self],
         defaultSubcommand: Build.self)
 }
 
