@@ -35,6 +35,11 @@ let package = Package(
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib",
                        providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "CGalleyPDF", dependencies: ["CPoppler"]),
+        .systemLibrary(name: "CHarfBuzz", pkgConfig: "harfbuzz-subset",
+                       providers: [.apt(["libharfbuzz-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig",
+                       providers: [.apt(["libfontconfig-dev"])]),
+        .target(name: "GalleyFonts", dependencies: ["CHarfBuzz", "CFontconfig"]),
         // ICU stays behind plain C functions so its headers never meet Foundation's ICU.
         .target(name: "CGalleyICU", linkerSettings: [.linkedLibrary("icuuc")]),
 
@@ -50,7 +55,7 @@ let package = Package(
                 resources: [.copy("Schemas")]),
         .target(name: "GalleyBuild",
                 dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",
-                               "GalleyText", "GalleyCheck"]),
+                               "GalleyText", "GalleyCheck", "GalleyFonts"]),
         .target(name: "GalleyFuzzHarness", dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore"]),
         .executableTarget(name: "galley",
                           dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport", "GalleyMarkdown",
@@ -80,7 +85,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "GalleyEndToEndTests",
                     dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyMarkdown", "GalleyEPUB",
-                                   "GalleyDocBook", "GalleyImport", "GalleyTestSupport"]),
+                                   "GalleyDocBook", "GalleyImport", "GalleyFonts", "GalleyTestSupport"]),
         .testTarget(name: "GalleyFuzzHarnessTests",
                     dependencies: ["GalleyFuzzHarness", "GalleyCore", "GalleyTestSupport"]),
     ]

@@ -3,11 +3,13 @@
 # C++ standard library headers TOMLKit's toml++ is compiled against: g++), and the
 # external judges its tests run (EPUBCheck 5.3.0, jing + DocBook 5 schemas,
 # xsltproc + DocBook XSL, pandoc, and Chromium with the Noto CJK fonts, which
-# render the import report and the screenshots). Safe to run again: installs only what is missing.
+# render the import report and the screenshots; Noto Serif CJK SC is also the font the
+# font-embedding tests subset with HarfBuzz). Safe to run again: installs only what is missing.
 set -euo pipefail
 
 packages=(
   libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpoppler-glib-dev
+  libharfbuzz-dev libfontconfig-dev
   pkg-config
   g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc

@@ -26,6 +26,8 @@ public struct Metadata: Hashable, Sendable, Codable {
     /// 縦中横 in vertical books: runs of up to this many ASCII digits or
     /// letters between CJK characters are set upright (0: never; at most 4).
     public var tateChuYoko: Int = 2
+    /// Fonts to embed in the EPUB, subset to the book's characters (`fonts:` in book.yaml).
+    public var fonts: [FontRequest] = []
 
     public init(
         title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],
@@ -102,5 +104,25 @@ public enum Language {
     public static func isCJK(_ tag: String) -> Bool {
         let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
         return ["zh", "ja", "ko", "yue", "cmn", "wuu", "lzh"].contains(primary)
+    }
+}
+
+/// A font `book.yaml` asks to embed: a file inside the project, or a system
+/// font by family name (found through fontconfig).
+public struct FontRequest: Hashable, Sendable, Codable {
+    /// Relative to `Source/`.
+    public var file: String?
+    /// A family name: the system font's, or the name a project file is declared under.
+    public var family: String?
+    /// The face in a font collection (`.ttc`); fontconfig's for a system font.
+    public var index: Int?
+    /// IDPF font obfuscation (EPUB 3.3, 4.3.6).
+    public var obfuscate: Bool = false
+
+    public init(file: String? = nil, family: String? = nil, index: Int? = nil, obfuscate: Bool = false) {
+        self.file = file
+        self.family = family
+        self.index = index
+        self.obfuscate = obfuscate
     }
 }

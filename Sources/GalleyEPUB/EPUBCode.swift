@@ -7,6 +7,8 @@ public enum EPUBCode: String, DiagnosticCode {
     case danglingLink = "epub.dangling-link"
     case date = "epub.date"
     case defaultStylesheet = "epub.default-stylesheet"
+    case font = "epub.font"
+    case fontMissingCharacters = "epub.font-missing-characters"
     case imageType = "epub.image-type"
     case invalidXmlCharacter = "epub.invalid-xml-character"
     case missingCover = "epub.missing-cover"
@@ -19,8 +21,10 @@ public enum EPUBCode: String, DiagnosticCode {
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .archive, .defaultStylesheet, .imageType, .missingCover, .missingImage, .zip, .projectMissingFile: .error
-        case .accessibilityClaimWithheld, .danglingLink, .date, .invalidXmlCharacter, .missingFootnote,
+        case .archive, .defaultStylesheet, .font, .imageType, .missingCover, .missingImage, .zip, .projectMissingFile:
+            .error
+        case .accessibilityClaimWithheld, .danglingLink, .date, .fontMissingCharacters, .invalidXmlCharacter,
+            .missingFootnote,
             .remoteImage, .unreferencedFootnote:
             .warning
         }
@@ -33,6 +37,9 @@ public enum EPUBCode: String, DiagnosticCode {
         case .danglingLink: "a NormalizedBook has no unresolved links: the pipeline resolves them"
         case .date: "date … is not YYYY, YYYY-MM or YYYY-MM-DD; left out of the EPUB"
         case .defaultStylesheet: "the default stylesheet galley.css is missing from Galley's resources"
+        case .font: "a font named in book.yaml (`fonts:`) cannot be found or read"
+        case .fontMissingCharacters:
+            "an embedded font lacks characters the book uses; readers draw them from another font"
         case .imageType: "image … is not JPEG, PNG, GIF, SVG or WebP, the image types EPUB readers must show"
         case .invalidXmlCharacter: "… character(s) that XML 1.0 forbids were left out"
         case .missingCover: "cover image … is not a JPEG, PNG, GIF, SVG or WebP file"

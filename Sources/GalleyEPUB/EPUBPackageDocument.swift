@@ -109,6 +109,7 @@ enum EPUBPackageDocument {
         for document in publication.documents { item(document.manifestId, document.path, "application/xhtml+xml") }
         if let cover = publication.coverImage { item(cover.manifestId, cover.path, cover.mediaType, "cover-image") }
         for image in publication.images { item(image.manifestId, image.path, image.mediaType) }
+        for font in publication.fonts { item(font.resource.manifestId, font.resource.path, font.resource.mediaType) }
         builder.end()
         builder.newline()
 

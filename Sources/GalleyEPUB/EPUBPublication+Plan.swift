@@ -89,6 +89,12 @@ extension EPUBPublication {
         } catch let error as DiagnosticsError {
             errors += error.diagnostics
         }
+        publication.fonts = EPUBFonts.plan(book.metadata.fonts, options: options, errors: &errors)
+        if !publication.fonts.isEmpty {
+            // After the default stylesheet, before the book's own: a book's CSS may still choose.
+            publication.stylesheets.insert(
+                EPUBFonts.stylesheet(publication.fonts), at: min(1, publication.stylesheets.count))
+        }
         if !errors.isEmpty { throw DiagnosticsError(errors + diagnostics) }
         return (publication, diagnostics)
     }

@@ -39,6 +39,8 @@ struct EPUBPublication {
     var images: [Resource] = []
     var coverImage: Resource?
     var stylesheets: [Resource] = []
+    /// Fonts to embed, their bytes filled in once the pages are written (`EPUBFonts`).
+    var fonts: [EPUBFonts.Planned] = []
     var imageCount = 0
     var imagesWithoutAlt = 0
 

@@ -21,11 +21,18 @@ public struct EPUBWriter: BookWriter {
         /// The book's own stylesheets, in order, added after Galley's default
         /// one; a file named `galley.css` replaces the default.
         public var stylesheets: [Stylesheet]
+        /// System fonts and subsetting, for the fonts `book.yaml` names; without them only
+        /// nothing can be embedded (a book naming fonts then fails with `epub.font`).
+        public var fontServices: FontServices?
 
-        public init(modificationDate: Date, resources: any ResourceLoader, stylesheets: [Stylesheet] = []) {
+        public init(
+            modificationDate: Date, resources: any ResourceLoader, stylesheets: [Stylesheet] = [],
+            fontServices: FontServices? = nil
+        ) {
             self.modificationDate = modificationDate
             self.resources = resources
             self.stylesheets = stylesheets
+            self.fontServices = fontServices
         }
     }
 
@@ -72,6 +79,12 @@ public struct EPUBWriter: BookWriter {
                 documents.append((document.path, EPUBGeneratedPages.render(document, of: publication)))
             }
         }
+        let navigation = EPUBNavigation.navigationDocument(publication, path: Self.navigationPath)
+        let embedded = EPUBFonts.embed(
+            &publication.fonts, characters: EPUBFonts.characters(of: documents.map(\.1) + [navigation]),
+            identifier: publication.identifier, services: options.fontServices)
+        diagnostics += embedded.diagnostics
+        if embedded.diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
         let accessibility = EPUBAccessibility.evaluate(publication, headingLevels: headingLevels)
         diagnostics += accessibility.diagnostics
         let package = EPUBPackageDocument.render(
@@ -81,13 +94,17 @@ public struct EPUBWriter: BookWriter {
 
         entries.append(("mimetype", Array("application/epub+zip".utf8)))
         entries.append(("META-INF/container.xml", Self.container()))
+        if let encryption = EPUBFonts.encryptionDocument(publication.fonts) {
+            entries.append(("META-INF/encryption.xml", encryption))
+        }
         add(EPUBPackageDocument.path, package.bytes)
-        add(Self.navigationPath, EPUBNavigation.navigationDocument(publication, path: Self.navigationPath))
+        add(Self.navigationPath, navigation)
         add(Self.ncxPath, EPUBNavigation.ncx(publication, path: Self.ncxPath))
         for sheet in publication.stylesheets { add(sheet.path, sheet.bytes) }
         for (path, bytes) in documents { add(path, bytes) }
         if let cover = publication.coverImage { add(cover.path, cover.bytes) }
         for image in publication.images { add(image.path, image.bytes) }
+        for font in embedded.resources { add(font.path, font.bytes) }
         publication.images.removeAll()
         return (entries, diagnostics)
     }

@@ -27,6 +27,53 @@ extension BookYAMLReader {
     }
 
     /// `creators:` a list of `{name, role, file-as, organization}`.
+    /// `fonts`: a family name, or a list of family names and `{file | family, index, obfuscate}`.
+    mutating func fonts(_ node: Node) -> [FontRequest] {
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        default: items = [node]
+        }
+        var result: [FontRequest] = []
+        for item in items {
+            if case .scalar(let scalar) = item, !scalar.string.isEmpty {
+                result.append(FontRequest(family: scalar.string))
+                continue
+            }
+            guard case .mapping(let mapping) = item else {
+                error(.bookyamlType, "each font is a family name or `{file, family, index, obfuscate}`", item)
+                continue
+            }
+            var font = FontRequest()
+            for (key, value) in mapping {
+                switch key.string ?? "" {
+                case "file": font.file = scalar(value, key: "file")
+                case "family": font.family = scalar(value, key: "family")
+                case "index":
+                    if let index = value.int, index >= 0 {
+                        font.index = index
+                    } else {
+                        error(.bookyamlValue, "a font's `index` is the face in a collection: 0, 1, 2…", value)
+                    }
+                case "obfuscate":
+                    if let flag = value.bool {
+                        font.obfuscate = flag
+                    } else {
+                        error(.bookyamlValue, "a font's `obfuscate` is true or false", value)
+                    }
+                default:
+                    warning(.bookyamlUnknownKey, "unknown font key `\(key.string ?? "")` is ignored", key)
+                }
+            }
+            if font.file == nil && font.family == nil {
+                error(.bookyamlValue, "a font needs a `file` (inside the project) or a `family` (a system font)", item)
+                continue
+            }
+            result.append(font)
+        }
+        return result
+    }
+
     mutating func creators(_ node: Node) -> [Creator] {
         guard case .sequence(let sequence) = node else {
             error(.bookyamlType, "`creators` is a list of `{name, role, file-as, organization}`", node)

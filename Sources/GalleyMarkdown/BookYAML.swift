@@ -29,7 +29,7 @@ struct BookYAMLReader {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "language", "author", "creators", "publisher", "date", "isbn",
         "identifier", "subjects", "description", "rights", "cover", "writing-mode",
-        "text-columns", "tate-chu-yoko", "contents", "chapters", "lint",
+        "text-columns", "tate-chu-yoko", "contents", "chapters", "lint", "fonts",
     ]
 
     /// The shape of a BCP 47 tag (language, then subtags of 1–8 letters or
@@ -129,6 +129,7 @@ struct BookYAMLReader {
         if let node = values["isbn"] { metadata.isbn = isbn(node) }
         layout(values, into: &metadata)
         if let node = values["contents"] { metadata.printedContents = contents(node) }
+        if let node = values["fonts"] { metadata.fonts = fonts(node) }
         return metadata
     }
 
