@@ -26,6 +26,8 @@ public struct Metadata: Hashable, Sendable, Codable {
     /// 縦中横 in vertical books: runs of up to this many ASCII digits or
     /// letters between CJK characters are set upright (0: never; at most 4).
     public var tateChuYoko: Int = 2
+    /// Highlight fenced code that names a known language (EPUB); `highlight: false` turns it off.
+    public var highlight: Bool = true
 
     public init(
         title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],

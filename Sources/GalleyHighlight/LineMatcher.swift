@@ -67,6 +67,9 @@ final class LineMatcher {
 
     private var top: Int { stack[stack.count - 1].context }
 
+    /// How many contexts are on the stack.
+    var depth: Int { stack.count }
+
     /// The spans of one line (without its line break), offsets in UTF-16 units.
     func highlight<C: Collection>(line units: C) -> [Span] where C.Element == UInt16 {
         serial += 1
