@@ -9,6 +9,9 @@
 ///   escaped (PCRE reads them as literals, ICU refuses them);
 /// - a branch reset group `(?|…)` becomes `(?:…)`, and its captures are
 ///   renumbered when a dynamic context reads them (`branchReset`);
+/// - a possessive quantifier on a group (`(…)*+`) becomes an atomic group
+///   (`(?>(…)*)`), which PCRE defines it to be; ICU takes the possessive
+///   form too, but loops to its time limit when the group can match empty;
 /// - recursion and subroutine calls (`(?R)`, `(?1)`) cannot be expressed and
 ///   become `(?:(?!))`, a branch that never matches: the rule then matches less.
 enum RegexDialect {
@@ -19,7 +22,8 @@ enum RegexDialect {
 
     static func icu(_ pcre: String) -> Translation {
         let chars = Array(pcre.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        var groupStarts: [Int] = []
         var branchReset = false
         var inClass = false
         var classStart = false
@@ -28,6 +32,30 @@ enum RegexDialect {
             index + offset < chars.count ? chars[index + offset] : nil
         }
         func append(_ text: String) { out.append(contentsOf: text.unicodeScalars) }
+        /// After a group's `)`: a possessive quantifier (`*+`, `++`, `?+`,
+        /// `{n,m}+`) becomes an atomic group around a greedy one, which means
+        /// the same; ICU spins to its time limit on a possessive group that
+        /// can match empty.
+        func closeGroup(at start: Int) {
+            var quantifier: [Unicode.Scalar] = []
+            var next = index + 1
+            if let char = peek(1), char == "*" || char == "+" || char == "?" {
+                quantifier = [char]
+                next = index + 2
+            } else if peek(1) == "{", let close = quantifierEnd(chars, from: index + 1) {
+                quantifier = Array(chars[(index + 1)...close])
+                next = close + 1
+            }
+            guard !quantifier.isEmpty, next < chars.count, chars[next] == "+" else {
+                out.append(")")
+                return
+            }
+            out.insert(contentsOf: "(?>".unicodeScalars, at: start)
+            out.append(")")
+            out.append(contentsOf: quantifier)
+            out.append(")")
+            index = next
+        }
         while index < chars.count {
             let char = chars[index]
             if char == "\\" {
@@ -80,13 +108,19 @@ enum RegexDialect {
             case "}":
                 append("\\}")
             case "(" where peek(1) == "?" && peek(2) == "|":
+                groupStarts.append(out.count)
                 append("(?:")
                 branchReset = true
                 index += 2
-            case "(" where peek(1) == "?":
-                if let close = recursionEnd(chars, from: index) {
-                    append("(?:(?!))")
-                    index = close
+            case "(" where peek(1) == "?" && recursionEnd(chars, from: index) != nil:
+                append("(?:(?!))")
+                index = recursionEnd(chars, from: index)!
+            case "(":
+                groupStarts.append(out.count)
+                out.append(char)
+            case ")":
+                if let start = groupStarts.popLast() {
+                    closeGroup(at: start)
                 } else {
                     out.append(char)
                 }
@@ -95,14 +129,18 @@ enum RegexDialect {
             }
             index += 1
         }
-        return Translation(pattern: String(out), branchReset: branchReset)
+        var pattern = String.UnicodeScalarView()
+        pattern.append(contentsOf: out)
+        return Translation(pattern: String(pattern), branchReset: branchReset)
     }
 
-    /// The index of the `]` closing `[:name:]` at `start`, if it is one.
+    /// The index of the `]` closing `[:name:]` or `[:^name:]` at `start`, if it is one.
     private static func posixClassEnd(_ chars: [Unicode.Scalar], from start: Int) -> Int? {
         var index = start + 2
+        if index < chars.count, chars[index] == "^" { index += 1 }
+        let nameStart = index
         while index < chars.count, chars[index].properties.isAlphabetic { index += 1 }
-        guard index + 1 < chars.count, index > start + 2, chars[index] == ":", chars[index + 1] == "]" else {
+        guard index + 1 < chars.count, index > nameStart, chars[index] == ":", chars[index + 1] == "]" else {
             return nil
         }
         return index + 1

@@ -89,10 +89,13 @@ import Testing
     @Test func regexDialect() {
         #expect(RegexDialect.icu("[^][()]").pattern == "[^\\]\\[()]")
         #expect(RegexDialect.icu("[[:alpha:]_]").pattern == "[[:alpha:]_]")
+        #expect(RegexDialect.icu("[\\w[:^ascii:]]").pattern == "[\\w[:^ascii:]]")
         #expect(RegexDialect.icu("a{2,3}{x}").pattern == "a{2,3}\\{x\\}")
         #expect(RegexDialect.icu("[&&$]").pattern == "[\\&\\&\\$]")
         #expect(RegexDialect.icu("(?|\"(a)\"|'(b)')") == .init(pattern: "(?:\"(a)\"|'(b)')", branchReset: true))
         #expect(RegexDialect.icu("\\((?1)\\)|(?R)?+").pattern == "\\((?:(?!))\\)|(?:(?!))?+")
         #expect(RegexDialect.icu("(?i)x(?=y)").pattern == "(?i)x(?=y)")
+        #expect(RegexDialect.icu("(?:a*+(?:b)?+)*+c").pattern == "(?>(?:a*+(?>(?:b)?))*)c")
+        #expect(RegexDialect.icu("(a){2,3}+(b)+").pattern == "(?>(a){2,3})(b)+")
     }
 }
