@@ -108,18 +108,22 @@ final class KeywordSet: @unchecked Sendable {
         self.caseSensitive = caseSensitive
         for word in words {
             let units = Array((caseSensitive ? word : word.lowercased()).utf16)
-            let hash = Self.hash(units, caseSensitive: true)
+            let hash = units.withUnsafeBufferPointer { Self.hash($0, caseSensitive: true) }
             if buckets[hash]?.contains(units) == true { continue }
             buckets[hash, default: []].append(units)
         }
     }
 
-    func contains<Word: Collection>(_ word: Word) -> Bool where Word.Element == UInt16 {
+    func contains(_ word: UnsafeBufferPointer<UInt16>) -> Bool {
         let hash = Self.hash(word, caseSensitive: caseSensitive)
         guard let candidates = buckets[hash] else { return false }
         return candidates.contains { candidate in
-            candidate.count == word.count
-                && zip(candidate, word).allSatisfy { $0 == (caseSensitive ? $1 : Self.lower($1)) }
+            guard candidate.count == word.count else { return false }
+            for index in 0..<word.count
+            where candidate[index] != (caseSensitive ? word[index] : Self.lower(word[index])) {
+                return false
+            }
+            return true
         }
     }
 
@@ -127,8 +131,7 @@ final class KeywordSet: @unchecked Sendable {
         unit >= 65 && unit <= 90 ? unit + 32 : unit
     }
 
-    private static func hash<Word: Collection>(_ word: Word, caseSensitive: Bool) -> UInt64
-    where Word.Element == UInt16 {
+    private static func hash(_ word: UnsafeBufferPointer<UInt16>, caseSensitive: Bool) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for unit in word {
             hash = (hash ^ UInt64(caseSensitive ? unit : lower(unit))) &* 0x100_0000_01b3

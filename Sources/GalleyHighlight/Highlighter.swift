@@ -69,7 +69,10 @@ public enum Highlighter {
         var lineStart = 0
         while lineStart <= units.count {
             let lineEnd = units[lineStart...].firstIndex(of: 0x0A) ?? units.count
-            for span in matcher.highlight(line: units[lineStart..<lineEnd]) {
+            let lineSpans = units.withUnsafeBufferPointer {
+                matcher.highlight(line: UnsafeBufferPointer(rebasing: $0[lineStart..<lineEnd]))
+            }
+            for span in lineSpans {
                 append(
                     &spans,
                     LineMatcher.Span(start: lineStart + span.start, end: lineStart + span.end, style: span.style))

@@ -71,7 +71,7 @@ final class LineMatcher {
     var depth: Int { stack.count }
 
     /// The spans of one line (without its line break), offsets in UTF-16 units.
-    func highlight<C: Collection>(line units: C) -> [Span] where C.Element == UInt16 {
+    func highlight(line units: UnsafeBufferPointer<UInt16>) -> [Span] {
         serial += 1
         length = units.count
         if length > capacity {
@@ -79,7 +79,7 @@ final class LineMatcher {
             capacity = max(length, capacity * 2)
             buffer = .allocate(capacity: capacity)
         }
-        _ = UnsafeMutableBufferPointer(start: buffer, count: length).initialize(from: units)
+        if let base = units.baseAddress { buffer.update(from: base, count: length) }
         guard length <= Self.maxLineLength else { return [Span(start: 0, end: length, style: nil)] }
         budget = Self.budgetPerCharacter * length + 8192
         var spans: [Span] = []
@@ -107,12 +107,15 @@ final class LineMatcher {
                     break lineLoop
                 }
                 if stuck <= Self.maxStuck {
-                    for rule in context.rules {
+                    let rules = context.rules
+                    // Indices, not `for rule in`: a rule is copied only when it matches.
+                    for index in rules.indices {
                         budget -= 1
-                        if rule.firstNonSpace, offset != firstNonSpace { continue }
-                        if let column = rule.column, column != offset { continue }
-                        let end = match(rule, at: offset)
+                        if rules[index].firstNonSpace, offset != firstNonSpace { continue }
+                        if let column = rules[index].column, column != offset { continue }
+                        let end = match(rules[index], at: offset)
                         guard end > offset else { continue }
+                        let rule = rules[index]
                         if case .lineContinue = rule.kind { continued = true }
                         let captures = capturesFor(rule, at: offset)
                         if rule.lookAhead {
