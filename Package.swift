@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GalleyText", targets: ["GalleyText"]),
         .library(name: "GalleyImport", targets: ["GalleyImport"]),
         .library(name: "GalleyCheck", targets: ["GalleyCheck"]),
+        .library(name: "GalleyHighlight", targets: ["GalleyHighlight"]),
         .library(name: "GalleyBuild", targets: ["GalleyBuild"]),
         // What the libFuzzer targets in Fuzz/ (a package of their own) run; see ARCHITECTURE.md.
         .library(name: "GalleyFuzzHarness", targets: ["GalleyFuzzHarness"]),
@@ -42,11 +43,16 @@ let package = Package(
         .target(name: "GalleyFonts", dependencies: ["CHarfBuzz", "CFontconfig"]),
         // ICU stays behind plain C functions so its headers never meet Foundation's ICU.
         .target(name: "CGalleyICU", linkerSettings: [.linkedLibrary("icuuc")]),
+        // ICU regular expressions (uregex, in libicui18n) for the code highlighter, behind plain C functions too.
+        .target(name: "CGalleyRegex", linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
 
         .target(name: "GalleyCore"),
         .target(name: "GalleyMarkdown",
                 dependencies: ["GalleyCore", "CCmarkGFM", "CLibXML2", "Yams", "TOMLKit"]),
-        .target(name: "GalleyEPUB", dependencies: ["GalleyCore", "CLibZip"],
+        // Code highlighting: KDE syntax definitions (Syntax/*.xml, licences in Syntax/README.md) run by our engine.
+        .target(name: "GalleyHighlight", dependencies: ["CGalleyRegex", "CLibXML2"],
+                resources: [.copy("Syntax")]),
+        .target(name: "GalleyEPUB", dependencies: ["GalleyCore", "GalleyHighlight", "CLibZip"],
                 resources: [.copy("Resources")]),
         .target(name: "GalleyDocBook", dependencies: ["GalleyCore"]),
         .target(name: "GalleyText", dependencies: ["GalleyCore", "CGalleyICU"]),
@@ -64,6 +70,7 @@ let package = Package(
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore", "GalleyBuild", "GalleyCheck"],
                 path: "Tests/GalleyTestSupport"),
         .testTarget(name: "GalleyCoreTests", dependencies: ["GalleyCore", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyHighlightTests", dependencies: ["GalleyHighlight"]),
         .testTarget(name: "GalleyMarkdownTests",
                     dependencies: ["GalleyMarkdown", "GalleyCore", "GalleyTestSupport"],
                     resources: [.copy("Fixtures")]),

@@ -28,6 +28,8 @@ public struct Metadata: Hashable, Sendable, Codable {
     public var tateChuYoko: Int = 2
     /// Fonts to embed in the EPUB, subset to the book's characters (`fonts:` in book.yaml).
     public var fonts: [FontRequest] = []
+    /// Highlight fenced code that names a known language (EPUB); `highlight: false` turns it off.
+    public var highlight: Bool = true
 
     public init(
         title: String, subtitle: String? = nil, language: String, creators: [Creator] = [],

@@ -1,4 +1,5 @@
 import GalleyCore
+import GalleyHighlight
 
 /// Renders one division as one XHTML content document. Every byte goes
 /// through `XMLBuilder`; every node kind has its case, with no `default:`.
@@ -139,14 +140,7 @@ struct XHTMLContentRenderer {
         case .list(let list):
             renderList(list, headingLevel: headingLevel)
         case .codeBlock(let language, let text):
-            builder.start("pre")
-            let classes =
-                language.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "+") } }
-                .flatMap { $0.isEmpty ? nil : [("class", "language-\($0)")] } ?? []
-            builder.start("code", classes)
-            builder.text(text.hasSuffix("\n") ? String(text.dropLast()) : text)
-            builder.end()
-            builder.end()
+            renderCodeBlock(language: language, text: text)
         case .thematicBreak:
             builder.empty("hr")
         case .table(let table):
@@ -165,6 +159,32 @@ struct XHTMLContentRenderer {
             renderSection(section, headingLevel: headingLevel)
         }
         builder.newline()
+    }
+
+    /// `<pre><code class="language-x">`, its text in `<span class="hl-…">`
+    /// runs when the language is one Galley highlights and the book has not
+    /// turned highlighting off (`highlight: false`).
+    private mutating func renderCodeBlock(language: String?, text: String) {
+        builder.start("pre")
+        let classes =
+            language.map { $0.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "+") } }
+            .flatMap { $0.isEmpty ? nil : [("class", "language-\($0)")] } ?? []
+        builder.start("code", classes)
+        let code = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        if publication.book.metadata.highlight, let language, let runs = Highlighter.highlight(code, language: language)
+        {
+            for run in runs {
+                if let style = run.style {
+                    builder.element("span", [("class", style.rawValue)], text: run.text)
+                } else {
+                    builder.text(run.text)
+                }
+            }
+        } else {
+            builder.text(code)
+        }
+        builder.end()
+        builder.end()
     }
 
     private mutating func renderSection(_ section: Section, headingLevel: Int) {

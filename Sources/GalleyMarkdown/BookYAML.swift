@@ -29,7 +29,7 @@ struct BookYAMLReader {
     static let knownKeys: Set<String> = [
         "title", "subtitle", "language", "author", "creators", "publisher", "date", "isbn",
         "identifier", "subjects", "description", "rights", "cover", "writing-mode",
-        "text-columns", "tate-chu-yoko", "contents", "chapters", "lint", "fonts",
+        "text-columns", "tate-chu-yoko", "highlight", "contents", "chapters", "lint", "fonts",
     ]
 
     /// The shape of a BCP 47 tag (language, then subtags of 1–8 letters or
@@ -158,7 +158,7 @@ struct BookYAMLReader {
         }
     }
 
-    /// `writing-mode` and `text-columns`.
+    /// `writing-mode`, `tate-chu-yoko`, `text-columns` and `highlight`.
     mutating func layout(_ values: [String: Node], into metadata: inout Metadata) {
         if let node = values["writing-mode"], let raw = scalar(node, key: "writing-mode") {
             if let mode = WritingMode(rawValue: raw) {
@@ -179,6 +179,13 @@ struct BookYAMLReader {
                 metadata.textColumns = columns
             } else {
                 error(.bookyamlValue, "`text-columns` is a positive whole number", node)
+            }
+        }
+        if let node = values["highlight"] {
+            if let highlight = node.bool {
+                metadata.highlight = highlight
+            } else {
+                error(.bookyamlValue, "`highlight` is `true` (colour code in the EPUB, the default) or `false`", node)
             }
         }
     }

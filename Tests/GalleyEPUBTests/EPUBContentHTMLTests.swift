@@ -17,10 +17,11 @@ import Testing
         let xhtml = try Self.chapter()
         let expected = [
             "<figure class=\"listing\">\n<p class=\"file-name\">Filename: src/main.rs</p>\n"
-                + "<pre><code class=\"language-rust\">fn main() {}</code></pre>\n"
+                + "<pre><code class=\"language-rust\"><span class=\"hl-kw\">fn</span> main() {}</code></pre>\n"
                 + "<figcaption>Listing 15-1: Storing a value on the heap</figcaption>\n</figure>",
             "<p class=\"file-name\">Filename: Cargo.toml</p>\n"
-                + "<pre><code class=\"language-toml\">[package]</code></pre>\n</figure>",
+                + "<pre><code class=\"language-toml\"><span class=\"hl-kw\">[</span>"
+                + "<span class=\"hl-type\">package</span><span class=\"hl-kw\">]</span></code></pre>\n</figure>",
             "<figure id=\"ferris\">", "<figcaption>Ferris reads</figcaption>\n</figure>",
             "<details>\n<summary>Answer</summary>\n<p>42</p>\n</details>",
             "<dl>\n<dt>Ownership</dt>\n<dd>One owner.</dd>\n<dt>Borrowing</dt>\n<dd>A reference.</dd>\n</dl>",
