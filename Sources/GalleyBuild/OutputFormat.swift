@@ -23,7 +23,7 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
             EPUBWriter(
                 options: .init(
                     modificationDate: settings.modificationDate, resources: settings.resources,
-                    stylesheets: settings.stylesheets))
+                    stylesheets: settings.stylesheets, renderCache: settings.renderCache))
         }, check: { url, _ in OutputChecks.checkEPUB(at: url) })
 
     public static let docbook = OutputFormat(

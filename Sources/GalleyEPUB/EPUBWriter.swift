@@ -21,11 +21,17 @@ public struct EPUBWriter: BookWriter {
         /// The book's own stylesheets, in order, added after Galley's default
         /// one; a file named `galley.css` replaces the default.
         public var stylesheets: [Stylesheet]
+        /// Content documents kept from earlier writes of the same book (`galley serve`).
+        public var renderCache: XHTMLRenderCache?
 
-        public init(modificationDate: Date, resources: any ResourceLoader, stylesheets: [Stylesheet] = []) {
+        public init(
+            modificationDate: Date, resources: any ResourceLoader, stylesheets: [Stylesheet] = [],
+            renderCache: XHTMLRenderCache? = nil
+        ) {
             self.modificationDate = modificationDate
             self.resources = resources
             self.stylesheets = stylesheets
+            self.renderCache = renderCache
         }
     }
 
@@ -62,9 +68,13 @@ public struct EPUBWriter: BookWriter {
 
         var headingLevels: [(path: String, levels: [Int])] = []
         var documents: [(String, [UInt8])] = []
+        let cache = options.renderCache
+        cache?.begin(publication)
         for document in publication.documents {
             if case .division(let index) = document.kind {
-                let output = XHTMLContentRenderer.render(index, of: publication)
+                let render = { XHTMLContentRenderer.render(index, of: publication) }
+                let output =
+                    cache?.render(publication.book.divisions[index], path: document.path, render) ?? render()
                 diagnostics += output.diagnostics
                 headingLevels.append((document.path, output.headingLevels))
                 documents.append((document.path, output.bytes))
