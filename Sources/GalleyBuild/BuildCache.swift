@@ -13,10 +13,16 @@ public final class BuildCache: Sendable {
 
     public init() {}
 
-    /// Forgets everything: after a change to anything but a chapter (an
-    /// image a chapter names, `book.yaml`), the next build reads it all.
+    /// Forgets every chapter: the next build reads them all.
     public func removeAll() {
         chapters.removeAll()
+    }
+
+    /// Forgets what `paths` may have changed: a chapter's own change is seen
+    /// by its bytes and a stylesheet's needs nothing, but anything else (an
+    /// image a chapter names, `book.yaml`, a folder) makes every chapter be read again.
+    public func invalidate(after paths: [String]) {
+        if paths.contains(where: { !$0.hasSuffix(".md") && !$0.hasSuffix(".css") }) { removeAll() }
     }
 
     /// What the last build did again: `rebuilt 1 of 100 chapters: ch007.md`.
