@@ -46,9 +46,8 @@ public final class PreviewServer: Sendable {
     static func address(_ host: String, port: UInt16, allowNetwork: Bool) throws -> any SocketAddress {
         if !isLoopback(host) && !allowNetwork {
             throw Refusal(
-                description:
-                    "\(host) is not a loopback address; the preview is served to this machine only unless --host says otherwise"
-            )
+                description: "\(host) is not a loopback address; the preview is served to this machine only "
+                    + "unless --host says otherwise")
         }
         do {
             if host.contains(":") { return try sockaddr_in6.inet6(ip6: host, port: port) }
