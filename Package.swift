@@ -89,7 +89,7 @@ let package = Package(
                     dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyMarkdown", "GalleyEPUB",
                                    "GalleyDocBook", "GalleyImport", "GalleyTestSupport"]),
         .testTarget(name: "GalleyServeTests",
-                    dependencies: ["GalleyServe", "GalleyBuild", "GalleyCore", "GalleyTestSupport"]),
+                    dependencies: ["GalleyServe", "GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyFuzzHarnessTests",
                     dependencies: ["GalleyFuzzHarness", "GalleyCore", "GalleyTestSupport"]),
     ]
