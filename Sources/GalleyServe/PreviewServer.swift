@@ -24,7 +24,7 @@ public final class PreviewServer: Sendable {
     ///   - allowNetwork: whether `host` may be an address other machines reach.
     public init(host: String = "127.0.0.1", port: UInt16 = 0, allowNetwork: Bool = false, site: PreviewSite) throws {
         self.host = host == "localhost" ? "127.0.0.1" : host
-        let state = SiteState(site)
+        let state = SiteState(site, loopbackOnly: Self.isLoopback(self.host))
         self.state = state
         let handler = ClosureHTTPHandler { request in state.respond(to: request) }
         let address = try Self.address(self.host, port: port, allowNetwork: allowNetwork)
@@ -89,8 +89,13 @@ final class SiteState: @unchecked Sendable {
     private var streams: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
     private var nextStream = 0
     private var task: Task<Void, any Error>?
+    /// Listening on loopback: requests must name a loopback host too.
+    private let loopbackOnly: Bool
 
-    init(_ site: PreviewSite) { self.site = site }
+    init(_ site: PreviewSite, loopbackOnly: Bool) {
+        self.site = site
+        self.loopbackOnly = loopbackOnly
+    }
 
     var current: PreviewSite { lock.withLock { site } }
 
@@ -121,6 +126,10 @@ final class SiteState: @unchecked Sendable {
             let headers: HTTPHeaders = [HTTPHeader("Allow"): "GET, HEAD"]
             return HTTPResponse(statusCode: .methodNotAllowed, headers: headers)
         }
+        // A page elsewhere that rebinds its own name to 127.0.0.1 must not read the book (DNS rebinding).
+        if loopbackOnly, let host = request.headers[.host], !Self.isLoopbackHost(host) {
+            return HTTPResponse(statusCode: .forbidden)
+        }
         switch request.path {
         case PreviewSite.ownPrefix + "events": return events()
         case PreviewSite.ownPrefix + "live.js":
@@ -139,6 +148,17 @@ final class SiteState: @unchecked Sendable {
                 statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: Data("not found\n".utf8))
         }
+    }
+
+    /// A `Host` header's name (`127.0.0.1:3000`, `[::1]:3000`, `localhost`) is a loopback address.
+    static func isLoopbackHost(_ header: String) -> Bool {
+        var name = Substring(header)
+        if name.hasPrefix("["), let end = name.firstIndex(of: "]") {
+            name = name[name.index(after: name.startIndex)..<end]
+        } else if let colon = name.lastIndex(of: ":") {
+            name = name[..<colon]
+        }
+        return PreviewServer.isLoopback(name.lowercased())
     }
 
     static func ok(_ bytes: [UInt8], type: String) -> HTTPResponse {

@@ -66,6 +66,18 @@ import Testing
         await server.stop()
     }
 
+    @Test func requestsNamingAnotherHostAreRefused() async throws {
+        let server = try PreviewServer(site: try Self.site())
+        let port = try await server.start()
+        for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)", "LOCALHOST"] {
+            #expect(try await RawHTTP.get(port, "/text/preface.xhtml", host: host).status == 200, "\(host)")
+        }
+        for host in ["attacker.example:\(port)", "example.org", "10.0.0.1:\(port)"] {
+            #expect(try await RawHTTP.get(port, "/text/preface.xhtml", host: host).status == 403, "\(host)")
+        }
+        await server.stop()
+    }
+
     @Test func aNonLoopbackAddressNeedsHost() throws {
         let site = try Self.site()
         for host in ["0.0.0.0", "192.168.1.10", "::", "example.org"] {

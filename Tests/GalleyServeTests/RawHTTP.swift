@@ -45,11 +45,11 @@ enum RawHTTP {
     }
 
     /// `GET target` with `Connection: close`, read to the end.
-    static func get(_ port: UInt16, _ target: String) async throws -> Response {
+    static func get(_ port: UInt16, _ target: String, host: String = "127.0.0.1") async throws -> Response {
         try await offPool {
             let descriptor = try connect(port)
             defer { close(descriptor) }
-            send(descriptor, "GET \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            send(descriptor, "GET \(target) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n")
             var data: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 65536)
             while true {
