@@ -67,7 +67,10 @@ public struct PreviewSite: Sendable {
         guard path.hasPrefix("/") else { return .notFound }
         let name = String(path.dropFirst())
         if name.isEmpty {
-            guard let startPage else { return .notFound }
+            guard let startPage else {
+                // No build has worked yet: a page with the banner, which reloads once one does.
+                return .file(bytes: decorate(Self.placeholder), mediaType: Self.mediaType(of: "index.xhtml"))
+            }
             return .redirect(location: "/" + startPage)
         }
         guard let bytes = files[name] else { return .notFound }
@@ -75,6 +78,20 @@ public struct PreviewSite: Sendable {
         if name.hasSuffix(".xhtml") { return .file(bytes: decorate(bytes), mediaType: mediaType) }
         return .file(bytes: bytes, mediaType: mediaType)
     }
+
+    static let placeholder = Array(
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <html xmlns="http://www.w3.org/1999/xhtml">
+        <head>
+        <title>galley serve</title>
+        </head>
+        <body>
+        <p>The book could not be built yet; this page reloads when it can.</p>
+        </body>
+        </html>
+
+        """.utf8)
 
     static func mediaType(of name: String) -> String {
         switch (name as NSString).pathExtension.lowercased() {

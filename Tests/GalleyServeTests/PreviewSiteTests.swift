@@ -36,4 +36,17 @@ import Testing
         #expect(site.response(for: "/nope.xhtml") == .notFound)
         #expect(site.response(for: "") == .notFound)
     }
+
+    @Test func withoutAnyGoodBuildTheRootShowsTheErrors() throws {
+        let error = Diagnostic(
+            CoreCode.idsDuplicate, severity: .error, "no book.yaml", at: SourceLocation(file: "Source"))
+        let site = PreviewSite(generation: 2, entries: [], diagnostics: [error])
+        guard case .file(let bytes, _) = site.response(for: "/") else {
+            Issue.record("no page at /")
+            return
+        }
+        let page = String(decoding: bytes, as: UTF8.self)
+        #expect(page.contains("no book.yaml") && page.contains("/_galley/live.js"))
+        #expect(site.response(for: "/text/preface.xhtml") == .notFound)
+    }
 }
