@@ -25,6 +25,8 @@ def main():
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
+        from selenium.common.exceptions import (JavascriptException, NoSuchElementException,
+                                                StaleElementReferenceException)
         from selenium.webdriver.common.by import By
         from selenium.webdriver.support.ui import WebDriverWait
     except ImportError:
@@ -41,7 +43,9 @@ def main():
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
-    wait = WebDriverWait(driver, 60)
+    # A page that reloads while it is being read throws these; the condition is then tried again.
+    reloading = (StaleElementReferenceException, NoSuchElementException, JavascriptException)
+    wait = WebDriverWait(driver, 60, ignored_exceptions=reloading)
     try:
         # The root leads to the first page; the sidebar is the EPUB's nav.
         driver.get(url + "/")
@@ -73,7 +77,7 @@ def main():
         marker = "浏览器里看到的新段落"
         with open(chapter, "a", encoding="utf-8") as handle:
             handle.write(f"\n\n{marker}。\n")
-        wait.until(lambda d: marker in d.find_element(By.TAG_NAME, "body").text)
+        wait.until(lambda d: marker in d.execute_script("return document.body ? document.body.textContent : '';"))
         if driver.execute_script("return window.galleyTestMark === 1;"):
             raise AssertionError("the new text is there but the page did not reload")
         print("browser preview test: the sidebar links work and the saved text appeared without a manual reload")

@@ -28,7 +28,7 @@ public final class PreviewServer: Sendable {
         self.state = state
         let handler = ClosureHTTPHandler { request in state.respond(to: request) }
         let address = try Self.address(self.host, port: port, allowNetwork: allowNetwork)
-        http = HTTPServer(address: address, timeout: 30, logger: .disabled, handler: handler)
+        http = HTTPServer(address: address, timeout: 120, logger: .disabled, handler: handler)
     }
 
     /// Whether `host` is an address of this machine only (127.0.0.0/8, ::1).
@@ -62,7 +62,8 @@ public final class PreviewServer: Sendable {
         let http = self.http
         let task = Task { try await http.run() }
         state.setTask(task)
-        try await http.waitUntilListening()
+        // FlyingFox's default wait is 5 s: a machine busy building may need longer to schedule the server.
+        try await http.waitUntilListening(timeout: 120)
         switch await http.listeningAddress {
         case .ip4(_, let port)?, .ip6(_, let port)?: return port
         default: throw Refusal(description: "the server is not listening on an IP address")

@@ -4,8 +4,9 @@ import GalleyServe
 import GalleyTestSupport
 import Testing
 
-/// The preview server over real HTTP: it serves the build and nothing else,
-/// and listens on loopback only unless told otherwise.
+/// The preview server over real HTTP (`galley serve` in its own process): it
+/// serves the build and nothing else, and listens on loopback only unless
+/// told otherwise.
 @Suite struct PreviewServerTests {
     static func site() throws -> PreviewSite {
         let (entries, diagnostics) = BookBuild(projectDirectory: Repository.defaultBook).renderEPUB()
@@ -41,9 +42,8 @@ import Testing
         "/META-INF/container.xml",
     ]
 
-    @Test func requestsOutsideTheBuildGet404() async throws {
-        let server = try PreviewServer(site: try Self.site())
-        let port = try await server.start()
+    @Test(.galleyExecutable) func requestsOutsideTheBuildGet404() async throws {
+        let (server, port) = try await RunningGalley.serve(Repository.defaultBook)
         let page = try await RawHTTP.get(port, "/text/preface.xhtml")
         #expect(page.status == 200)
         #expect(page.body.contains("galley-sidebar"))
@@ -52,30 +52,28 @@ import Testing
             #expect(response.status == 404, "\(target): \(response.head)")
             #expect(!response.body.contains("root:"), "\(target)")
         }
-        await server.stop()
+        withExtendedLifetime(server) {}
     }
 
-    @Test func theRootLeadsToTheFirstPage() async throws {
-        let server = try PreviewServer(site: try Self.site())
-        let port = try await server.start()
+    @Test(.galleyExecutable) func theRootLeadsToTheFirstPage() async throws {
+        let (server, port) = try await RunningGalley.serve(Repository.defaultBook)
         let response = try await RawHTTP.get(port, "/")
         #expect(response.status == 302)
         #expect(response.head.contains("Location: /text/cover.xhtml"))
         let script = try await RawHTTP.get(port, "/_galley/live.js")
         #expect(script.status == 200 && script.body.contains("EventSource"))
-        await server.stop()
+        withExtendedLifetime(server) {}
     }
 
-    @Test func requestsNamingAnotherHostAreRefused() async throws {
-        let server = try PreviewServer(site: try Self.site())
-        let port = try await server.start()
+    @Test(.galleyExecutable) func requestsNamingAnotherHostAreRefused() async throws {
+        let (server, port) = try await RunningGalley.serve(Repository.defaultBook)
         for host in ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)", "LOCALHOST"] {
             #expect(try await RawHTTP.get(port, "/text/preface.xhtml", host: host).status == 200, "\(host)")
         }
         for host in ["attacker.example:\(port)", "example.org", "10.0.0.1:\(port)"] {
             #expect(try await RawHTTP.get(port, "/text/preface.xhtml", host: host).status == 403, "\(host)")
         }
-        await server.stop()
+        withExtendedLifetime(server) {}
     }
 
     @Test func aNonLoopbackAddressNeedsHost() throws {
