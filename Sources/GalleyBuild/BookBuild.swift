@@ -18,11 +18,14 @@ public struct BookBuild: Sendable {
     public var textColumns: Int?
     public var ambiguousIsWide: Bool
     public var validate: Bool
+    /// Chapters and content documents kept from the previous build of the
+    /// same project (`galley serve`, `galley build --watch`); nil for a cold build.
+    public var cache: BuildCache?
 
     public init(
         projectDirectory: URL, outputDirectory: URL? = nil,
         formats: [OutputFormat] = OutputFormat.allCases, textColumns: Int? = nil,
-        ambiguousIsWide: Bool = false, validate: Bool = true
+        ambiguousIsWide: Bool = false, validate: Bool = true, cache: BuildCache? = nil
     ) {
         self.projectDirectory = projectDirectory
         self.outputDirectory = outputDirectory ?? projectDirectory.appendingPathComponent("Build")
@@ -30,6 +33,7 @@ public struct BookBuild: Sendable {
         self.textColumns = textColumns
         self.ambiguousIsWide = ambiguousIsWide
         self.validate = validate
+        self.cache = cache
     }
 
     /// The project as found in its folder: Galley's own, mdBook or GitBook.
@@ -57,7 +61,7 @@ public struct BookBuild: Sendable {
 
     /// Reads the book only (what `galley tree` prints).
     public func readBook() throws -> (book: NormalizedBook, diagnostics: [Diagnostic]) {
-        try BookReader().read(project: project)
+        try BookReader(cache: cache?.chapters).read(project: project)
     }
 
     public func run() -> Report {
@@ -158,7 +162,7 @@ public struct BookBuild: Sendable {
             WriterSettings(
                 modificationDate: modificationDate(), resources: projectFolder,
                 stylesheets: sheets, textColumns: textColumns,
-                ambiguousIsWide: ambiguousIsWide))
+                ambiguousIsWide: ambiguousIsWide, renderCache: cache?.pages))
     }
 
     /// The names of the `.css` files in `directory`, in name order. The EPUB
@@ -205,4 +209,6 @@ public struct WriterSettings: Sendable {
     /// `--columns`: overrides `text-columns`; 0 means one paragraph per line.
     public var textColumns: Int?
     public var ambiguousIsWide: Bool
+    /// The EPUB writer's content documents kept between builds.
+    public var renderCache: XHTMLRenderCache?
 }

@@ -23,7 +23,8 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
             EPUBWriter(
                 options: .init(
                     modificationDate: settings.modificationDate, resources: settings.resources,
-                    stylesheets: settings.stylesheets, fontServices: FontServices.system))
+                    stylesheets: settings.stylesheets, fontServices: FontServices.system,
+                    renderCache: settings.renderCache))
         }, check: { url, _ in OutputChecks.checkEPUB(at: url) })
 
     public static let docbook = OutputFormat(

@@ -21,18 +21,21 @@ public struct EPUBWriter: BookWriter {
         /// The book's own stylesheets, in order, added after Galley's default
         /// one; a file named `galley.css` replaces the default.
         public var stylesheets: [Stylesheet]
-        /// System fonts and subsetting, for the fonts `book.yaml` names; without them only
+        /// System fonts and subsetting, for the fonts `book.yaml` names; without them
         /// nothing can be embedded (a book naming fonts then fails with `epub.font`).
         public var fontServices: FontServices?
+        /// Content documents kept from earlier writes of the same book (`galley serve`).
+        public var renderCache: XHTMLRenderCache?
 
         public init(
             modificationDate: Date, resources: any ResourceLoader, stylesheets: [Stylesheet] = [],
-            fontServices: FontServices? = nil
+            fontServices: FontServices? = nil, renderCache: XHTMLRenderCache? = nil
         ) {
             self.modificationDate = modificationDate
             self.resources = resources
             self.stylesheets = stylesheets
             self.fontServices = fontServices
+            self.renderCache = renderCache
         }
     }
 
@@ -69,9 +72,13 @@ public struct EPUBWriter: BookWriter {
 
         var headingLevels: [(path: String, levels: [Int])] = []
         var documents: [(String, [UInt8])] = []
+        let cache = options.renderCache
+        cache?.begin(publication)
         for document in publication.documents {
             if case .division(let index) = document.kind {
-                let output = XHTMLContentRenderer.render(index, of: publication)
+                let render = { XHTMLContentRenderer.render(index, of: publication) }
+                let output =
+                    cache?.render(publication.book.divisions[index], path: document.path, render) ?? render()
                 diagnostics += output.diagnostics
                 headingLevels.append((document.path, output.headingLevels))
                 documents.append((document.path, output.bytes))

@@ -22,7 +22,10 @@ import GalleyCore
 /// `::: {#id .class}`; raw HTML mapped to tree nodes or dropped with a
 /// warning; links `other.md#id` resolved across chapters.
 public struct BookReader: Sendable {
-    public init() {}
+    /// Chapters kept from earlier reads of the same project (`galley serve`).
+    public var cache: ChapterCache?
+
+    public init(cache: ChapterCache? = nil) { self.cache = cache }
 
     /// - Parameter sourceDirectory: the folder holding `book.yaml` (a project's `Source/`).
     /// - Returns: the normalised book and the warnings met on the way.
@@ -105,27 +108,41 @@ public struct BookReader: Sendable {
             ? (ProjectFiles(sourceDirectory: project.directory), display.isEmpty ? "" : display + "/") : nil
         // libxml2 (raw HTML) must be set up on one thread before several use it.
         xmlInitParser()
+        // An mdBook chapter also depends on the files it includes: never cached.
+        let cache = includes == nil ? cache : nil
+        cache?.beginBook()
         // Chapters are independent until the book-wide transforms: read them
         // side by side, keeping the book's order and each chapter's messages.
-        let reads = entries.concurrentMap { entry -> (Division?, [Diagnostic], [String: [String: [Int]]]) in
+        let reads = entries.concurrentMap { entry -> ChapterCache.Read in
             guard let file = entry.file else {
                 // A part of a SUMMARY.md: a title page for the chapters after it.
                 let part = Division(
                     role: .part, id: "", sourcePath: "", title: [.text(entry.entry.title ?? "")], blocks: [])
-                return (part, [], [:])
+                return ChapterCache.Read(division: part, diagnostics: [], idLines: [:])
             }
-            var reader = ChapterReader(files: files, displayDirectory: display)
-            reader.includes = includes
-            var division = reader.read(file, listedAt: entry.entry.listedAt, listedTitle: entry.entry.title)
-            division?.depth = entry.entry.depth
-            return (division, reader.diagnostics, reader.idLines)
+            let read = { (bytes: [UInt8]?) -> ChapterCache.Read in
+                var reader = ChapterReader(files: files, displayDirectory: display)
+                reader.includes = includes
+                var division = reader.read(
+                    file, listedAt: entry.entry.listedAt, listedTitle: entry.entry.title, bytes: bytes)
+                division?.depth = entry.entry.depth
+                return ChapterCache.Read(division: division, diagnostics: reader.diagnostics, idLines: reader.idLines)
+            }
+            guard let cache, case .success(let bytes) = files.read(file, atMost: ProjectFiles.maximumTextSize) else {
+                return read(nil)
+            }
+            let key = ChapterCache.Key(
+                path: file.relativePath, listedAt: entry.entry.listedAt, listedTitle: entry.entry.title,
+                depth: entry.entry.depth)
+            return cache.read(key, bytes: bytes) { read(bytes) }
         }
+        cache?.endBook(order: entries.compactMap { $0.file?.relativePath })
         var divisions: [Division] = []
         var allIDLines: [String: [String: [Int]]] = [:]
-        for (division, chapterDiagnostics, lines) in reads {
-            if let division { divisions.append(division) }
-            diagnostics += chapterDiagnostics
-            allIDLines.merge(lines) { $0.merging($1) { $0 + $1 } }
+        for read in reads {
+            if let division = read.division { divisions.append(division) }
+            diagnostics += read.diagnostics
+            allIDLines.merge(read.idLines) { $0.merging($1) { $0 + $1 } }
         }
         diagnostics = diagnostics.map(\.oneLine)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }

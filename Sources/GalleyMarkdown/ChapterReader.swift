@@ -44,12 +44,15 @@ struct ChapterReader {
     ///   - listedAt: where `book.yaml` lists the file, for messages about the file itself.
     ///   - listedTitle: a title the book's chapter list gives the file (a SUMMARY.md link's
     ///     text): it wins over the first-heading rule, not over a level-1 heading or front matter.
-    mutating func read(_ file: ProjectFiles.File, listedAt: SourceLocation, listedTitle: String? = nil) -> Division? {
+    ///   - bytes: the file's bytes when the caller read them already (to look the chapter up in a cache).
+    mutating func read(
+        _ file: ProjectFiles.File, listedAt: SourceLocation, listedTitle: String? = nil, bytes given: [UInt8]? = nil
+    ) -> Division? {
         let first = diagnostics.count
         defer { sortByLine(from: first) }
         invalidUTF8 = nil
         let chapter = Chapter(file: file, display: displayPath(file.relativePath), listedAt: listedAt)
-        guard let bytes = loadBytes(chapter), var text = decode(bytes, chapter) else { return nil }
+        guard let bytes = given ?? loadBytes(chapter), var text = decode(bytes, chapter) else { return nil }
         var expander: MDBookIncludes?
         if let includes {
             // mdBook's {{#include}}: expanded before anything else reads the chapter.

@@ -8,7 +8,7 @@ struct Galley: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "galley",
         abstract: "Build a book from Markdown chapters into EPUB 3, DocBook 5 and plain text.",
-        subcommands: [Build.self, Check.self, Tree.self, ImportCommand.self, Init.self, Lint.self],
+        subcommands: [Build.self, Serve.self, Check.self, Tree.self, ImportCommand.self, Init.self, Lint.self],
         defaultSubcommand: Build.self)
 }
 
@@ -43,13 +43,17 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Skip validating the outputs.")
     var noValidate = false
 
+    @Flag(name: .long, help: "Build again on every save to Source/ or Styles/ (Ctrl-C stops).")
+    var watch = false
+
     func run() throws {
         let project = URL(fileURLWithPath: directory)
         let build = BookBuild(
             projectDirectory: project,
             outputDirectory: output.map { URL(fileURLWithPath: $0) },
             formats: format, textColumns: columns,
-            ambiguousIsWide: ambiguousWide, validate: !noValidate)
+            ambiguousIsWide: ambiguousWide, validate: !noValidate, cache: watch ? BuildCache() : nil)
+        if watch { try BuildWatch(build: build).run() }
         let result = build.run()
         report(result.diagnostics)
         if !result.succeeded { throw ExitCode.failure }
