@@ -21,6 +21,12 @@ public final class EPUBArchiveReader {
     /// True once `limits.maximumTotalSize` was passed: nothing more is read.
     public private(set) var isExhausted = false
     private var chunk = [UInt8](repeating: 0, count: EPUBArchiveLimits.chunkSize)
+    /// Entries `verifyEntries` inflated and kept for `contents(of:)`, which
+    /// would otherwise inflate them again; each is given out once.
+    private var kept: [Int: [UInt8]] = [:]
+    private var keptSize = 0
+    /// Bytes `kept` may hold at once.
+    static let maximumKeptSize = 32 << 20
 
     /// Opens `url` with the standard limits, or returns why it cannot.
     public static func open(_ url: URL) -> Result<EPUBArchiveReader, Diagnostic> {
@@ -146,16 +152,41 @@ public final class EPUBArchiveReader {
         guard let index = indexByName[name] else {
             return .failure(diagnostic(.epubMissingEntry, "`\(name)` is not in the zip", name))
         }
+        if !isExhausted, let bytes = kept.removeValue(forKey: index) {
+            keptSize -= bytes.count
+            // Counted as if inflated again, so that the limits act as they would.
+            inflatedTotal += bytes.count
+            if inflatedTotal > limits.maximumTotalSize {
+                isExhausted = true
+                return .failure(
+                    diagnostic(
+                        .epubArchiveTooLarge,
+                        "the archive inflates to more than \(limits.maximumTotalSize) bytes "
+                            + "in all; stopped at `\(OCFEntryName.shown(name))`", name))
+            }
+            return .success(bytes)
+        }
         return inflate(index, name: name, limit: limits.maximumDocumentSize, keep: true)
     }
 
     /// Inflates every entry once, streaming, so that a corrupt, encrypted,
     /// oversized or bomb entry is reported even when nothing refers to it.
-    public func verifyEntries() -> [Diagnostic] {
+    /// The entries `keeping` names (those about to be read) are kept, within
+    /// `maximumKeptSize`, for `contents(of:)` to give out without inflating them again.
+    public func verifyEntries(keeping: (String) -> Bool = { _ in false }) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (index, name) in names.enumerated() where !isExhausted {
-            if case .failure(let diagnostic) = inflate(index, name: name, limit: limits.maximumEntrySize, keep: false) {
-                diagnostics.append(diagnostic)
+            let retain = keeping(name)
+            switch inflate(index, name: name, limit: limits.maximumEntrySize, keep: false, retain: retain) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let bytes):
+                // Only what `contents(of:)` could give out, within the budget.
+                if retain, !bytes.isEmpty, bytes.count <= limits.maximumDocumentSize,
+                    keptSize + bytes.count <= Self.maximumKeptSize
+                {
+                    kept[index] = bytes
+                    keptSize += bytes.count
+                }
             }
         }
         return diagnostics
@@ -166,17 +197,22 @@ public final class EPUBArchiveReader {
     }
 
     /// Inflates entry `index` in chunks, keeping the bytes when `keep` is
-    /// true. Fails as soon as the bytes produced pass a limit.
-    private func inflate(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
+    /// true (with `retain`, also when `keep` is false, while they fit
+    /// `maximumKeptSize`). Fails as soon as the bytes produced pass a limit.
+    private func inflate(_ index: Int, name: String, limit: Int, keep: Bool, retain: Bool = false)
+        -> Result<[UInt8], Diagnostic>
+    {
         if let failure = failures[name] { return .failure(failure) }
-        let result = inflateOnce(index, name: name, limit: limit, keep: keep)
+        let result = inflateOnce(index, name: name, limit: limit, keep: keep, retain: retain)
         if case .failure(let diagnostic) = result, diagnostic.code != CheckCode.epubDocumentTooLarge.rawValue {
             failures[name] = diagnostic
         }
         return result
     }
 
-    private func inflateOnce(_ index: Int, name: String, limit: Int, keep: Bool) -> Result<[UInt8], Diagnostic> {
+    private func inflateOnce(_ index: Int, name: String, limit: Int, keep: Bool, retain: Bool)
+        -> Result<[UInt8], Diagnostic>
+    {
         let shown = OCFEntryName.shown(name)
         if isExhausted {
             return .failure(
@@ -221,6 +257,7 @@ public final class EPUBArchiveReader {
         defer { zip_fclose(file) }
         var produced = 0
         var output: [UInt8] = []
+        var retaining = retain
         while true {
             let read = chunk.withUnsafeMutableBytes { buffer in
                 zip_fread(file, buffer.baseAddress!, zip_uint64_t(buffer.count))
@@ -267,7 +304,11 @@ public final class EPUBArchiveReader {
                         "`\(shown)` inflated past \(produced) bytes from \(compressed): more than "
                             + "\(limits.maximumCompressionRatio) to 1, a deflate bomb", name))
             }
-            if keep { output.append(contentsOf: chunk[0..<count]) }
+            if retaining && (produced > limits.maximumDocumentSize || keptSize + produced > Self.maximumKeptSize) {
+                retaining = false
+                output = []
+            }
+            if keep || retaining { output.append(contentsOf: chunk[0..<count]) }
         }
     }
 

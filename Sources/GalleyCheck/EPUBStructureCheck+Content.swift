@@ -24,19 +24,43 @@ extension EPUBStructureCheck {
         case links
     }
 
+    /// A link found in the first pass, checked in the second: what
+    /// `checkLinks` (an XHTML element) or the NCX's `content src` would check.
+    struct RememberedLink {
+        var href: String
+        var line: Int
+        var isHyperlink: Bool
+        /// XHTML links are also judged as URLs; NCX ones are internal only.
+        var isXHTML: Bool
+    }
+
+    /// Links remembered in the first pass, across the archive; past this a
+    /// document's links are found by reading it again (a hostile document
+    /// has millions).
+    static let maximumRememberedLinks = 200_000
+
     /// Reads a manifest document as a stream. First pass: well-formedness,
     /// ids (an error for a repeated one) and, in the navigation document, the
     /// toc; second pass: every link, checked at once against the ids.
-    /// Memory stays flat however large the document is.
+    /// Memory stays flat however large the document is: the first pass
+    /// remembers a document's links for the second (which then need not
+    /// read it again) only while `maximumRememberedLinks` allows.
     /// Returns false when the document could not be read.
     @discardableResult
     mutating func scanDocument(_ path: String, mediaType: String, pass: Pass) -> Bool {
+        if pass == .links, let links = rememberedLinks.removeValue(forKey: path) {
+            let folder = (path as NSString).deletingLastPathComponent
+            for link in links where !stopped { check(link, path: path, folder: folder) }
+            return true
+        }
         guard let bytes = bytes(of: path) else { return false }
         let isNavigation = path == navPath && pass == .ids
         let isContent = mediaType == "application/xhtml+xml"
         let isNCX = mediaType == "application/x-dtbncx+xml"
         let folder = (path as NSString).deletingLastPathComponent
         var scan = ContentScan()
+        // SVG documents have no links pass.
+        var links: [RememberedLink]? = pass == .ids && mediaType != "image/svg+xml" ? [] : nil
         let failure = XMLStreamScanner.scan(bytes, name: "\(url.path):\(path)") { event in
             switch event {
             case .start(let element, let depth, let isEmpty):
@@ -46,6 +70,14 @@ extension EPUBStructureCheck {
                     if isContent { collectIds(element, into: &scan, path: path) }
                     if isNavigation {
                         navigationStart(element, depth: depth, isEmpty: isEmpty, into: &scan, path: path)
+                    }
+                    if links != nil, let link = Self.link(of: element, isContent: isContent, isNCX: isNCX) {
+                        if rememberedLinkCount < Self.maximumRememberedLinks {
+                            rememberedLinkCount += 1
+                            links!.append(link)
+                        } else {
+                            links = nil
+                        }
                     }
                 case .links:
                     if isContent {
@@ -69,6 +101,7 @@ extension EPUBStructureCheck {
             return false
         }
         if isContent && pass == .ids { ids[path] = scan.ids }
+        if let links { rememberedLinks[path] = links }
         if isNavigation { finishNavigation(scan, path: path) }
         return true
     }
@@ -102,6 +135,33 @@ extension EPUBStructureCheck {
         checkHref(href, isHyperlink: isHyperlink, path: path, line: XMLNodes.line(element))
         guard !Self.hasScheme(href) else { return }
         checkLink(href, from: path, folder: folder, line: XMLNodes.line(element), isHyperlink: isHyperlink)
+    }
+
+    /// The link of an element, as the second pass checks it, if it has one.
+    private static func link(of element: xmlNodePtr, isContent: Bool, isNCX: Bool) -> RememberedLink? {
+        if isContent {
+            guard let linkAttribute = linkAttribute(of: element),
+                let href = XMLNodes.attribute(element, linkAttribute)
+            else { return nil }
+            let isHyperlink =
+                linkAttribute == "href" && (equals(element.pointee.name!, "a") || equals(element.pointee.name!, "area"))
+            return RememberedLink(href: href, line: XMLNodes.line(element), isHyperlink: isHyperlink, isXHTML: true)
+        }
+        if isNCX, XMLNodes.isElement(element, "content", in: ncx), let source = XMLNodes.attribute(element, "src"),
+            !hasScheme(source)
+        {
+            return RememberedLink(href: source, line: XMLNodes.line(element), isHyperlink: true, isXHTML: false)
+        }
+        return nil
+    }
+
+    /// What the second pass checks of one link found in the first.
+    private mutating func check(_ link: RememberedLink, path: String, folder: String) {
+        if link.isXHTML {
+            checkHref(link.href, isHyperlink: link.isHyperlink, path: path, line: link.line)
+            guard !Self.hasScheme(link.href) else { return }
+        }
+        checkLink(link.href, from: path, folder: folder, line: link.line, isHyperlink: link.isHyperlink)
     }
 
     /// The attribute that makes `element` point at another resource, if any.

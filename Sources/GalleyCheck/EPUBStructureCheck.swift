@@ -25,6 +25,9 @@ struct EPUBStructureCheck {
     /// `spinePaths`, for lookups.
     var spineSet = Set<String>()
     var navPath: String?
+    /// Each document's links from the first pass, by zip path (see `scanDocument`).
+    var rememberedLinks: [String: [RememberedLink]] = [:]
+    var rememberedLinkCount = 0
 
     /// A hostile archive can hold millions of faults; the first ones are enough.
     static let maximumDiagnostics = 1000
@@ -37,7 +40,13 @@ struct EPUBStructureCheck {
             return early + [diagnostic]
         case .success(let archive):
             var check = EPUBStructureCheck(url: url, archive: archive, diagnostics: early)
-            for diagnostic in archive.nameDiagnostics + archive.verifyEntries() { check.append(diagnostic) }
+            // The XML documents are read again by the check: kept from this first inflation.
+            let verified = archive.verifyEntries(keeping: { name in
+                [".xhtml", ".html", ".xml", ".opf", ".ncx", ".svg", ".smil"].contains {
+                    name.lowercased().hasSuffix($0)
+                }
+            })
+            for diagnostic in archive.nameDiagnostics + verified { check.append(diagnostic) }
             if !archive.isExhausted { check.run() }
             return check.diagnostics
         }
