@@ -87,8 +87,10 @@ public struct EPUBWriter: BookWriter {
             }
         }
         let navigation = EPUBNavigation.navigationDocument(publication, path: Self.navigationPath)
+        // The characters take a pass over every page: only a book with fonts needs them.
+        let characters = publication.fonts.isEmpty ? [] : EPUBFonts.characters(of: documents.map(\.1) + [navigation])
         let embedded = EPUBFonts.embed(
-            &publication.fonts, characters: EPUBFonts.characters(of: documents.map(\.1) + [navigation]),
+            &publication.fonts, characters: characters,
             identifier: publication.identifier, services: options.fontServices)
         diagnostics += embedded.diagnostics
         if embedded.diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
