@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds one large book (the default book's text repeated into 100 chapters,
+# Builds one large book (the default book's text repeated into 125 chapters,
 # about 2 MB of Markdown) with Galley and with pandoc into the same three
 # formats, and prints both times side by side. Not a test: figures only.
 set -euo pipefail
@@ -7,30 +7,12 @@ cd "$(dirname "$0")/.."
 chapters=${CHAPTERS:-125}
 work=$(mktemp -d)
 trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT; echo "work: $work" >&2
-mkdir -p "$work/Source"
 
 galley="$(swift build -c release --show-bin-path)/galley"
 [ -x "$galley" ] || { echo "build galley first: make galley" >&2; exit 1; }
 
-# One chapter = the bodies of 序言 and 代前言, front matter stripped, every
-# footnote label made unique per chapter by the chapter number.
-body=$(for f in Source/preface.md Source/foreword.md; do awk 'BEGIN{fm=0} NR==1&&/^---$/{fm=1;next} fm&&/^---$/{fm=0;next} !fm' "$f"; echo; done)
-{
-  echo "title: 基准测试之书"
-  echo "language: zh-Hans"
-  echo "author: 上海市党建研究会"
-  echo "chapters:"
-} > "$work/Source/book.yaml"
-files=()
-for i in $(seq -w 1 "$chapters"); do
-  {
-    echo "# 第${i}章"
-    echo
-    printf '%s\n' "$body" | sed -e "s/^# /## /" -e "s/\[\^1\]/[^n${i}]/g" -e "s/{#part-\([0-9]\)}/{#c${i}-part-\1}/"
-  } > "$work/Source/ch$i.md"
-  echo "  - ch$i.md" >> "$work/Source/book.yaml"
-  files+=("$work/Source/ch$i.md")
-done
+Scripts/bench-book.sh "$work" "$chapters"
+files=("$work"/Source/ch*.md)
 bytes=$(cat "${files[@]}" | wc -c)
 
 now() { date +%s.%N; }

@@ -18,27 +18,11 @@ cleanup() {
 }
 trap cleanup EXIT
 echo "work: $work" >&2
-mkdir -p "$work/Source"
 
 galley="$(swift build -c release --show-bin-path)/galley"
 [ -x "$galley" ] || { echo "build galley first: make galley" >&2; exit 1; }
 
-# The bench book, chapter for chapter as in Scripts/benchmark.sh.
-body=$(for f in Source/preface.md Source/foreword.md; do awk 'BEGIN{fm=0} NR==1&&/^---$/{fm=1;next} fm&&/^---$/{fm=0;next} !fm' "$f"; echo; done)
-{
-  echo "title: 基准测试之书"
-  echo "language: zh-Hans"
-  echo "author: 上海市党建研究会"
-  echo "chapters:"
-} > "$work/Source/book.yaml"
-for i in $(seq -w 1 "$chapters"); do
-  {
-    echo "# 第${i}章"
-    echo
-    printf '%s\n' "$body" | sed -e "s/^# /## /" -e "s/\[\^1\]/[^n${i}]/g" -e "s/{#part-\([0-9]\)}/{#c${i}-part-\1}/"
-  } > "$work/Source/ch$i.md"
-  echo "  - ch$i.md" >> "$work/Source/book.yaml"
-done
+Scripts/bench-book.sh "$work" "$chapters"
 bytes=$(cat "$work"/Source/ch*.md | wc -c)
 
 "$galley" serve "$work" --port 0 > "$work/serve.log" 2>&1 &

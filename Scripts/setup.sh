@@ -5,7 +5,8 @@
 # xsltproc + DocBook XSL, pandoc, and Chromium with the Noto CJK fonts, which
 # render the import report and the screenshots; Noto Serif CJK SC is also the font the
 # font-embedding tests subset with HarfBuzz; chromium-driver and Selenium (PyPI) drive
-# Chromium in the galley serve browser test). Safe to run again: installs only what is missing.
+# Chromium in the galley serve browser test; fontconfig's fc-list finds the font).
+# Safe to run again: installs only what is missing.
 set -euo pipefail
 
 packages=(
@@ -15,7 +16,7 @@ packages=(
   g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc
   default-jre-headless python3 python3-pip unzip time
-  chromium chromium-driver fonts-noto-cjk
+  chromium chromium-driver fonts-noto-cjk fontconfig
 )
 
 sudo=""

@@ -15,15 +15,8 @@ public enum FontSubsetter {
     /// `chws`: what CJK text spacing needs) and the hinting dropped. Nil when the bytes
     /// are not a font HarfBuzz can read or subset.
     public static func subset(_ font: [UInt8], faceIndex: Int, keeping characters: Set<Unicode.Scalar>) -> Subset? {
-        font.withUnsafeBufferPointer { buffer -> Subset? in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return nil }
-            let blob = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                hb_blob_create($0, UInt32(buffer.count), HB_MEMORY_MODE_READONLY, nil, nil)
-            }
-            defer { hb_blob_destroy(blob) }
-            let face = hb_face_create(blob, UInt32(faceIndex))
-            defer { hb_face_destroy(face) }
-            guard hb_face_get_glyph_count(face) > 0 else { return nil }
+        withFace(font, faceIndex) { face -> Subset? in
+            guard let face, hb_face_get_glyph_count(face) > 0 else { return nil }
             let available = hb_set_create()
             defer { hb_set_destroy(available) }
             hb_face_collect_unicodes(face, available)
@@ -62,14 +55,8 @@ public enum FontSubsetter {
 
     /// The characters a font's face maps (its cmap), read back with HarfBuzz.
     public static func characters(of font: [UInt8], faceIndex: Int = 0) -> Set<Unicode.Scalar> {
-        font.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, !buffer.isEmpty else { return [] }
-            let blob = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                hb_blob_create($0, UInt32(buffer.count), HB_MEMORY_MODE_READONLY, nil, nil)
-            }
-            defer { hb_blob_destroy(blob) }
-            let face = hb_face_create(blob, UInt32(faceIndex))
-            defer { hb_face_destroy(face) }
+        withFace(font, faceIndex) { face in
+            guard let face else { return [] }
             let set = hb_set_create()
             defer { hb_set_destroy(set) }
             hb_face_collect_unicodes(face, set)
@@ -79,6 +66,20 @@ public enum FontSubsetter {
                 if let scalar = Unicode.Scalar(codepoint) { result.insert(scalar) }
             }
             return result
+        }
+    }
+
+    /// The face `index` of `font` for the length of `body`, read in place (nil for no bytes).
+    private static func withFace<T>(_ font: [UInt8], _ index: Int, _ body: (OpaquePointer?) -> T) -> T {
+        font.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { return body(nil) }
+            let blob = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                hb_blob_create($0, UInt32(buffer.count), HB_MEMORY_MODE_READONLY, nil, nil)
+            }
+            defer { hb_blob_destroy(blob) }
+            let face = hb_face_create(blob, UInt32(index))
+            defer { hb_face_destroy(face) }
+            return body(face)
         }
     }
 

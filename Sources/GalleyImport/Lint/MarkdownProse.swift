@@ -143,6 +143,11 @@ struct MarkdownProse {
             current = Run(columns: [], text: [])
         }
         var i = start
+        // Closers known to be missing from the rest of the line: each is looked for once, so a
+        // line of unclosed marks stays linear.
+        var unclosedTicks: Set<Int> = []
+        var noGreaterThan = false
+        var noBracket = false
         func skip(to end: Int) {
             cut()
             i = end
@@ -157,7 +162,7 @@ struct MarkdownProse {
             }
             if c == "`" {
                 let count = characters[i...].prefix { $0 == "`" }.count
-                var k = i + count
+                var k = unclosedTicks.contains(count) ? characters.count : i + count
                 var close: Int?
                 while k < characters.count {
                     if characters[k] == "`" {
@@ -171,14 +176,18 @@ struct MarkdownProse {
                         k += 1
                     }
                 }
+                if close == nil { unclosedTicks.insert(count) }
                 skip(to: close ?? i + count)
                 continue
             }
-            if c == "<", i + 1 < characters.count, characters[i + 1].isLetter || "/!?".contains(characters[i + 1]),
-                let end = characters[i...].firstIndex(of: ">")
+            if c == "<", !noGreaterThan, i + 1 < characters.count,
+                characters[i + 1].isLetter || "/!?".contains(characters[i + 1])
             {
-                skip(to: end + 1)
-                continue
+                if let end = characters[i...].firstIndex(of: ">") {
+                    skip(to: end + 1)
+                    continue
+                }
+                noGreaterThan = true
             }
             if c == "&",
                 let entity = String(characters[i...].prefix(34)).capture(
@@ -202,11 +211,12 @@ struct MarkdownProse {
                 skip(to: min(k + 1, characters.count))
                 continue
             }
-            if c == "[", i + 1 < characters.count, characters[i + 1] == "^",
-                let end = characters[i...].firstIndex(of: "]")
-            {
-                skip(to: end + 1)
-                continue
+            if c == "[", !noBracket, i + 1 < characters.count, characters[i + 1] == "^" {
+                if let end = characters[i...].firstIndex(of: "]") {
+                    skip(to: end + 1)
+                    continue
+                }
+                noBracket = true
             }
             if c == "h" || c == "w", String(characters[i...].prefix(8)).matches("^(https?://|www\\.)") {
                 skip(to: characters[i...].firstIndex { $0.isWhitespace || CJK.isWide($0) } ?? characters.count)

@@ -120,7 +120,8 @@ public struct TypographyLint: Sendable {
     /// tell 3.14 and abbreviations from sentence ends in extracted text; an author's can).
     static func punctuation(_ text: [Character]) -> [RunFinding] {
         var found: [RunFinding] = []
-        for i in text.indices where text[i] == "." && i > 0 && CJK.isHan(text[i - 1]) && !isCatalogueRecord(text) {
+        let catalogue = isCatalogueRecord(text)
+        for i in text.indices where text[i] == "." && i > 0 && CJK.isHan(text[i - 1]) && !catalogue {
             let after = i + 1 < text.count ? text[i + 1] : " "
             if after != "." && !CJK.isASCIIAlphanumeric(after) {
                 found.append(
@@ -137,8 +138,9 @@ public struct TypographyLint: Sendable {
                 j += 1
                 continue
             }
-            let run = text[i...].prefix { $0 == text[i] }.count
             if converted[j] == "…" || converted[j] == "—" {
+                // Only a run of . 。 or - becomes two marks: measured here, not for every mark.
+                let run = text[i...].prefix { $0 == text[i] }.count
                 let mark = converted[j] == "…" ? "……" : "——"
                 found.append(
                     (
@@ -338,7 +340,8 @@ public struct TypographyLint: Sendable {
         var found: [(Int, Int)] = []
         var i = 0
         while i < text.count - 1 {
-            let spaces = text[(i + 1)...].prefix { $0 == " " }.count
+            // At most two looked at: a longer run of spaces is not a boundary (and stays linear).
+            let spaces = text[(i + 1)...].prefix(2).prefix { $0 == " " }.count
             let next = i + 1 + spaces
             guard spaces <= 1, next < text.count else { break }
             let a = text[i]
@@ -395,6 +398,19 @@ public struct TypographyLint: Sendable {
         typealias Place = (line: MarkdownProse.Line, run: MarkdownProse.Run, index: Int)
         var found: [(MarkdownProse.Line, MarkdownProse.Run, Int, String, String, LintFinding.Fix?)] = []
         var stack: [(mark: Character, place: Place)] = []
+        // How many of each opener the stack holds: a closer with none open is not searched for.
+        var openCount: [Character: Int] = [:]
+        func push(_ mark: Character, _ place: Place) {
+            stack.append((mark, place))
+            openCount[mark, default: 0] += 1
+        }
+        func drop(from depth: Int) {
+            for open in stack[depth...] { openCount[open.mark, default: 0] -= 1 }
+            stack.removeSubrange(depth...)
+        }
+        func depth(of mark: Character) -> Int? {
+            openCount[mark, default: 0] > 0 ? stack.lastIndex { $0.mark == mark } : nil
+        }
         func unclosed(_ open: (mark: Character, place: Place)) {
             guard open.mark != "(" else { return }
             found.append(
@@ -404,19 +420,15 @@ public struct TypographyLint: Sendable {
             line.runs.first?.text.first { !$0.isWhitespace }
         }
         func endParagraph(next: MarkdownProse.Line?) {
-            if stack.count == 1, let next, firstMark(next) == stack[0].mark {
-                stack = []
-                return
-            }
-            stack.forEach(unclosed)
-            stack = []
+            if !(stack.count == 1 && next.map(firstMark) == stack[0].mark) { stack.forEach(unclosed) }
+            drop(from: 0)
         }
         for (n, line) in prose.lines.enumerated() {
             if n > 0 && line.startsBlock { endParagraph(next: line) }
             for run in line.runs {
                 for (index, c) in run.text.enumerated() {
                     if c == "(" {
-                        stack.append((c, (line, run, index)))
+                        push(c, (line, run, index))
                     } else if c == ")" || c == "）", let top = stack.last, top.mark == (c == ")" ? "（" : "(") {
                         // One of the pair is ASCII, the other full width: both become full width.
                         let ascii = c == ")"
@@ -425,17 +437,17 @@ public struct TypographyLint: Sendable {
                         let fix = LintFinding.Fix(length: 1, replacement: fixed, safe: true)
                         let message = "ASCII \(ascii ? ")" : "(") paired with a full-width bracket: \(fixed)"
                         found.append((place.line, place.run, place.index, "punctuation", message, fix))
-                        stack.removeLast()
+                        drop(from: stack.count - 1)
                     } else if c == ")" {
-                        if let depth = stack.lastIndex(where: { $0.mark == "(" }) { stack.removeSubrange(depth...) }
+                        if let depth = depth(of: "(") { drop(from: depth) }
                     } else if pairs[c] != nil {
                         if c == "‘" && isApostropheContext(run.text, index) { continue }
-                        stack.append((c, (line, run, index)))
+                        push(c, (line, run, index))
                     } else if let opener = closers[c] {
                         if c == "’" && isApostropheContext(run.text, index) { continue }
-                        if let depth = stack.lastIndex(where: { $0.mark == opener }) {
+                        if let depth = depth(of: opener) {
                             stack[(depth + 1)...].forEach(unclosed)
-                            stack.removeSubrange(depth...)
+                            drop(from: depth)
                         } else {
                             found.append(
                                 (line, run, index, "brackets", "\(c) closes nothing: no \(opener) before it", nil))

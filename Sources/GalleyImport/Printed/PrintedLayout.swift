@@ -106,9 +106,9 @@ enum PrintedLayout {
         return "<sup>\(marker)</sup> " + rest.trimmed
     }
 
-    /// Marks a paragraph may end with: sentence ends, closing quotes and
-    /// brackets, the colon before a quotation or list, dashes and ellipses.
-    static func endsSentence(_ c: Character) -> Bool { "。！？…—：”’」』）》.!?:;)\"'；".contains(c) }
+    /// Marks a paragraph may end with: where a sentence may end (`CJK.terminal`), and the
+    /// dash, ASCII `)` and straight quotes a printed paragraph also stops at (`我忽而记得了——`).
+    static func endsSentence(_ c: Character) -> Bool { CJK.terminal.contains(c) || "—)\"'".contains(c) }
 
     /// East Asian Ambiguous marks set full width in Chinese type.
     static let ambiguous: Set<Unicode.Scalar> = ["“", "”", "‘", "’", "—", "…", "·"]
