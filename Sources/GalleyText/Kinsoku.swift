@@ -25,17 +25,15 @@ enum Kinsoku {
     /// Marks that come in inseparable pairs: ——, ……, ⋯⋯, ――.
     private static let pairedMarks: Set<UInt32> = [0x2014, 0x2026, 0x22EF, 0x2015, 0x2E3A, 0x2E3B]
 
-    /// True when `character` may not begin a line.
-    static func isNotLineStart(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
+    /// True when a cluster starting with `scalar` may not begin a line.
+    static func isNotLineStart(_ scalar: Unicode.Scalar) -> Bool {
         if extraNotStart.contains(scalar.value) { return true }
         if scalar.value < 0x21 { return false }
         return galley_line_edge(scalar.value) & GALLEY_NOT_LINE_START != 0
     }
 
-    /// True when `character` may not end a line.
-    static func isNotLineEnd(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
+    /// True when a cluster starting with `scalar` may not end a line.
+    static func isNotLineEnd(_ scalar: Unicode.Scalar) -> Bool {
         if extraNotEnd.contains(scalar.value) { return true }
         if scalar.value < 0x21 { return false }
         return galley_line_edge(scalar.value) & GALLEY_NOT_LINE_END != 0
@@ -43,8 +41,7 @@ enum Kinsoku {
 
     /// True when `first` and `second` form a two-em unit (—— ……) that must
     /// stay on one line.
-    static func isInseparablePair(_ first: Character, _ second: Character) -> Bool {
-        guard let a = first.unicodeScalars.first, let b = second.unicodeScalars.first else { return false }
-        return a == b && pairedMarks.contains(a.value)
+    static func isInseparablePair(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        first == second && pairedMarks.contains(first.value)
     }
 }

@@ -109,7 +109,7 @@ struct LineLayout {
                 width += cluster.width
                 index += 1
             }
-            var piece = line(clusters[start..<end])
+            var piece = line(run, start..<end)
             piece.followsHardBreak = opensAfterHardBreak
             lines.append(piece)
             start = next
@@ -124,7 +124,7 @@ struct LineLayout {
     private func splitPoint(_ clusters: [TextRun.Cluster], from start: Int, overflowingAt index: Int) -> Int {
         var split = index
         while split > start + 1 {
-            let before = clusters[split - 1].character, after = clusters[split].character
+            let before = clusters[split - 1].scalar, after = clusters[split].scalar
             if !Kinsoku.isNotLineStart(after), !Kinsoku.isNotLineEnd(before),
                 !Kinsoku.isInseparablePair(before, after)
             {
@@ -135,18 +135,11 @@ struct LineLayout {
         return index
     }
 
-    private func line(_ clusters: ArraySlice<TextRun.Cluster>) -> Line {
-        var slice = clusters
-        while let last = slice.last, last.kind == .space { slice.removeLast() }
-        // Bytes, not String.append(Character): appending a Character checks
-        // grapheme boundaries each time, and the clusters are whole already.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(slice.count * 3)   // most clusters are one 3-byte Han character
+    private func line(_ run: TextRun, _ range: Range<Int>) -> Line {
+        var end = range.upperBound
+        while end > range.lowerBound, run.clusters[end - 1].kind == .space { end -= 1 }
         var width = 0
-        for cluster in slice {
-            utf8.append(contentsOf: cluster.character.utf8)
-            width += cluster.width
-        }
-        return Line(text: String(decoding: utf8, as: UTF8.self), contentWidth: width)
+        for index in range.lowerBound..<end { width += run.clusters[index].width }
+        return Line(text: run.text(range.lowerBound..<end), contentWidth: width)
     }
 }

@@ -16,17 +16,35 @@ struct TextRun {
         case hardBreak
     }
 
+    /// One grapheme cluster. Its UTF-8 is a range of the run's `bytes`, one
+    /// cluster after the other, so a line is one slice of them; breaking and
+    /// kinsoku look only at its first code point.
     struct Cluster {
-        var character: Character
-        var width: Int
+        var scalar: Unicode.Scalar
+        var start: Int32
+        var end: Int32
+        private var columns: UInt8
         var kind: Kind
         /// Part of an atom (a note marker, a ruby reading) that stays on the
         /// line of what precedes it: no break before it.
         var isAttached: Bool
+
+        init(scalar: Unicode.Scalar, bytes: Range<Int>, width: Int, kind: Kind, isAttached: Bool) {
+            self.scalar = scalar
+            self.start = Int32(bytes.lowerBound)
+            self.end = Int32(bytes.upperBound)
+            self.columns = UInt8(width)
+            self.kind = kind
+            self.isAttached = isAttached
+        }
+
+        var width: Int { Int(columns) }
     }
 
     let measure: DisplayWidth
     private(set) var clusters: [Cluster] = []
+    /// The clusters' UTF-8, in order.
+    private(set) var bytes: [UInt8] = []
 
     init(measure: DisplayWidth) {
         self.measure = measure
@@ -39,17 +57,26 @@ struct TextRun {
     mutating func append<S: StringProtocol>(_ text: S, attached: Bool = false, unbreakable: Bool = false) {
         var first = true
         // Text made only of code points that never join their neighbours
-        // into one grapheme cluster (most Chinese prose) is walked by code
-        // point, which skips the cost of grapheme breaking.
+        // into one grapheme cluster (most Chinese prose) is copied in one go
+        // and walked by code point, which skips the cost of grapheme breaking.
         if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            var offset = bytes.count
+            bytes.append(contentsOf: text.utf8)
+            clusters.reserveCapacity(clusters.count + text.utf8.count / 3 + 1)
             for scalar in text.unicodeScalars {
-                clusters.append(cluster(scalar, attached: attached || (unbreakable && !first)))
+                let end = offset + UTF8.width(scalar)
+                let (width, kind) = classify(scalar)
+                clusters.append(
+                    Cluster(
+                        scalar: scalar, bytes: offset..<end, width: width, kind: kind,
+                        isAttached: attached || (unbreakable && !first)))
+                offset = end
                 first = false
             }
             return
         }
         for character in text {
-            clusters.append(cluster(character, attached: attached || (unbreakable && !first)))
+            append(character, attached: attached || (unbreakable && !first))
             first = false
         }
     }
@@ -68,50 +95,52 @@ struct TextRun {
         }
     }
 
-    private func cluster(_ scalar: Unicode.Scalar, attached: Bool) -> Cluster {
+    /// Width and breaking class of a cluster that is this one code point.
+    private func classify(_ scalar: Unicode.Scalar) -> (width: Int, kind: Kind) {
         switch scalar.value {
-        case 0x20...0x7E, 0x4E00...0x9FFF:
-            // The common cases, answered without a Character round trip.
-            let isWide = scalar.value >= 0x4E00
-            return Cluster(
-                character: Character(scalar), width: isWide ? 2 : 1,
-                kind: isWide ? .wide : scalar.value == 0x20 ? .space : .narrow, isAttached: attached)
-        default:
-            return cluster(Character(scalar), attached: attached)
+        case 0x21...0x7E: return (1, .narrow)
+        case 0x4E00...0x9FFF: return (2, .wide)
+        // A tab or newline inside prose has no defined width; it is a
+        // space there. (Soft breaks were decided by the pipeline.)
+        case 0x09, 0x0A, 0x0D: return (1, .space)
+        case 0x20, 0x3000, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F:
+            return (measure.columns(of: scalar), .space)
+        case 0x00A0, 0x2007, 0x202F, 0x2060, 0xFEFF: return (measure.columns(of: scalar), .glue)
+        case 0x200B: return (0, .zeroWidthSpace)
+        default: return (measure.columns(of: scalar), DisplayWidth.isWide(scalar: scalar) ? .wide : .narrow)
         }
     }
 
     mutating func appendHardBreak() {
-        clusters.append(Cluster(character: "\n", width: 0, kind: .hardBreak, isAttached: false))
+        add("\n", width: 0, kind: .hardBreak, attached: false)
     }
 
-    private func cluster(_ character: Character, attached: Bool) -> Cluster {
-        // Look at the scalars once: most clusters are a single code point,
-        // whose width and breaking class come straight from it.
+    private mutating func add(_ character: Character, width: Int, kind: Kind, attached: Bool) {
+        let start = bytes.count
+        bytes.append(contentsOf: character.utf8)
+        clusters.append(
+            Cluster(
+                scalar: character.unicodeScalars.first!, bytes: start..<bytes.count, width: width, kind: kind,
+                isAttached: attached))
+    }
+
+    private mutating func append(_ character: Character, attached: Bool) {
+        // Most clusters are a single code point, whose width and breaking
+        // class come straight from it; a longer one is measured whole.
         var scalars = character.unicodeScalars.makeIterator()
         let first = scalars.next()!
-        let isSingle = scalars.next() == nil
-        let value = first.value
-        switch value {
-        case 0x09, 0x0A, 0x0D:
-            // A tab or newline inside prose has no defined width; it is a
-            // space there. (Soft breaks were decided by the pipeline.)
-            return Cluster(character: " ", width: 1, kind: .space, isAttached: attached)
-        case 0x20, 0x3000, 0x1680, 0x2000...0x2006, 0x2008...0x200A, 0x205F:
-            return Cluster(
-                character: character, width: measure.columns(of: character), kind: .space,
-                isAttached: attached)
-        case 0x00A0, 0x2007, 0x202F, 0x2060, 0xFEFF:
-            return Cluster(
-                character: character, width: measure.columns(of: character), kind: .glue,
-                isAttached: attached)
-        case 0x200B:
-            return Cluster(character: character, width: 0, kind: .zeroWidthSpace, isAttached: attached)
-        default:
-            let width = isSingle ? measure.columns(of: first) : measure.columns(of: character)
-            let isWide = isSingle ? DisplayWidth.isWide(scalar: first) : DisplayWidth.isWide(character)
-            return Cluster(character: character, width: width, kind: isWide ? .wide : .narrow, isAttached: attached)
+        var (width, kind) = classify(first)
+        if scalars.next() != nil, kind == .wide || kind == .narrow {
+            (width, kind) = (measure.columns(of: character), DisplayWidth.isWide(character) ? .wide : .narrow)
         }
+        // A tab or newline in prose is written as the space it stands for.
+        add(kind == .space && first.value < 0x20 ? " " : character, width: width, kind: kind, attached: attached)
+    }
+
+    /// The text of `clusters[range]`: the bytes they were appended as.
+    func text(_ range: Range<Int>) -> String {
+        guard let first = range.first, let last = range.last else { return "" }
+        return String(decoding: bytes[Int(clusters[first].start)..<Int(clusters[last].end)], as: UTF8.self)
     }
 
     /// Drops breaking spaces at both ends: paragraph indents are the
@@ -155,8 +184,8 @@ struct TextRun {
                     allowed = before.kind == .wide || cluster.kind == .wide
                 }
                 if allowed,
-                    Kinsoku.isNotLineEnd(before.character) || Kinsoku.isNotLineStart(cluster.character)
-                        || Kinsoku.isInseparablePair(before.character, cluster.character)
+                    Kinsoku.isNotLineEnd(before.scalar) || Kinsoku.isNotLineStart(cluster.scalar)
+                        || Kinsoku.isInseparablePair(before.scalar, cluster.scalar)
                 {
                     allowed = false
                 }
@@ -196,9 +225,9 @@ struct TextRun {
                 continue
             }
             if let before = previous,
-                cluster.isAttached || Kinsoku.isNotLineEnd(before.character)
-                    || Kinsoku.isNotLineStart(cluster.character)
-                    || Kinsoku.isInseparablePair(before.character, cluster.character)
+                cluster.isAttached || Kinsoku.isNotLineEnd(before.scalar)
+                    || Kinsoku.isNotLineStart(cluster.scalar)
+                    || Kinsoku.isInseparablePair(before.scalar, cluster.scalar)
             {
                 current += cluster.width
             } else {
