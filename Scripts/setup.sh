@@ -10,7 +10,7 @@
 set -euo pipefail
 
 packages=(
-  libxml2-dev libzip-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpoppler-glib-dev
+  libxml2-dev libzip-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpoppler-glib-dev
   libharfbuzz-dev libfontconfig-dev
   pkg-config
   g++
