@@ -81,6 +81,7 @@ public enum CheckCode: String, DiagnosticCode {
     case textFinalNewline = "text.final-newline"
     case textLineEnding = "text.line-ending"
     case textMarkup = "text.markup"
+    case textMarkupUnchecked = "text.markup-unchecked"
     case textUnreadable = "text.unreadable"
     case xmlDoctype = "xml.doctype"
     case xmlEncoding = "xml.encoding"
@@ -110,6 +111,7 @@ public enum CheckCode: String, DiagnosticCode {
             .xmlTooMuchMarkup:
             .error
         case .docbookUnregisteredScheme, .epubUnlistedFile, .epubUnregisteredScheme, .textMarkup: .warning
+        case .textMarkupUnchecked: .note
         }
     }
 
@@ -195,6 +197,7 @@ public enum CheckCode: String, DiagnosticCode {
         case .textFinalNewline: "the last line does not end with a line feed"
         case .textLineEnding: "carriage return: lines must end with LF only"
         case .textMarkup: "markup … in the plain text"
+        case .textMarkupUnchecked: "the text from here on was not searched for markup: too much code holds markup"
         case .textUnreadable: "cannot read the text output"
         case .xmlDoctype: "the document declares entities or other DTD"
         case .xmlEncoding: "the document is not UTF-8 (UTF-16 or UTF-32)"

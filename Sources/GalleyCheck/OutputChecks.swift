@@ -114,21 +114,38 @@ public enum OutputChecks {
             "&quot;", "&nbsp;", "&#",
         ].map { Array($0.utf8) }
         // Only code that holds a markup form can hide one; most books have little.
-        let markedCode = Set(
-            code.lazy.flatMap { $0.split(separator: "\n") }
-                .map { $0.trimmingCharacters(in: .whitespaces) }
-                .filter { snippet in markup.contains { Array(snippet.utf8)[...].contains(bytes: $0) } }
-        ).sorted { $0.utf8.count > $1.utf8.count }
-        /// The markup form a line shows outside the code it holds, if any.
+        var snippets = CodeSnippets(
+            Set(
+                code.lazy.flatMap { $0.split(separator: "\n") }
+                    .map { CodeSnippets.trimmed(Array($0.utf8)[...]) }
+                    .filter { snippet in markup.contains { snippet.contains(bytes: $0) } }))
+        var outOfBudget = false
+        /// The markup form a line shows outside the code it holds, if any
+        /// (nil, and `outOfBudget`, once the snippets' budget is spent).
         func leakedMarkup(_ line: ArraySlice<UInt8>) -> [UInt8]? {
             guard let found = markup.first(where: { line.contains(bytes: $0) }) else { return nil }
-            guard !markedCode.isEmpty else { return found }
-            var text = String(decoding: line, as: UTF8.self)
-            for snippet in markedCode where text.contains(snippet) { text = text.replacing(snippet, with: " ") }
-            let rest = Array(text.utf8)[...]
-            return markup.first { rest.contains(bytes: $0) }
+            guard !snippets.isEmpty else { return found }
+            if snippets.isCodeLine(line) { return nil }
+            guard let covered = snippets.coverage(of: line) else {
+                outOfBudget = true
+                return nil
+            }
+            // A form leaks where one of its occurrences is not all code.
+            return markup.first { form in
+                var start = line.startIndex
+                while start + form.count <= line.endIndex {
+                    if line[start..<start + form.count].elementsEqual(form),
+                        covered[(start - line.startIndex)..<(start - line.startIndex + form.count)].contains(false)
+                    {
+                        return true
+                    }
+                    start += 1
+                }
+                return false
+            }
         }
         var markupFindings = 0
+        var saidUnchecked = false
         // One pass over the bytes (this runs on every build); only a line
         // holding < * ] & is searched for markup.
         bytes.withUnsafeBufferPointer { buffer in
@@ -151,7 +168,7 @@ public enum OutputChecks {
                             "control character U+\(String(control, radix: 16, uppercase: true)) in the text",
                             line: number)
                     }
-                    if markupCandidate, markupFindings < 20,
+                    if markupCandidate, markupFindings < 20, !outOfBudget,
                         let found = leakedMarkup(bytes[lineStart..<index])
                     {
                         markupFindings += 1
@@ -159,6 +176,15 @@ public enum OutputChecks {
                             Diagnostic(
                                 CheckCode.textMarkup,
                                 "markup `\(String(decoding: found, as: UTF8.self))` in the plain text",
+                                at: SourceLocation(file: path, line: number)))
+                    }
+                    if outOfBudget, !saidUnchecked {
+                        saidUnchecked = true
+                        diagnostics.append(
+                            Diagnostic(
+                                CheckCode.textMarkupUnchecked, severity: .note,
+                                "the text from here on was not searched for markup: too much of the book's code "
+                                    + "holds markup-like text to tell it apart",
                                 at: SourceLocation(file: path, line: number)))
                     }
                     number += 1

@@ -45,6 +45,47 @@ struct TextCheckTests {
         #expect(OutputChecks.checkText(at: url, code: ["10 ** 12"]).map(\.code) == ["text.markup"])
     }
 
+    /// A book with much code holding markup forms: 20,000 code lines with
+    /// `**` and 20,000 paragraphs with inline code holding `**` (this took
+    /// 193 s when every line was compared with every snippet). Code is not
+    /// reported, the one leak among it is, on its line.
+    @Test func muchCodeHoldingMarkupIsTold() throws {
+        let count = 20_000
+        var blocks: [Block] = [.codeBlock(language: "python", text: (0..<count).map { "x\($0) = y ** \($0)\n" }.joined())]
+        for index in 0..<count { blocks.append(.paragraph([.text("计算 "), .code("x\(index) ** 2"), .text("。")])) }
+        blocks.append(.paragraph([.text("泄漏 &amp;lt; 在此")]))
+        let book = Book(
+            metadata: Metadata(title: "代码", language: "zh-Hans"),
+            divisions: [
+                Division(role: .chapter, id: "ch001", sourcePath: "a.md", title: [.text("代码")], blocks: blocks)
+            ]
+        ).normalized
+        let bytes = TextWriter().render(book)
+        let url = try Repository.temporaryDirectory("text-check").appendingPathComponent("book.txt")
+        try Data(bytes).write(to: url)
+        let diagnostics = OutputChecks.checkText(at: url, code: Walk.code(in: book.book))
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let leak = try #require(lines.firstIndex { $0.contains("泄漏") }) + 1
+        #expect(diagnostics.map(\.code) == ["text.markup"], "\(diagnostics)")
+        #expect(diagnostics.first?.location?.line == leak)
+    }
+
+    /// Snippets made to defeat the index (all alike in their first bytes)
+    /// spend the comparison budget: the check says where it stopped searching.
+    @Test func snippetsAlikeSpendTheBudget() throws {
+        let code = (0..<20_000).map { "xxxxxxxxxxxxxxxx\($0) ** 2" }
+        let text = code.map { "计算 \($0) 。\n" }.joined() + "泄漏 <sup>2</sup>\n"
+        let url = try Repository.temporaryDirectory("text-check").appendingPathComponent("book.txt")
+        try Data(text.utf8).write(to: url)
+        let diagnostics = OutputChecks.checkText(at: url, code: code)
+        #expect(diagnostics.map(\.code) == ["text.markup-unchecked"], "\(diagnostics)")
+        #expect(diagnostics.first?.severity == .note)
+        // With a few such snippets, every line is searched and the leak found.
+        let few = Array(code.prefix(50))
+        try Data((few.map { "计算 \($0) 。\n" }.joined() + "泄漏 <sup>2</sup>\n").utf8).write(to: url)
+        #expect(OutputChecks.checkText(at: url, code: few).map(\.location?.line) == [51])
+    }
+
     @Test(
         arguments: [
             ([0xEF, 0xBB, 0xBF] + Array("一\n".utf8), "text.bom", 1),
