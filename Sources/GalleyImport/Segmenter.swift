@@ -39,9 +39,16 @@ public enum Segmenter {
             guard lines.count > 2, lines.first == "::: signature", lines.last == ":::" else { continue }
             blocks[b].kind = .signature
             blocks[b].text = lines.dropFirst().dropLast()
-                .map { String($0).replacing("(\\\\|\\s{2,})$", with: "") }.joined(separator: "\n")
+                .map(withoutLineBreakMark).joined(separator: "\n")
         }
         return blocks
+    }
+
+    /// A signature line without its Markdown line break (a final `\\` or two or more spaces).
+    private static func withoutLineBreakMark(_ line: Substring) -> String {
+        if line.hasSuffix("\\") { return String(line.dropLast()) }
+        let spaces = line.reversed().prefix(while: \.isWhitespace).count
+        return String(spaces >= 2 ? line.dropLast(spaces) : line)
     }
 
     static func headingLevel(_ line: String) -> Int? {
@@ -90,7 +97,7 @@ public enum Segmenter {
         block.textLines.contains { piece in
             let line = String(piece)
             return line.contains("....") || line.contains("<b>") || line.matches("^[-\\s]+$")
-                || line.matches("(\\t|\\s{2,}|…|</b>\\s*)(<b>)?[0-9ivxlc]+(</b>)?\\s*$")
+                || TextScanning.endsWithSpacedPage(line)
         }
     }
 

@@ -157,13 +157,16 @@ enum PrintedLayout {
     /// reads like a link or a footnote call.
     static func markdownEscaped(_ text: String) -> String {
         var out = ""
-        let call = text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)
+        var calls = text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)[...]
         let linkLike = text.contains("](") || text.contains("[^")
         var index = text.startIndex
         while index < text.endIndex {
-            if let range = call.first(where: { $0.lowerBound == index }) {
+            // The calls in order, each looked at once (a line of them stays linear).
+            while let range = calls.first, range.lowerBound < index { calls = calls.dropFirst() }
+            if let range = calls.first, range.lowerBound == index {
                 out += text[range]
                 index = range.upperBound
+                calls = calls.dropFirst()
                 continue
             }
             let c = text[index]
@@ -176,7 +179,7 @@ enum PrintedLayout {
 
     /// A printed contents line: a title, dot leaders, a page number.
     static func isContentsEntry(_ text: String) -> Bool {
-        text.matches("(\\.{4,}|…{2,}|(\\. ){3,}|·{3,})\\s*[0-9ivxlc]{1,4}\\s*$")
+        TextScanning.endsWithLeaderAndPage(text)
     }
 
     static func isListItem(_ text: String) -> Bool {
@@ -251,7 +254,7 @@ enum PrintedLayout {
                     titles.insert(Segmenter.collapse(page.lines[l + 1].text))
                 }
                 if line.text.contains("....") || line.text.contains("……") {
-                    var entry = line.text.replacing("[.…·\\s]+[0-9ivxlc]+\\s*$", with: "")
+                    var entry = TextScanning.strippingLeaderAndPage(line.text)
                     entry = Segmenter.collapse(entry)
                     titles.insert(entry)
                     titles.insert(entry.replacing("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]", with: ""))
@@ -272,7 +275,7 @@ enum PrintedLayout {
         func isTitle(_ text: String) -> Bool {
             let collapsed = Segmenter.collapse(text)
             if titles.contains(collapsed) { return true }
-            let stripped = Segmenter.collapse(text.replacing("^\\s*[0-9]{1,4}\\s+|\\s+[0-9]{1,4}\\s*$", with: ""))
+            let stripped = Segmenter.collapse(TextScanning.strippingFolio(text, padded: true))
             return stripped != collapsed && titles.contains(stripped)
         }
         if book.evidence == .pdf {
@@ -286,8 +289,7 @@ enum PrintedLayout {
             }
             // A running head often carries the folio (`Chapter 2: Syntax 13`): compared without it.
             func withoutFolio(_ text: String) -> String {
-                Segmenter.collapse(
-                    text.replacing("^\\s*([0-9]{1,4}|[ivxlc]{1,6})\\s+|\\s+([0-9]{1,4}|[ivxlc]{1,6})\\s*$", with: ""))
+                Segmenter.collapse(TextScanning.strippingFolio(text, roman: true, padded: true))
             }
             for (_, places) in byKey {
                 var texts: [String: Int] = [:]
@@ -310,8 +312,7 @@ enum PrintedLayout {
             for (p, page) in book.pages.enumerated() where !page.lines.isEmpty {
                 let boundary = Set([0, page.lines.count - 1])
                 for (l, line) in page.lines.enumerated() {
-                    let collapsed = Segmenter.collapse(
-                        line.text.replacing("^\\s*[0-9]{1,4}\\s+|\\s+[0-9]{1,4}\\s*$", with: ""))
+                    let collapsed = Segmenter.collapse(TextScanning.strippingFolio(line.text, padded: true))
                     if boundary.contains(l) && RunningHeads.isPageNumber(line.text) {
                         numbers.append((p, l))
                     } else if boundary.contains(l) && isTitle(line.text) && seen.contains(collapsed) {

@@ -79,16 +79,32 @@ public struct PrintedContentsRule: ImportRule {
         }
     }
 
-    /// Title and printed page: `序 言 .....\t1`, `标题\t12`, `标题 ..... 80`.
+    /// Title and printed page: `序 言 .....\t1`, `标题\t12`, `标题 ..... 80`. A linear scan from the
+    /// line's end (the pattern it replaces, `(?:\.{2,}|…+|\t|\s{2,}|\s)\s*([0-9]{1,4}|…)$`, was
+    /// quadratic on a line of dots).
     static func split(_ text: String) -> (String, String?) {
-        guard let page = text.capture("(?:\\.{2,}|…+|\\t|\\s{2,}|\\s)\\s*([0-9]{1,4}|[ivxlcdm]{1,6})$") else {
+        let chars = Array(text)
+        let digits = TextScanning.runStart(chars, before: chars.count, TextScanning.isDigit)
+        let roman = TextScanning.runStart(chars, before: chars.count) { "ivxlcdm".contains($0) }
+        let pageStart: Int
+        if digits < chars.count && chars.count - digits <= 4 {
+            pageStart = digits
+        } else if roman < chars.count && chars.count - roman <= 6 {
+            pageStart = roman
+        } else {
             return (text, nil)
         }
-        let title = text.replacing("(?:\\.{2,}|…+|\\t|\\s{2,}|\\s)\\s*([0-9]{1,4}|[ivxlcdm]{1,6})$", with: "")
-            .replacing("[\\s.…]+$", with: "")
+        let spaces = TextScanning.runStart(chars, before: pageStart, TextScanning.isSpace)
+        let dots = TextScanning.runStart(chars, before: spaces) { $0 == "." }
+        let ellipses = TextScanning.runStart(chars, before: spaces) { $0 == "…" }
+        // A leader: two or more dots, an ellipsis or a tab before the page (spaces may follow it).
+        let leader = spaces - dots >= 2 || ellipses < spaces || chars[spaces..<pageStart].contains("\t")
+        guard leader || spaces < pageStart else { return (text, nil) }
+        let start = spaces - dots >= 2 ? dots : ellipses < spaces ? ellipses : spaces
+        let title = TextScanning.runStart(chars, before: start) { TextScanning.isSpace($0) || $0 == "." || $0 == "…" }
         // `2008` after a title with no leader is more likely part of the title than a page.
-        if !text.matches("(\\.{2,}|…+|\\t)\\s*[0-9ivxlcdm]+$") && title.isEmpty { return (text, nil) }
-        return (title, page)
+        if !leader && title == 0 { return (text, nil) }
+        return (String(chars[..<title]), String(chars[pageStart...]))
     }
 
     /// Spaces the extraction put into a title (`序 言`, `理念 的新飞跃`) removed;

@@ -67,9 +67,39 @@ public struct PageBreakJoinsRule: ImportRule {
         return space ? a + " " + b : a + b
     }
 
-    /// The text's last character, ignoring trailing note references.
+    /// The text's last character, ignoring trailing note references (`[^1]`, `<sup>1</sup>`, `①`)
+    /// and spaces. Read back from the end, so that a long run of spaces costs its length once.
     static func lastCharacter(_ text: String) -> Character? {
-        text.replacing("(\\[\\^[^\\]]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]|\\s)+$", with: "").last
+        let chars = Array(text)
+        var end = chars.count
+        func hasSuffix(_ suffix: String, at index: Int) -> Bool {
+            let suffix = Array(suffix)
+            return index >= suffix.count && Array(chars[(index - suffix.count)..<index]) == suffix
+        }
+        while end > 0 {
+            let c = chars[end - 1]
+            if c.isWhitespace || c.unicodeScalars.first.map({ (0x2460...0x2473).contains($0.value) }) == true {
+                end -= 1
+            } else if c == ">", hasSuffix("</sup>", at: end) {
+                // `<sup>[^<]*</sup>`
+                // The run of non-`<` before `</sup>` starts inside the opening tag, after its `<`.
+                let open = TextScanning.runStart(chars, before: end - 6) { $0 != "<" } - 1
+                guard open >= 0, open + 5 <= end - 6, hasSuffix("<sup>", at: open + 5) else { break }
+                end = open
+            } else if c == "]" {
+                // `\[\^[^\]]+\]`: the first `[^` after the previous `]` that leaves something inside.
+                let stretch = TextScanning.runStart(chars, before: end - 1) { $0 != "]" }
+                guard
+                    let open = (stretch..<max(stretch, end - 3)).first(where: {
+                        chars[$0] == "[" && chars[$0 + 1] == "^"
+                    })
+                else { break }
+                end = open
+            } else {
+                break
+            }
+        }
+        return end > 0 ? chars[end - 1] : nil
     }
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
