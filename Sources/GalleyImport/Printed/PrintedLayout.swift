@@ -182,6 +182,53 @@ enum PrintedLayout {
         TextScanning.endsWithLeaderAndPage(text)
     }
 
+    /// `1 Introduction`, `2.1 ASN.1 syntax`, `A.1 Licence`, `Appendix A Copying`: a Latin heading
+    /// led by its section number (up to four levels of one or two digits, an appendix letter
+    /// first, no full stop after a single number); the number's depth.
+    static func latinSectionDepth(_ text: String) -> Int? {
+        var chars = Array(text.trimmed)
+        guard chars.count <= 90, !chars.contains(where: CJK.isHan) else { return nil }
+        if chars.starts(with: "Appendix "), chars.count > 10, chars[9].isUppercase, chars[10] == " " {
+            chars = Array("1" + chars[10...])
+        } else if chars.count > 2, chars[0].isASCII, chars[0].isUppercase, chars[1] == ".",
+            TextScanning.isDigit(chars[2])
+        {
+            chars[0] = "1"
+        }
+        var i = 0
+        var depth = 0
+        while true {
+            let end = TextScanning.runEnd(chars, from: i, TextScanning.isDigit)
+            guard end > i, end - i <= 2 else { return nil }
+            depth += 1
+            i = end
+            guard i + 1 < chars.count, chars[i] == ".", TextScanning.isDigit(chars[i + 1]), depth < 4 else { break }
+            i += 1
+        }
+        let title = TextScanning.runEnd(chars, from: i, TextScanning.isSpace)
+        guard title > i, title < chars.count, chars[title].isASCII, chars[title].isLetter,
+            let last = chars.last, !".,;:".contains(last)
+        else { return nil }
+        return depth
+    }
+
+    /// The titles of the printed contents' entries (leader and page removed), without spaces;
+    /// a title wrapped over two lines also as one.
+    static func contentsTitles(_ book: PrintedBook) -> Set<String> {
+        var titles: Set<String> = []
+        for page in book.pages {
+            for (l, line) in page.lines.enumerated() where isContentsEntry(line.text) {
+                let title = Segmenter.collapse(TextScanning.strippingLeaderAndPage(line.text))
+                titles.insert(title)
+                if l > 0, !isContentsEntry(page.lines[l - 1].text) {
+                    titles.insert(Segmenter.collapse(page.lines[l - 1].text) + title)
+                }
+            }
+        }
+        titles.remove("")
+        return titles
+    }
+
     static func isListItem(_ text: String) -> Bool {
         text.trimmed.matches("^([•●○■□◆◇▪►◎·]\\s*|[-*]\\s+|[0-9]{1,2}[.)]\\s+|[（(][0-9]{1,2}[）)]\\s*)")
     }
@@ -206,6 +253,7 @@ enum PrintedLayout {
             }
         }
         var builder = BlockBuilder(metrics: metrics, evidence: book.evidence)
+        builder.contentsTitles = contentsTitles(book)
         for (p, page) in book.pages.enumerated() {
             let kept = page.lines.indices.filter { !furniture.contains(numbered[p][$0]) }
             let notesFrom = notesStart(page, kept: kept, metrics: metrics, evidence: book.evidence) ?? Int.max
@@ -393,6 +441,9 @@ private struct BlockBuilder {
 
     enum OpenKind { case paragraph, listItem, heading, single }
 
+    /// The printed contents' titles: a numbered Latin line repeating one is a heading.
+    var contentsTitles: Set<String> = []
+
     init(metrics: PrintedLayout.Metrics, evidence: PrintedBook.Evidence) {
         self.metrics = metrics
         self.evidence = evidence
@@ -438,7 +489,15 @@ private struct BlockBuilder {
                 || (line.bold && metrics.isCentred(line) && !metrics.reachesMeasure(line))
         }
         let name = Segmenter.collapse(line.text)
-        return Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore)
+        if Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore) {
+            return true
+        }
+        // `2.1 ASN.1 syntax`: at the top of a page, under another heading, or as the contents list it.
+        guard PrintedLayout.latinSectionDepth(line.text) != nil, !PrintedLayout.isListItem(line.text) else {
+            return false
+        }
+        let title = Segmenter.collapse(line.text.trimmed.drop { !$0.isWhitespace })
+        return firstOnPage || openKind == .heading || contentsTitles.contains(title)
     }
 
     mutating func add(_ line: PrintedLine, number: Int) {
@@ -579,6 +638,7 @@ private struct BlockBuilder {
     }
 
     private func level(of line: PrintedLine) -> Int {
+        if evidence != .pdf, let depth = PrintedLayout.latinSectionDepth(line.text) { return depth }
         if let (family, _) = Numbering.of(Segmenter.collapse(line.text)) {
             if family == .section { return 2 }
             if family == .part || family == .chapter { return 1 }

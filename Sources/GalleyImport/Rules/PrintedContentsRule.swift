@@ -30,7 +30,10 @@ public struct PrintedContentsRule: ImportRule {
         var entries: [ContentsEntry] = []
         var pending: (title: String, lines: [Int], raw: [String])?
         var lastNumberedLevel = 0
+        let numbered = Self.numberedHeadings(document.divisions)
         func emit(_ title: String, page: String?, lines: [Int], raw: [String]) {
+            // An English entry takes its section number from the body's heading of that title.
+            let title = numbered[Segmenter.collapse(title)] ?? title
             let level = Self.level(of: title, lastNumbered: &lastNumberedLevel)
             entries.append(ContentsEntry(title: title, level: level, page: page, lines: lines))
             log.moved(
@@ -41,6 +44,12 @@ public struct PrintedContentsRule: ImportRule {
             let text = line.text.replacing("</?b>", with: "").trimmed
             if text.matches("^[-\\s]+$") {
                 log.removed([line.number], line.text)
+                continue
+            }
+            if Self.isLatinNumberOnly(text) {
+                // pdftotext reads the number column apart from the titles, out of their order:
+                // the numbers come back from the body's headings.
+                log.moved([line.number], line.text, to: "contents.yaml", "section number of an entry")
                 continue
             }
             let (title, page) = Self.split(text)
@@ -56,7 +65,9 @@ public struct PrintedContentsRule: ImportRule {
                     emit(open.title, page: nil, lines: open.lines, raw: open.raw)
                     pending = (cleaned, [line.number], [line.text])
                 } else {
-                    pending = (open.title + cleaned, open.lines + [line.number], open.raw + [line.text])
+                    pending = (
+                        PageBreakJoinsRule.join(open.title, cleaned), open.lines + [line.number], open.raw + [line.text]
+                    )
                 }
             } else {
                 pending = (cleaned, [line.number], [line.text])
@@ -68,6 +79,16 @@ public struct PrintedContentsRule: ImportRule {
         }
         if let open = pending { emit(open.title, page: nil, lines: open.lines, raw: open.raw) }
 
+        if entries.contains(where: { numbered.values.contains($0.title) }) {
+            // pdftotext may read a contents column after the next one (`3 Utilities` before `2.1 …`):
+            // English entries numbered from the body go in the order of their pages.
+            var key = 0
+            let keys = entries.map { entry in
+                key = entry.page.flatMap { Int($0) } ?? key
+                return key
+            }
+            entries = entries.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { entries[$0] }
+        }
         document.contents = entries
         document.divisions.remove(at: d)
         let present = Set(document.divisions.compactMap(\.title))
@@ -117,6 +138,28 @@ public struct PrintedContentsRule: ImportRule {
         return SpacingRule.removeHanSpaces(text)
     }
 
+    /// `2.1`, `A.1`, `Appendix A`: a Latin section number alone on its line.
+    static func isLatinNumberOnly(_ text: String) -> Bool {
+        let text = text.trimmed
+        if text.hasPrefix("Appendix "), text.count == 10, text.last!.isUppercase { return true }
+        return !text.isEmpty && text.count <= 12 && PrintedLayout.latinSectionDepth(text + " X") != nil
+    }
+
+    /// The body's numbered English headings (`2.1 ASN.1 syntax`) by their title without the number.
+    static func numberedHeadings(_ divisions: [ImportDivision]) -> [String: String] {
+        var headings: [String: String] = [:]
+        for division in divisions where division.role != .contents {
+            for block in division.blocks where block.isHeading && PrintedLayout.latinSectionDepth(block.text) != nil {
+                var words = block.text.trimmed.split(separator: " ", maxSplits: 1)
+                if words.first == "Appendix" { words = words.last!.split(separator: " ", maxSplits: 1) }
+                guard words.count == 2 else { continue }
+                let title = Segmenter.collapse(words[1])
+                if headings[title] == nil { headings[title] = block.text.trimmed }
+            }
+        }
+        return headings
+    }
+
     static func isNumberOnly(_ title: String) -> Bool {
         title.trimmed.matches("^第[一二三四五六七八九十百零〇0-9]+[章篇部节]$")
     }
@@ -124,6 +167,10 @@ public struct PrintedContentsRule: ImportRule {
     /// Chapters and front matter 1, sections 2, unnumbered entries one below the last numbered one.
     static func level(of title: String, lastNumbered: inout Int) -> Int {
         if Segmenter.namedDivisions[Segmenter.collapse(title)] != nil { lastNumbered = 0; return 1 }
+        if let depth = PrintedLayout.latinSectionDepth(title) {
+            lastNumbered = depth
+            return depth
+        }
         switch Numbering.of(title)?.0 {
         case .part?, .chapter?: lastNumbered = 1; return 1
         case .section?: lastNumbered = 2; return 2
