@@ -34,9 +34,13 @@ enum PrintedLayout {
         var rightEdge: Double
         /// Where an indented first line starts, when the book indents them.
         var indent: Double?
+        /// Latin `-layout` text (`PrintedBook.measuredInColumns`).
+        var columns = false
 
         func isBody(_ line: PrintedLine) -> Bool { abs(line.size - bodySize) <= 0.06 * bodySize }
-        func reachesMeasure(_ line: PrintedLine) -> Bool { line.x1 >= rightEdge - 0.5 * em }
+        /// Near the right edge: within half an em, or in Latin `-layout` text, whose columns for
+        /// justified lines differ by a few, within three.
+        func reachesMeasure(_ line: PrintedLine) -> Bool { line.x1 >= rightEdge - (columns ? 3 : 0.5) * em }
         func isIndented(_ line: PrintedLine) -> Bool {
             guard let indent else { return false }
             return abs(line.x0 - indent) < 0.35 * em
@@ -61,12 +65,19 @@ enum PrintedLayout {
             for value in values { result[(value / grid).rounded() * grid, default: 0] += 1 }
             return result
         }
-        let leftEdge = mode(counts(body.map(\.x0))) ?? 0
+        var leftEdge = mode(counts(body.map(\.x0))) ?? 0
+        if book.measuredInColumns {
+            // Definitions, code and list items sit to the right of the text block, never to its
+            // left: the edge is the leftmost start shared by a tenth of the lines.
+            leftEdge = counts(body.map(\.x0)).filter { $0.value * 10 >= body.count }.keys.min() ?? leftEdge
+        }
         let rightEdge = mode(counts(body.map(\.x1))) ?? 0
         let indented = body.map(\.x0).filter { $0 > leftEdge + 0.5 * em && $0 <= leftEdge + 4.5 * em }
         var indent: Double? = nil
         if indented.count * 20 >= body.count, let value = mode(counts(indented)) { indent = value }
-        return Metrics(bodySize: bodySize, em: em, leftEdge: leftEdge, rightEdge: rightEdge, indent: indent)
+        return Metrics(
+            bodySize: bodySize, em: em, leftEdge: leftEdge, rightEdge: rightEdge, indent: indent,
+            columns: book.measuredInColumns)
     }
 
     private static func mode(_ counts: [Double: Int]) -> Double? {
@@ -212,6 +223,20 @@ enum PrintedLayout {
         return depth
     }
 
+    /// The running head a Texinfo-style book prints for a chapter heading, without spaces:
+    /// `4 Function reference` → `Chapter4:Functionreference`, `Appendix A Copying` → `AppendixA:Copying`.
+    static func latinRunningHead(_ heading: String) -> String? {
+        guard latinSectionDepth(heading) == 1 else { return nil }
+        var words = heading.trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        var label = "Chapter"
+        if words.first == "Appendix" {
+            label = "Appendix"
+            words.removeFirst()
+        }
+        guard words.count >= 2 else { return nil }
+        return Segmenter.collapse(label + words[0] + ":" + words.dropFirst().joined())
+    }
+
     /// The titles of the printed contents' entries (leader and page removed), without spaces;
     /// a title wrapped over two lines also as one.
     static func contentsTitles(_ book: PrintedBook) -> Set<String> {
@@ -301,6 +326,7 @@ enum PrintedLayout {
                 if isDivisionNumber(line.text), l + 1 < page.lines.count {
                     titles.insert(Segmenter.collapse(page.lines[l + 1].text))
                 }
+                if let head = latinRunningHead(line.text) { titles.insert(head) }
                 if line.text.contains("....") || line.text.contains("……") {
                     var entry = TextScanning.strippingLeaderAndPage(line.text)
                     entry = Segmenter.collapse(entry)
@@ -368,6 +394,7 @@ enum PrintedLayout {
                     } else if isTitle(line.text) && !line.text.contains("....") && !line.text.contains("……") {
                         seen.insert(collapsed)
                     }
+                    if let head = latinRunningHead(line.text) { seen.insert(head) }
                 }
             }
         }
@@ -601,7 +628,13 @@ private struct BlockBuilder {
     /// Does the line go on with the open paragraph or list item?
     private func continues(_ line: PrintedLine, text: String) -> Bool {
         guard open != nil, let previous = last, openKind == .paragraph || openKind == .listItem else { return false }
-        if PrintedLayout.isListItem(text) || metrics.isIndented(line) { return false }
+        if PrintedLayout.isListItem(text) { return false }
+        if metrics.isIndented(line) {
+            // Latin `-layout` text: a block set at the indent (a definition's body) goes on from
+            // a full line at the same indent above it.
+            return metrics.columns && openKind == .paragraph && !line.gapBefore
+                && abs(line.x0 - previous.x0) < 0.35 * metrics.em && metrics.reachesMeasure(previous)
+        }
         if abs(line.size - previous.size) > 0.06 * max(previous.size, 1) { return false }
         if evidence == .pdf && !firstOnPage && line.y0 - previous.y1 > 1.2 * metrics.em { return false }
         if line.gapBefore { return false }
@@ -610,8 +643,9 @@ private struct BlockBuilder {
         } else {
             guard metrics.isAtLeftEdge(line) else { return false }
         }
-        // Latin words are too unevenly wide to measure in text: a line ending in one goes on.
-        if evidence == .plainText, let end = previous.text.last, let start = text.first,
+        // Latin words are too unevenly wide to measure in text (and pdftotext's columns for them
+        // are not exact): a line ending in one goes on.
+        if evidence == .plainText || metrics.columns, let end = previous.text.last, let start = text.first,
             end.isASCII && (end.isLetter || end.isNumber), start.isASCII && (start.isLetter || start.isNumber)
         {
             return true
