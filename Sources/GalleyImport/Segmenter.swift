@@ -139,10 +139,20 @@ public enum Segmenter {
             && Numbering.of(heading.text) == nil
     }
 
-    /// The contents run until a heading whose next non-heading block is prose.
+    /// The contents run until a heading whose next non-heading block is prose, or, in an
+    /// English book, until the prose itself (with the lines before it that are no entries).
     private static func contentsEnd(_ blocks: [ImportBlock], from start: Int) -> Int {
         var index = start
         while index < blocks.count {
+            if isLatinProse(blocks[index]) {
+                var end = index
+                while end > start, !blocks[end - 1].isHeading, !hasContentsLine(blocks[end - 1]),
+                    !blocks[end - 1].text.contains(where: CJK.isHan)
+                {
+                    end -= 1
+                }
+                return end
+            }
             if blocks[index].isHeading, let role = divisionRole(for: blocks[index]), role != .contents {
                 let next = blocks[(index + 1)...].first { !$0.isHeading && !RunningHeads.isArtefact($0) }
                 if let next, !isContentsLike(next) { return index }
@@ -151,6 +161,20 @@ public enum Segmenter {
             index += 1
         }
         return blocks.count
+    }
+
+    /// A paragraph of English prose: three lines or more, no Han, no contents line, and ending
+    /// a sentence (Chinese contents have long lines; they are left to the headings).
+    static func isLatinProse(_ block: ImportBlock) -> Bool {
+        guard !block.isHeading, block.lines.count >= 3, block.text.count >= 120,
+            let last = block.text.trimmed.last, ".!?".contains(last)
+        else { return false }
+        return !block.text.contains(where: CJK.isHan) && !hasContentsLine(block)
+    }
+
+    /// A block with a line of the printed contents in it (leaders, spaced or tabbed page numbers).
+    static func hasContentsLine(_ block: ImportBlock) -> Bool {
+        isContentsLike(block) || block.textLines.contains { PrintedLayout.isContentsEntry(String($0)) }
     }
 
     /// Title pages, then the copyright page, then a dedication.

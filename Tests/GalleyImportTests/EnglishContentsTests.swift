@@ -73,9 +73,39 @@ import Testing
     @Test func everyLineIsAccountedFor() {
         let result = Importer().run(text: Self.book)
         let fates = result.lineFates
-        for (index, line) in result.inputLines.enumerated() where !line.trimmed.isEmpty && line != "\u{0C}" {
-            #expect(fates[index + 1] != nil, "line \(index + 1): \(line)")
+        for index in result.inputLines.indices {
+            #expect(fates[index + 1] != nil, "line \(index + 1): \(result.inputLines[index])")
         }
+    }
+
+    /// A novel: unnumbered chapter titles, the contents on a page of its own.
+    static func novel(titled: Bool) -> String {
+        [
+            "A Short Novel\n\nA. Writer\n",
+            "Contents\n\nThe Start . . . . . . . . . . . . . . 1\nThe Middle . . . . . . . . . . . . . 2\n",
+            (titled ? "The Start\n" : "")
+                + "It was a dark and stormy night; the rain fell in torrents, except at occasional\n"
+                + "intervals, when it was checked by a violent gust of wind which swept up the\n"
+                + "streets, rattling along the housetops.\n1\n",
+            (titled ? "The Middle\n" : "")
+                + "Nothing happened for a long while after that, and the people of the town went\n"
+                + "about their business as they always had, without a thought for the storm that\n"
+                + "had passed over them.\n2\n",
+        ].joined(separator: "\u{0C}") + "\u{0C}"
+    }
+
+    @Test func anEnglishTitleTheContentsListsIsAHeadingAtTheTopOfAPage() {
+        let result = Importer().run(text: Self.novel(titled: true))
+        #expect(result.document.contents.map(\.title) == ["The Start", "The Middle"])
+        #expect(result.file("chapter-01.md")?.contains("# The Start\n\nIt was a dark and stormy night;") == true)
+        #expect(result.file("chapter-02.md")?.contains("# The Middle\n\nNothing happened") == true)
+    }
+
+    @Test func withoutHeadingsTheContentsEndsAtTheFirstProse() {
+        let result = Importer().run(text: Self.novel(titled: false))
+        #expect(result.document.contents.map(\.title) == ["The Start", "The Middle"])
+        #expect(result.file("chapter-01.md")?.contains("It was a dark and stormy night;") == true)
+        #expect(result.file("contents.yaml")?.contains("stormy") == false)
     }
 
     @Test func wrappedEntriesJoinWithASpaceInLatinAndWithoutInChinese() {

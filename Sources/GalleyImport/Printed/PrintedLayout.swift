@@ -519,12 +519,17 @@ private struct BlockBuilder {
         if Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore) {
             return true
         }
+        // An English title the printed contents lists, at the top of a page.
+        if firstOnPage, !line.text.contains(where: CJK.isHan), line.text.count <= 90, contentsTitles.contains(name) {
+            return true
+        }
         // `2.1 ASN.1 syntax`: at the top of a page, under another heading, or as the contents list it.
         guard PrintedLayout.latinSectionDepth(line.text) != nil, !PrintedLayout.isListItem(line.text) else {
             return false
         }
         let title = Segmenter.collapse(line.text.trimmed.drop { !$0.isWhitespace })
-        return firstOnPage || openKind == .heading || contentsTitles.contains(title)
+        // (`-layout` keeps an entry's number on its line; plain text reads the numbers apart.)
+        return firstOnPage || openKind == .heading || contentsTitles.contains(title) || contentsTitles.contains(name)
     }
 
     mutating func add(_ line: PrintedLine, number: Int) {
@@ -629,6 +634,8 @@ private struct BlockBuilder {
     private func continues(_ line: PrintedLine, text: String) -> Bool {
         guard open != nil, let previous = last, openKind == .paragraph || openKind == .listItem else { return false }
         if PrintedLayout.isListItem(text) { return false }
+        // An English contents entry (`Introduction . . . 1`) is a line of its own.
+        if !text.contains(where: CJK.isHan) && PrintedLayout.isContentsEntry(previous.text) { return false }
         if metrics.isIndented(line) {
             // Latin `-layout` text: a block set at the indent (a definition's body) goes on from
             // a full line at the same indent above it.
