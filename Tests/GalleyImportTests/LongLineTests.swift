@@ -51,6 +51,19 @@ import Testing
         #expect(heading.isEmpty)
     }
 
+    @Test func aParagraphOfManyLinesOrManyPiecesIsJoinedOnce() {
+        // Each piece its own (the same short line on many pages would be a running head).
+        let lines = (0..<200_000).map { "文\($0)字" }
+        let wrapped = Importer().run(text: "# 第一章 开始\n\n" + lines.joined(separator: "\n") + "\n")
+        let whole = chapter(wrapped).contains(lines.joined() + "\n")
+        #expect(whole)
+        let pieces = lines.prefix(50_000)
+        let cut = Importer().run(text: "# 第一章 开始\n\n" + pieces.joined(separator: "\n\n") + "\n")
+        let joined = chapter(cut).contains(pieces.joined() + "\n")
+        #expect(joined)
+        #expect(cut.log.changes.filter { $0.rule == "page-break-joins" }.count == 49_999)
+    }
+
     @Test func nestedBracketsAndCatalogueMarks() {
         let nested = "中" + String(repeating: "(", count: 50_000) + String(repeating: ")", count: 50_000)
         let converted = PunctuationRule.convert(nested)

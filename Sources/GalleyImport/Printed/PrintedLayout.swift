@@ -88,9 +88,13 @@ enum PrintedLayout {
 
     /// `第一章`, `第 十 二 章`, `Chapter 3`, `PART ONE`: a line that is only a division's number.
     static func isDivisionNumber(_ text: String) -> Bool {
+        // Asked of every line: the patterns only for the short lines that start as they do.
+        guard text.utf8.count <= 80 else { return false }
         let collapsed = Segmenter.collapse(text)
-        if collapsed.matches("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]$") { return true }
-        return text.trimmed.matches(
+        if collapsed.first == "第", collapsed.matches("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]$") { return true }
+        let trimmed = text.trimmed
+        guard let first = trimmed.first, "CcPpBb".contains(first) else { return false }
+        return trimmed.matches(
             "^(?i:chapter|part|book)\\s+([0-9]{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)$")
     }
 
@@ -168,7 +172,7 @@ enum PrintedLayout {
     /// reads like a link or a footnote call.
     static func markdownEscaped(_ text: String) -> String {
         var out = ""
-        var calls = text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)[...]
+        var calls = text.contains("<sup>") ? text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)[...] : []
         let linkLike = text.contains("](") || text.contains("[^")
         var index = text.startIndex
         while index < text.endIndex {
