@@ -64,6 +64,16 @@ import Testing
         #expect(cut.log.changes.filter { $0.rule == "page-break-joins" }.count == 49_999)
     }
 
+    @Test func manyNotesFindTheirMarkers() {
+        let markers = String(repeating: "中①", count: 20_000) + "。"
+        let notes = (0..<20_000).map { "①注释\($0)。" }.joined(separator: "\n\n")
+        let result = Importer().run(text: "# 第一章 开始\n\n\(markers)\n\n\(notes)\n")
+        let definitions = result.document.divisions.flatMap(\.blocks).filter(\.isFootnote)
+        #expect(definitions.count == 20_000)
+        #expect(chapter(result).contains("中[^20000]中[^19999]"))
+        #expect(!result.log.findings.contains { $0.rule == "footnotes" })
+    }
+
     @Test func nestedBracketsAndCatalogueMarks() {
         let nested = "中" + String(repeating: "(", count: 50_000) + String(repeating: ")", count: 50_000)
         let converted = PunctuationRule.convert(nested)
