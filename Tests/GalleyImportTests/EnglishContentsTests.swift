@@ -26,6 +26,7 @@ import Testing
             First steps . . . . . . . . . . . . . . 2
             A very long title that wraps over
             two lines . . . . . . . . . . . . . . . 3
+            Index . . . . . . . . . . . . . . . . . 4
 
             """,
             """
@@ -49,6 +50,12 @@ import Testing
             The second section has text of its own.
 
             """,
+            """
+            Index
+            library, 1
+            sections, 2
+
+            """,
         ].joined(separator: "\u{0C}") + "\u{0C}"
 
     @Test func theContentsEndsWhereTheBodyStarts() {
@@ -56,10 +63,11 @@ import Testing
         #expect(
             result.document.contents.map(\.title) == [
                 "1 Introduction", "2 Getting started", "2.1 First steps",
-                "2.2 A very long title that wraps over two lines",
+                "2.2 A very long title that wraps over two lines", "Index",
             ])
-        #expect(result.document.contents.map(\.level) == [1, 1, 2, 2])
-        #expect(result.document.contents.map(\.page) == ["1", "2", "2", "3"])
+        // The index is unnumbered, and a division of the book as the chapters are.
+        #expect(result.document.contents.map(\.level) == [1, 1, 2, 2, 1])
+        #expect(result.document.contents.map(\.page) == ["1", "2", "2", "3", "4"])
         let first = result.file("chapter-01.md") ?? ""
         #expect(first.contains("# 1 Introduction\n"))
         #expect(first.contains("This manual describes the sample library"))

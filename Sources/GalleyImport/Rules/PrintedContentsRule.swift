@@ -31,10 +31,16 @@ public struct PrintedContentsRule: ImportRule {
         var pending: (title: String, lines: [Int], raw: [String])?
         var lastNumberedLevel = 0
         let numbered = Self.numberedHeadings(document.divisions)
+        let divisionTitles = Set(document.divisions.filter { $0.role != .contents }.compactMap(\.title))
         func emit(_ title: String, page: String?, lines: [Int], raw: [String]) {
             // An English entry takes its section number from the body's heading of that title.
             let title = numbered[Segmenter.collapse(title)] ?? title
-            let level = Self.level(of: title, lastNumbered: &lastNumberedLevel)
+            var level = Self.level(of: title, lastNumbered: &lastNumberedLevel)
+            // An unnumbered Latin entry that titles a division of the body (`Concept Index`) is one.
+            if level > 1, !title.contains(where: CJK.isHan), divisionTitles.contains(Segmenter.collapse(title)) {
+                level = 1
+                lastNumberedLevel = 0
+            }
             entries.append(ContentsEntry(title: title, level: level, page: page, lines: lines))
             log.moved(
                 lines, raw.joined(separator: "\n"), to: "contents.yaml",
