@@ -35,7 +35,9 @@ public struct ImportResult: Sendable {
     /// non-blank line is either in an output file or removed by a named rule.
     public var lineFates: [Int: LineFate] {
         var fates: [Int: LineFate] = [:]
-        for (index, line) in inputLines.enumerated() where line.trimmingCharacters(in: .whitespaces).isEmpty {
+        // A form feed alone (pdftotext ends its last page with one) is a blank line too.
+        let blank = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{0C}"))
+        for (index, line) in inputLines.enumerated() where line.trimmingCharacters(in: blank).isEmpty {
             fates[index + 1] = .blank
         }
         for change in log.changes {

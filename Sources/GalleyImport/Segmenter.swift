@@ -39,9 +39,16 @@ public enum Segmenter {
             guard lines.count > 2, lines.first == "::: signature", lines.last == ":::" else { continue }
             blocks[b].kind = .signature
             blocks[b].text = lines.dropFirst().dropLast()
-                .map { String($0).replacing("(\\\\|\\s{2,})$", with: "") }.joined(separator: "\n")
+                .map(withoutLineBreakMark).joined(separator: "\n")
         }
         return blocks
+    }
+
+    /// A signature line without its Markdown line break (a final `\\` or two or more spaces).
+    private static func withoutLineBreakMark(_ line: Substring) -> String {
+        if line.hasSuffix("\\") { return String(line.dropLast()) }
+        let spaces = line.reversed().prefix(while: \.isWhitespace).count
+        return String(spaces >= 2 ? line.dropLast(spaces) : line)
     }
 
     static func headingLevel(_ line: String) -> Int? {
@@ -90,7 +97,7 @@ public enum Segmenter {
         block.textLines.contains { piece in
             let line = String(piece)
             return line.contains("....") || line.contains("<b>") || line.matches("^[-\\s]+$")
-                || line.matches("(\\t|\\s{2,}|…|</b>\\s*)(<b>)?[0-9ivxlc]+(</b>)?\\s*$")
+                || TextScanning.endsWithSpacedPage(line)
         }
     }
 
@@ -132,10 +139,20 @@ public enum Segmenter {
             && Numbering.of(heading.text) == nil
     }
 
-    /// The contents run until a heading whose next non-heading block is prose.
+    /// The contents run until a heading whose next non-heading block is prose, or, in an
+    /// English book, until the prose itself (with the lines before it that are no entries).
     private static func contentsEnd(_ blocks: [ImportBlock], from start: Int) -> Int {
         var index = start
         while index < blocks.count {
+            if isLatinProse(blocks[index]) {
+                var end = index
+                while end > start, !blocks[end - 1].isHeading, !hasContentsLine(blocks[end - 1]),
+                    !blocks[end - 1].text.contains(where: CJK.isHan)
+                {
+                    end -= 1
+                }
+                return end
+            }
             if blocks[index].isHeading, let role = divisionRole(for: blocks[index]), role != .contents {
                 let next = blocks[(index + 1)...].first { !$0.isHeading && !RunningHeads.isArtefact($0) }
                 if let next, !isContentsLike(next) { return index }
@@ -144,6 +161,20 @@ public enum Segmenter {
             index += 1
         }
         return blocks.count
+    }
+
+    /// A paragraph of English prose: three lines or more, no Han, no contents line, and ending
+    /// a sentence (Chinese contents have long lines; they are left to the headings).
+    static func isLatinProse(_ block: ImportBlock) -> Bool {
+        guard !block.isHeading, block.lines.count >= 3, block.text.count >= 120,
+            let last = block.text.trimmed.last, ".!?".contains(last)
+        else { return false }
+        return !block.text.contains(where: CJK.isHan) && !hasContentsLine(block)
+    }
+
+    /// A block with a line of the printed contents in it (leaders, spaced or tabbed page numbers).
+    static func hasContentsLine(_ block: ImportBlock) -> Bool {
+        isContentsLike(block) || block.textLines.contains { PrintedLayout.isContentsEntry(String($0)) }
     }
 
     /// Title pages, then the copyright page, then a dedication.

@@ -12,9 +12,9 @@ enum CJK {
     }
 
     /// Full-width punctuation used in Chinese text.
-    static func isPunctuation(_ c: Character) -> Bool {
-        "，。、；：？！…—“”‘’（）《》〈〉「」『』【】〔〕·～".contains(c)
-    }
+    static func isPunctuation(_ c: Character) -> Bool { punctuation.contains(c) }
+
+    private static let punctuation = Set("，。、；：？！…—“”‘’（）《》〈〉「」『』【】〔〕·～")
 
     /// Han or Chinese punctuation: the context that makes ASCII punctuation wrong.
     static func isWide(_ c: Character) -> Bool { isHan(c) || isPunctuation(c) }

@@ -110,9 +110,7 @@ struct MarkdownProse {
             }
             if trimmed.hasPrefix("#") {
                 // A heading's attributes: `{#id .class}` at its end.
-                if let attributes = String(row).capture("(\\s*\\{[^{}]*\\}\\s*)$") {
-                    characters = Array(row.dropLast(attributes.count))
-                }
+                characters = Array(row[..<Self.attributesStart(row)])
             }
             if let directive = Self.directive(trimmed, Self.disableLine) { line.silenced.formUnion(directive) }
             if let next = silenceNext {
@@ -123,6 +121,16 @@ struct MarkdownProse {
             lines.append(line)
             previousBlank = false
         }
+    }
+
+    /// Where a heading's trailing `{#id .class}` and the spaces around it start (`\\s*\\{[^{}]*\\}\\s*$`),
+    /// or the row's end.
+    static func attributesStart(_ row: [Character]) -> Int {
+        let end = TextScanning.runStart(row, before: row.count, TextScanning.isSpace)
+        guard end > 0, row[end - 1] == "}" else { return row.count }
+        let open = TextScanning.runStart(row, before: end - 1) { $0 != "{" && $0 != "}" }
+        guard open > 0, row[open - 1] == "{" else { return row.count }
+        return TextScanning.runStart(row, before: open - 1, TextScanning.isSpace)
     }
 
     /// The rules a directive comment names (`<!-- galley-lint-disable-line punctuation spacing -->`);

@@ -203,7 +203,15 @@ public struct TypographyLint: Sendable {
     /// `编著. —上海：东方出版中心，2008.12`, `Ⅰ.上… Ⅱ.中国共产党—基层组织`.
     static func isCatalogueRecord(_ text: [Character]) -> Bool {
         let line = String(text)
-        return line.contains(". —") || (line.contains("Ⅱ") && line.matches("Ⅰ\\s*[.．].*Ⅱ\\s*[.．]"))
+        guard !line.contains(". —") else { return true }
+        // `Ⅰ .` and, after it, `Ⅱ .` (`Ⅰ\\s*[.．].*Ⅱ\\s*[.．]`, found in one pass).
+        func field(_ mark: Character, at index: Int) -> Bool {
+            guard text[index] == mark else { return false }
+            let dot = TextScanning.runEnd(text, from: index + 1, TextScanning.isSpace)
+            return dot < text.count && (text[dot] == "." || text[dot] == "．")
+        }
+        guard let first = text.indices.first(where: { field("Ⅰ", at: $0) }) else { return false }
+        return text[(first + 1)...].indices.contains { field("Ⅱ", at: $0) }
     }
 
     /// ＡＢＣ１２３ → ABC123.
@@ -347,7 +355,7 @@ public struct TypographyLint: Sendable {
             let a = text[i]
             let b = text[next]
             // A fraction after Han text keeps its space (开本 毫米 1/16), as the import's spacing rule does.
-            let fraction = spaces == 1 && String(text[next...].prefix(12)).matches("^[0-9]+/[0-9]+")
+            let fraction = spaces == 1 && isFraction(text, at: next)
             if (CJK.isHan(a) && CJK.isASCIIAlphanumeric(b) && !fraction) || (CJK.isASCIIAlphanumeric(a) && CJK.isHan(b))
             {
                 found.append((i + 1, spaces))
@@ -355,6 +363,12 @@ public struct TypographyLint: Sendable {
             i += 1
         }
         return found
+    }
+
+    /// `1/16` at `index`.
+    static func isFraction(_ text: [Character], at index: Int) -> Bool {
+        let slash = TextScanning.runEnd(text, from: index, TextScanning.isDigit)
+        return slash > index && slash + 1 < text.count && text[slash] == "/" && TextScanning.isDigit(text[slash + 1])
     }
 
     static func latinSpacing(_ text: [Character], preferSpace: Bool) -> [RunFinding] {

@@ -34,9 +34,13 @@ enum PrintedLayout {
         var rightEdge: Double
         /// Where an indented first line starts, when the book indents them.
         var indent: Double?
+        /// Latin `-layout` text (`PrintedBook.measuredInColumns`).
+        var columns = false
 
         func isBody(_ line: PrintedLine) -> Bool { abs(line.size - bodySize) <= 0.06 * bodySize }
-        func reachesMeasure(_ line: PrintedLine) -> Bool { line.x1 >= rightEdge - 0.5 * em }
+        /// Near the right edge: within half an em, or in Latin `-layout` text, whose columns for
+        /// justified lines differ by a few, within three.
+        func reachesMeasure(_ line: PrintedLine) -> Bool { line.x1 >= rightEdge - (columns ? 3 : 0.5) * em }
         func isIndented(_ line: PrintedLine) -> Bool {
             guard let indent else { return false }
             return abs(line.x0 - indent) < 0.35 * em
@@ -61,12 +65,19 @@ enum PrintedLayout {
             for value in values { result[(value / grid).rounded() * grid, default: 0] += 1 }
             return result
         }
-        let leftEdge = mode(counts(body.map(\.x0))) ?? 0
+        var leftEdge = mode(counts(body.map(\.x0))) ?? 0
+        if book.measuredInColumns {
+            // Definitions, code and list items sit to the right of the text block, never to its
+            // left: the edge is the leftmost start shared by a tenth of the lines.
+            leftEdge = counts(body.map(\.x0)).filter { $0.value * 10 >= body.count }.keys.min() ?? leftEdge
+        }
         let rightEdge = mode(counts(body.map(\.x1))) ?? 0
         let indented = body.map(\.x0).filter { $0 > leftEdge + 0.5 * em && $0 <= leftEdge + 4.5 * em }
         var indent: Double? = nil
         if indented.count * 20 >= body.count, let value = mode(counts(indented)) { indent = value }
-        return Metrics(bodySize: bodySize, em: em, leftEdge: leftEdge, rightEdge: rightEdge, indent: indent)
+        return Metrics(
+            bodySize: bodySize, em: em, leftEdge: leftEdge, rightEdge: rightEdge, indent: indent,
+            columns: book.measuredInColumns)
     }
 
     private static func mode(_ counts: [Double: Int]) -> Double? {
@@ -77,9 +88,13 @@ enum PrintedLayout {
 
     /// `第一章`, `第 十 二 章`, `Chapter 3`, `PART ONE`: a line that is only a division's number.
     static func isDivisionNumber(_ text: String) -> Bool {
+        // Asked of every line: the patterns only for the short lines that start as they do.
+        guard text.utf8.count <= 80 else { return false }
         let collapsed = Segmenter.collapse(text)
-        if collapsed.matches("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]$") { return true }
-        return text.trimmed.matches(
+        if collapsed.first == "第", collapsed.matches("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]$") { return true }
+        let trimmed = text.trimmed
+        guard let first = trimmed.first, "CcPpBb".contains(first) else { return false }
+        return trimmed.matches(
             "^(?i:chapter|part|book)\\s+([0-9]{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)$")
     }
 
@@ -157,13 +172,16 @@ enum PrintedLayout {
     /// reads like a link or a footnote call.
     static func markdownEscaped(_ text: String) -> String {
         var out = ""
-        let call = text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)
+        var calls = text.contains("<sup>") ? text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)[...] : []
         let linkLike = text.contains("](") || text.contains("[^")
         var index = text.startIndex
         while index < text.endIndex {
-            if let range = call.first(where: { $0.lowerBound == index }) {
+            // The calls in order, each looked at once (a line of them stays linear).
+            while let range = calls.first, range.lowerBound < index { calls = calls.dropFirst() }
+            if let range = calls.first, range.lowerBound == index {
                 out += text[range]
                 index = range.upperBound
+                calls = calls.dropFirst()
                 continue
             }
             let c = text[index]
@@ -176,7 +194,68 @@ enum PrintedLayout {
 
     /// A printed contents line: a title, dot leaders, a page number.
     static func isContentsEntry(_ text: String) -> Bool {
-        text.matches("(\\.{4,}|…{2,}|(\\. ){3,}|·{3,})\\s*[0-9ivxlc]{1,4}\\s*$")
+        TextScanning.endsWithLeaderAndPage(text)
+    }
+
+    /// `1 Introduction`, `2.1 ASN.1 syntax`, `A.1 Licence`, `Appendix A Copying`: a Latin heading
+    /// led by its section number (up to four levels of one or two digits, an appendix letter
+    /// first, no full stop after a single number); the number's depth.
+    static func latinSectionDepth(_ text: String) -> Int? {
+        var chars = Array(text.trimmed)
+        guard chars.count <= 90, !chars.contains(where: CJK.isHan) else { return nil }
+        if chars.starts(with: "Appendix "), chars.count > 10, chars[9].isUppercase, chars[10] == " " {
+            chars = Array("1" + chars[10...])
+        } else if chars.count > 2, chars[0].isASCII, chars[0].isUppercase, chars[1] == ".",
+            TextScanning.isDigit(chars[2])
+        {
+            chars[0] = "1"
+        }
+        var i = 0
+        var depth = 0
+        while true {
+            let end = TextScanning.runEnd(chars, from: i, TextScanning.isDigit)
+            guard end > i, end - i <= 2 else { return nil }
+            depth += 1
+            i = end
+            guard i + 1 < chars.count, chars[i] == ".", TextScanning.isDigit(chars[i + 1]), depth < 4 else { break }
+            i += 1
+        }
+        let title = TextScanning.runEnd(chars, from: i, TextScanning.isSpace)
+        guard title > i, title < chars.count, chars[title].isASCII, chars[title].isLetter,
+            let last = chars.last, !".,;:".contains(last)
+        else { return nil }
+        return depth
+    }
+
+    /// The running head a Texinfo-style book prints for a chapter heading, without spaces:
+    /// `4 Function reference` → `Chapter4:Functionreference`, `Appendix A Copying` → `AppendixA:Copying`.
+    static func latinRunningHead(_ heading: String) -> String? {
+        guard latinSectionDepth(heading) == 1 else { return nil }
+        var words = heading.trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        var label = "Chapter"
+        if words.first == "Appendix" {
+            label = "Appendix"
+            words.removeFirst()
+        }
+        guard words.count >= 2 else { return nil }
+        return Segmenter.collapse(label + words[0] + ":" + words.dropFirst().joined())
+    }
+
+    /// The titles of the printed contents' entries (leader and page removed), without spaces;
+    /// a title wrapped over two lines also as one.
+    static func contentsTitles(_ book: PrintedBook) -> Set<String> {
+        var titles: Set<String> = []
+        for page in book.pages {
+            for (l, line) in page.lines.enumerated() where isContentsEntry(line.text) {
+                let title = Segmenter.collapse(TextScanning.strippingLeaderAndPage(line.text))
+                titles.insert(title)
+                if l > 0, !isContentsEntry(page.lines[l - 1].text) {
+                    titles.insert(Segmenter.collapse(page.lines[l - 1].text) + title)
+                }
+            }
+        }
+        titles.remove("")
+        return titles
     }
 
     static func isListItem(_ text: String) -> Bool {
@@ -203,6 +282,7 @@ enum PrintedLayout {
             }
         }
         var builder = BlockBuilder(metrics: metrics, evidence: book.evidence)
+        builder.contentsTitles = contentsTitles(book)
         for (p, page) in book.pages.enumerated() {
             let kept = page.lines.indices.filter { !furniture.contains(numbered[p][$0]) }
             let notesFrom = notesStart(page, kept: kept, metrics: metrics, evidence: book.evidence) ?? Int.max
@@ -250,8 +330,9 @@ enum PrintedLayout {
                 if isDivisionNumber(line.text), l + 1 < page.lines.count {
                     titles.insert(Segmenter.collapse(page.lines[l + 1].text))
                 }
+                if let head = latinRunningHead(line.text) { titles.insert(head) }
                 if line.text.contains("....") || line.text.contains("……") {
-                    var entry = line.text.replacing("[.…·\\s]+[0-9ivxlc]+\\s*$", with: "")
+                    var entry = TextScanning.strippingLeaderAndPage(line.text)
                     entry = Segmenter.collapse(entry)
                     titles.insert(entry)
                     titles.insert(entry.replacing("^第[一二三四五六七八九十百零〇两0-9]+[章篇部节回卷]", with: ""))
@@ -272,7 +353,7 @@ enum PrintedLayout {
         func isTitle(_ text: String) -> Bool {
             let collapsed = Segmenter.collapse(text)
             if titles.contains(collapsed) { return true }
-            let stripped = Segmenter.collapse(text.replacing("^\\s*[0-9]{1,4}\\s+|\\s+[0-9]{1,4}\\s*$", with: ""))
+            let stripped = Segmenter.collapse(TextScanning.strippingFolio(text, padded: true))
             return stripped != collapsed && titles.contains(stripped)
         }
         if book.evidence == .pdf {
@@ -286,8 +367,7 @@ enum PrintedLayout {
             }
             // A running head often carries the folio (`Chapter 2: Syntax 13`): compared without it.
             func withoutFolio(_ text: String) -> String {
-                Segmenter.collapse(
-                    text.replacing("^\\s*([0-9]{1,4}|[ivxlc]{1,6})\\s+|\\s+([0-9]{1,4}|[ivxlc]{1,6})\\s*$", with: ""))
+                Segmenter.collapse(TextScanning.strippingFolio(text, roman: true, padded: true))
             }
             for (_, places) in byKey {
                 var texts: [String: Int] = [:]
@@ -310,8 +390,7 @@ enum PrintedLayout {
             for (p, page) in book.pages.enumerated() where !page.lines.isEmpty {
                 let boundary = Set([0, page.lines.count - 1])
                 for (l, line) in page.lines.enumerated() {
-                    let collapsed = Segmenter.collapse(
-                        line.text.replacing("^\\s*[0-9]{1,4}\\s+|\\s+[0-9]{1,4}\\s*$", with: ""))
+                    let collapsed = Segmenter.collapse(TextScanning.strippingFolio(line.text, padded: true))
                     if boundary.contains(l) && RunningHeads.isPageNumber(line.text) {
                         numbers.append((p, l))
                     } else if boundary.contains(l) && isTitle(line.text) && seen.contains(collapsed) {
@@ -319,6 +398,7 @@ enum PrintedLayout {
                     } else if isTitle(line.text) && !line.text.contains("....") && !line.text.contains("……") {
                         seen.insert(collapsed)
                     }
+                    if let head = latinRunningHead(line.text) { seen.insert(head) }
                 }
             }
         }
@@ -392,6 +472,9 @@ private struct BlockBuilder {
 
     enum OpenKind { case paragraph, listItem, heading, single }
 
+    /// The printed contents' titles: a numbered Latin line repeating one is a heading.
+    var contentsTitles: Set<String> = []
+
     init(metrics: PrintedLayout.Metrics, evidence: PrintedBook.Evidence) {
         self.metrics = metrics
         self.evidence = evidence
@@ -437,7 +520,20 @@ private struct BlockBuilder {
                 || (line.bold && metrics.isCentred(line) && !metrics.reachesMeasure(line))
         }
         let name = Segmenter.collapse(line.text)
-        return Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore)
+        if Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore) {
+            return true
+        }
+        // An English title the printed contents lists, at the top of a page.
+        if firstOnPage, !line.text.contains(where: CJK.isHan), line.text.count <= 90, contentsTitles.contains(name) {
+            return true
+        }
+        // `2.1 ASN.1 syntax`: at the top of a page, under another heading, or as the contents list it.
+        guard PrintedLayout.latinSectionDepth(line.text) != nil, !PrintedLayout.isListItem(line.text) else {
+            return false
+        }
+        let title = Segmenter.collapse(line.text.trimmed.drop { !$0.isWhitespace })
+        // (`-layout` keeps an entry's number on its line; plain text reads the numbers apart.)
+        return firstOnPage || openKind == .heading || contentsTitles.contains(title) || contentsTitles.contains(name)
     }
 
     mutating func add(_ line: PrintedLine, number: Int) {
@@ -541,7 +637,15 @@ private struct BlockBuilder {
     /// Does the line go on with the open paragraph or list item?
     private func continues(_ line: PrintedLine, text: String) -> Bool {
         guard open != nil, let previous = last, openKind == .paragraph || openKind == .listItem else { return false }
-        if PrintedLayout.isListItem(text) || metrics.isIndented(line) { return false }
+        if PrintedLayout.isListItem(text) { return false }
+        // An English contents entry (`Introduction . . . 1`) is a line of its own.
+        if !text.contains(where: CJK.isHan) && PrintedLayout.isContentsEntry(previous.text) { return false }
+        if metrics.isIndented(line) {
+            // Latin `-layout` text: a block set at the indent (a definition's body) goes on from
+            // a full line at the same indent above it.
+            return metrics.columns && openKind == .paragraph && !line.gapBefore
+                && abs(line.x0 - previous.x0) < 0.35 * metrics.em && metrics.reachesMeasure(previous)
+        }
         if abs(line.size - previous.size) > 0.06 * max(previous.size, 1) { return false }
         if evidence == .pdf && !firstOnPage && line.y0 - previous.y1 > 1.2 * metrics.em { return false }
         if line.gapBefore { return false }
@@ -550,8 +654,9 @@ private struct BlockBuilder {
         } else {
             guard metrics.isAtLeftEdge(line) else { return false }
         }
-        // Latin words are too unevenly wide to measure in text: a line ending in one goes on.
-        if evidence == .plainText, let end = previous.text.last, let start = text.first,
+        // Latin words are too unevenly wide to measure in text (and pdftotext's columns for them
+        // are not exact): a line ending in one goes on.
+        if evidence == .plainText || metrics.columns, let end = previous.text.last, let start = text.first,
             end.isASCII && (end.isLetter || end.isNumber), start.isASCII && (start.isLetter || start.isNumber)
         {
             return true
@@ -578,6 +683,7 @@ private struct BlockBuilder {
     }
 
     private func level(of line: PrintedLine) -> Int {
+        if evidence != .pdf, let depth = PrintedLayout.latinSectionDepth(line.text) { return depth }
         if let (family, _) = Numbering.of(Segmenter.collapse(line.text)) {
             if family == .section { return 2 }
             if family == .part || family == .chapter { return 1 }

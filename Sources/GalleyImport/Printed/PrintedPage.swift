@@ -68,6 +68,9 @@ public struct PrintedBook: Hashable, Sendable {
     /// False for text with no page boundaries (OCR text): the text rules then still
     /// look for running heads and page-break cuts, since the pages cannot show them.
     public var paged = true
+    /// `-layout` text of a book in Latin letters, its lines measured by their columns: the
+    /// text block's left edge is its leftmost common column, and an indented block goes on.
+    public var measuredInColumns = false
 
     public init(evidence: Evidence, pages: [PrintedPage]) {
         self.evidence = evidence

@@ -26,6 +26,10 @@ public enum PrintedText {
         let all = rows.joined()
         let spaced = all.filter { $0.hasPrefix("  ") || $0.trimmed.contains("   ") }.count
         let layout = spaced * 20 >= all.filter { !$0.trimmed.isEmpty }.count
+        // `-layout` keeps a line's columns: a Latin book's justified lines end in the same column
+        // however many letters they hold, so they are measured by their columns (about half an em
+        // each), spaces included, not by their letters once the spaces are collapsed.
+        let byColumns = layout && isLatin(Array(all))
         var result: [PrintedPage] = []
         // A form feed sits inside a line of the file: the page after it starts on that same line.
         var base = 1
@@ -40,10 +44,11 @@ public enum PrintedText {
                 }
                 defer { blank = false }
                 // pdftotext's -layout grid gives a wide character one column; so does an indent of spaces.
-                let indent = Double(raw.prefix { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.count)
+                var indent = Double(raw.prefix { $0 == " " || $0 == "\u{3000}" || $0 == "\t" }.count)
+                if byColumns { indent *= 0.55 }
                 let text = layout ? raw.trimmed.replacing(" {2,}", with: " ") : raw.trimmed
-                var line = PrintedLine(
-                    text: text, x0: indent, x1: indent + width(text), y0: Double(row), y1: Double(row) + 0.9, size: 1)
+                let end = indent + width(byColumns ? raw.trimmed : text)
+                var line = PrintedLine(text: text, x0: indent, x1: end, y0: Double(row), y1: Double(row) + 0.9, size: 1)
                 // Plain pdftotext writes the words of a widely justified row one flow each, a blank
                 // line apart (`就是Die` / `Frau` / `vom` / `Meer，《海的女`): a Latin word after a blank
                 // line and after a line ending in one goes on that row, so its end is where the row's is.
@@ -61,7 +66,21 @@ public enum PrintedText {
         }
         var book = PrintedBook(evidence: layout ? .layoutText : .plainText, pages: result)
         book.paged = paged
+        book.measuredInColumns = byColumns
         return book
+    }
+
+    /// Written in Latin letters: fewer Han characters than a tenth of the letters.
+    static func isLatin(_ lines: [String]) -> Bool {
+        var letters = 0
+        var han = 0
+        for line in lines {
+            for c in line where c.isLetter {
+                letters += 1
+                if CJK.isHan(c) { han += 1 }
+            }
+        }
+        return letters > 0 && han * 10 < letters
     }
 
     /// Width in ems: one for a wide character, about half for the others.

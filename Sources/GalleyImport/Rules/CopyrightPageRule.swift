@@ -32,7 +32,7 @@ public struct CopyrightPageRule: ImportRule {
                     next.text.matches("^[\\p{Han}]{2,}[：:].+[，,]\\s*[0-9]{4}")
                 {
                     // `题名 / 责任者.` + `出版地：出版者，年` → one record line
-                    let joined = block.text.trimmed.replacing("\\s*/\\s*", with: "／") + " —" + next.text.trimmed
+                    let joined = Self.fullWidthSlashes(block.text.trimmed) + " —" + next.text.trimmed
                     log.changed(block.lines + next.lines, block.text + "\n" + next.text, joined)
                     block = ImportBlock(kind: .paragraph, text: joined, lines: block.lines + next.lines)
                     index += 1
@@ -84,4 +84,23 @@ public struct CopyrightPageRule: ImportRule {
     static func isField(_ block: ImportBlock) -> Bool {
         !block.isHeading && (block.text.matches("^[\\p{Han} ]{2,8}[：:]") || block.text.trimmed.hasPrefix("ISBN"))
     }
+
+    /// `题名 / 责任者` → `题名／责任者`: each `/` and the spaces either side of it (`\\s*/\\s*`).
+    static func fullWidthSlashes(_ text: String) -> String {
+        var out: [Character] = []
+        var chars = text.makeIterator()
+        var skipping = false
+        while let c = chars.next() {
+            if c == "/" {
+                while out.last?.isWhitespace == true { out.removeLast() }
+                out.append("／")
+                skipping = true
+            } else if !(skipping && c.isWhitespace) {
+                out.append(c)
+                skipping = false
+            }
+        }
+        return String(out)
+    }
+
 }

@@ -67,12 +67,30 @@ public struct FootnotesRule: ImportRule {
                     }
                 }
             }
+            // The unclaimed references of each number, in reading order: a note claims the last one
+            // before it (found by halving, so that many notes and markers stay fast).
+            var unclaimed: [[Int]] = []
+            var listOfNumber: [Int: Int] = [:]
+            for (r, reference) in references.enumerated() {
+                let list = listOfNumber[reference.number] ?? unclaimed.count
+                if list == unclaimed.count {
+                    listOfNumber[reference.number] = list
+                    unclaimed.append([])
+                }
+                unclaimed[list].append(r)
+            }
+            func claim(before block: Int, number: Int) -> Int? {
+                guard let list = listOfNumber[number] else { return nil }
+                var low = 0
+                var high = unclaimed[list].count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if references[unclaimed[list][middle]].block < block { low = middle + 1 } else { high = middle }
+                }
+                return low > 0 ? unclaimed[list].remove(at: low - 1) : nil
+            }
             for note in notes {
-                guard
-                    let r = references.lastIndex(where: {
-                        $0.block < note.block && $0.number == note.number && $0.label == nil
-                    })
-                else {
+                guard let r = claim(before: note.block, number: note.number) else {
                     let start = blocks[note.block].text.prefix(30)
                     log.finding(
                         blocks[note.block].lines,
@@ -92,15 +110,38 @@ public struct FootnotesRule: ImportRule {
                     markerText + " … " + noteBlock.text,
                     "[^\(label)] … [^\(label)]: " + noteText)
             }
-            // Rewrite markers from the end so earlier ranges stay valid.
-            for reference in references.reversed() {
-                guard let label = reference.label else {
-                    let markerText = (blocks[reference.block].text as NSString).substring(with: reference.range)
-                    log.finding(blocks[reference.block].lines, "note marker \(markerText) has no note; kept as it is")
-                    continue
+            // Markers without a note, from the last; then each block's markers rewritten in one pass
+            // (one replacement at a time copied the block for each of its markers).
+            var texts: [Int: NSString] = [:]
+            func text(_ block: Int) -> NSString {
+                if let text = texts[block] { return text }
+                let text = blocks[block].text as NSString
+                texts[block] = text
+                return text
+            }
+            for reference in references.reversed() where reference.label == nil {
+                let markerText = text(reference.block).substring(with: reference.range)
+                log.finding(blocks[reference.block].lines, "note marker \(markerText) has no note; kept as it is")
+            }
+            var start = 0
+            while start < references.count {
+                let block = references[start].block
+                var end = start
+                while end < references.count, references[end].block == block { end += 1 }
+                if references[start..<end].contains(where: { $0.label != nil }) {
+                    let original = text(block)
+                    var rewritten = ""
+                    var cursor = 0
+                    for reference in references[start..<end] {
+                        guard let label = reference.label else { continue }
+                        rewritten += original.substring(
+                            with: NSRange(location: cursor, length: reference.range.location - cursor))
+                        rewritten += "[^\(label)]"
+                        cursor = NSMaxRange(reference.range)
+                    }
+                    blocks[block].text = rewritten + original.substring(from: cursor)
                 }
-                blocks[reference.block].text = (blocks[reference.block].text as NSString)
-                    .replacingCharacters(in: reference.range, with: "[^\(label)]")
+                start = end
             }
             document.divisions[d].blocks = blocks
         }

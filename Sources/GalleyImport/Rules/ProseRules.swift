@@ -10,7 +10,9 @@ public struct SignatureRule: ImportRule {
     static let roles: Set<ImportRole> = [.preface, .foreword, .introduction, .afterword, .acknowledgments]
 
     static func isDate(_ text: String) -> Bool {
-        Segmenter.collapse(text).matches(
+        // A date is a short line: a long paragraph is not collapsed to find out.
+        guard text.utf8.count <= 400 else { return false }
+        return Segmenter.collapse(text).matches(
             "^(于.{1,8})?([0-9]{4}|[一二三四五六七八九〇零]{4})年"
                 + "([0-9一二三四五六七八九十]{1,2}月)?([0-9一二三四五六七八九十]{1,3}日)?(于.{1,8})?$")
     }
@@ -56,7 +58,19 @@ public struct PageBreakJoinsRule: ImportRule {
     /// Two pieces of one paragraph: a space between Latin text on both sides (`result,` / `and`),
     /// none next to a Han character or Chinese punctuation, none after a hyphen.
     static func join(_ a: String, _ b: String) -> String {
-        guard let last = a.last, let first = b.first else { return a + b }
+        var text = a
+        append(b, to: &text)
+        return text
+    }
+
+    /// `join`, in place: a paragraph built from many pieces is not copied for each of them.
+    /// Whether a space went between them.
+    @discardableResult
+    static func append(_ piece: String, to text: inout String) -> Bool {
+        guard let last = text.last, let first = piece.first else {
+            text += piece
+            return false
+        }
         func wide(_ c: Character) -> Bool {
             CJK.isWide(c) || c.unicodeScalars.first.map(EastAsianWidth.isWide) == true
         }
@@ -64,38 +78,73 @@ public struct PageBreakJoinsRule: ImportRule {
             !wide(last) && !wide(first) && !last.isWhitespace && last != "-" && last != "/"
             && (last.isLetter || last.isNumber || ",.;:!?)”’".contains(last))
             && (first.isLetter || first.isNumber || "(“‘".contains(first))
-        return space ? a + " " + b : a + b
+        if space { text += " " }
+        text += piece
+        return space
     }
 
-    /// The text's last character, ignoring trailing note references.
+    /// The text's last character, ignoring trailing note references (`[^1]`, `<sup>1</sup>`, `①`)
+    /// and spaces. Read back from the end, so that it costs what it skips, not the text's length.
     static func lastCharacter(_ text: String) -> Character? {
-        text.replacing("(\\[\\^[^\\]]+\\]|<sup>[^<]*</sup>|[\\x{2460}-\\x{2473}]|\\s)+$", with: "").last
+        var end = text.endIndex
+        while end > text.startIndex {
+            let before = text.index(before: end)
+            let c = text[before]
+            let head = text[..<end]
+            if c.isWhitespace || c.unicodeScalars.first.map({ (0x2460...0x2473).contains($0.value) }) == true {
+                end = before
+            } else if c == ">", head.hasSuffix("</sup>") {
+                // `<sup>[^<]*</sup>`: the `<` before `</sup>` must open `<sup>`.
+                let close = text.index(end, offsetBy: -6)
+                guard let open = text[..<close].lastIndex(of: "<"), text[open..<close].hasPrefix("<sup>") else {
+                    break
+                }
+                end = open
+            } else if c == "]" {
+                // `\[\^[^\]]+\]`: the first `[^` after the previous `]` that leaves something inside.
+                let stretch = text[..<before].lastIndex(of: "]").map { text.index(after: $0) } ?? text.startIndex
+                let inside = text[stretch..<before]
+                guard
+                    let open = inside.indices.first(where: { index in
+                        inside[index] == "[" && inside[index...].dropFirst().first == "^"
+                            && inside.index(index, offsetBy: 2, limitedBy: inside.endIndex).map { $0 < inside.endIndex }
+                                == true
+                    })
+                else { break }
+                end = open
+            } else {
+                break
+            }
+        }
+        return end > text.startIndex ? text[text.index(before: end)] : nil
     }
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         for d in document.divisions.indices where document.divisions[d].role.isProse {
-            var blocks = document.divisions[d].blocks
-            var i = 0
-            while i < blocks.count {
-                guard blocks[i].kind == .paragraph || blocks[i].kind == .listItem else { i += 1; continue }
-                var j = i + 1
-                while j < blocks.count, blocks[j].isFootnote { j += 1 }
-                guard j < blocks.count, blocks[j].kind == .paragraph, !SignatureRule.isDate(blocks[j].text),
-                    !SignatureRule.isDate(blocks[i].text),
-                    let last = Self.lastCharacter(blocks[i].text), let first = blocks[j].text.first
-                else { i += 1; continue }
-                let cut = !CJK.terminal.contains(last) || CJK.continuing.contains(first)
-                guard cut else { i += 1; continue }
-                let a = blocks[i].text, b = blocks[j].text
-                let joined = Self.join(a, b)
-                log.changed(
-                    [blocks[i].lines.last!, blocks[j].lines.first!],
-                    String(a.suffix(16)) + "⏎" + String(b.prefix(16)),
-                    String(a.suffix(16)) + (joined.count > a.count + b.count ? " " : "") + String(b.prefix(16)))
-                blocks[i].text = joined
-                blocks[i].lines += blocks[j].lines
-                blocks.remove(at: j)
-                // stay on i: the joined paragraph may still be cut
+            // One pass: each block joins the paragraph still open before it (notes between stepped
+            // over), in place, so that a paragraph cut into many pieces costs their length once.
+            var blocks: [ImportBlock] = []
+            var open: Int?
+            for block in document.divisions[d].blocks {
+                if block.isFootnote {
+                    blocks.append(block)
+                    continue
+                }
+                if let i = open, block.kind == .paragraph, !SignatureRule.isDate(block.text),
+                    !SignatureRule.isDate(blocks[i].text), let last = Self.lastCharacter(blocks[i].text),
+                    let first = block.text.first,
+                    !CJK.terminal.contains(last) || CJK.continuing.contains(first)
+                {
+                    let before = String(blocks[i].text.suffix(16))
+                    let space = Self.append(block.text, to: &blocks[i].text)
+                    log.changed(
+                        [blocks[i].lines.last!, block.lines.first!], before + "⏎" + String(block.text.prefix(16)),
+                        before + (space ? " " : "") + String(block.text.prefix(16)))
+                    blocks[i].lines += block.lines
+                    continue
+                }
+                blocks.append(block)
+                open = block.kind == .paragraph || block.kind == .listItem ? blocks.count - 1 : nil
             }
             document.divisions[d].blocks = blocks
         }

@@ -43,7 +43,7 @@ public struct RunningHeadsRule: ImportRule {
         var counts: [String: Int] = [:]
         for division in document.divisions where division.role.isProse {
             for block in division.blocks where block.kind == .paragraph && !block.text.contains("\n") {
-                let text = Segmenter.collapse(block.text.replacing("^[0-9]{1,4}\\s+|\\s+[0-9]{1,4}$", with: ""))
+                let text = Segmenter.collapse(TextScanning.strippingFolio(block.text))
                 if text.count <= 30, let last = text.last, !CJK.terminal.contains(last) {
                     counts[text, default: 0] += 1
                 }
@@ -98,7 +98,7 @@ public struct RunningHeadsRule: ImportRule {
         guard block.kind == .paragraph, !block.text.contains("\n") else { return false }
         let text = block.text.trimmed
         if titles.contains(Segmenter.collapse(text)) { return true }
-        let stripped = text.replacing("^[0-9]{1,4}\\s+|\\s+[0-9]{1,4}$", with: "")
+        let stripped = TextScanning.strippingFolio(text)
         return stripped != text && titles.contains(Segmenter.collapse(stripped))
     }
 }

@@ -22,7 +22,7 @@ public struct UnwrapLinesRule: ImportRule {
                     if text.isEmpty || text.hasSuffix("\n") {
                         text += piece
                     } else {
-                        text = PageBreakJoinsRule.join(text, piece)
+                        PageBreakJoinsRule.append(piece, to: &text)
                         soft = true
                     }
                     if hard { text += "\n" }

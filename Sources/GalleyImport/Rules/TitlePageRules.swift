@@ -162,7 +162,7 @@ public struct MetadataRule: ImportRule {
         }
         // CIP subject field: `III . 中国共产党—基层组织—…  IV . D267`
         if meta.subjects.isEmpty,
-            let subject = line.capture("(?:III|Ⅲ)\\s*[.．]\\s*(.+?)\\s+(?:IV|Ⅳ)\\s*[.．]")
+            let subject = line.capture("(?:III|Ⅲ)\\s{0,8}[.．]\\s{0,8}(.{1,200}?)\\s{1,20}(?:IV|Ⅳ)\\s{0,8}[.．]")
         {
             meta.subjects = subject.split(separator: " ").map(String.init).filter { !$0.isEmpty }
         }

@@ -53,6 +53,10 @@ public struct PunctuationRule: ImportRule {
         chars = out
 
         var open: [Int] = []
+        // Han characters before each index: whether a bracket holds any is known at once
+        // (searching each pair's inside is quadratic on (((…))) ).
+        var hanBefore = [Int](repeating: 0, count: chars.count + 1)
+        for (i, c) in chars.enumerated() { hanBefore[i + 1] = hanBefore[i] + (CJK.isHan(c) ? 1 : 0) }
         // Straight quotes are paired only when they pair up; an odd count is left for a person.
         let doubles = chars.indices.filter { chars[$0] == "\"" }
         let singles = chars.indices.filter { chars[$0] == "'" && (wide(neighbour($0, -1)) || wide(neighbour($0, 1))) }
@@ -70,8 +74,7 @@ public struct PunctuationRule: ImportRule {
             } else if c == "(" {
                 open.append(i)
             } else if c == ")", let start = open.popLast() {
-                let inner = chars[(start + 1)..<i]
-                if inner.contains(where: CJK.isHan) || wide(neighbour(start, -1)) || wide(neighbour(i, 1)) {
+                if hanBefore[i] > hanBefore[start + 1] || wide(neighbour(start, -1)) || wide(neighbour(i, 1)) {
                     chars[start] = "（"
                     chars[i] = "）"
                 }
@@ -107,27 +110,133 @@ public struct SpacingRule: ImportRule {
         }
     }
 
+    /// One pass for the numbers, one for the runs of spaces: linear on any line (the regular
+    /// expressions these passes replace, `[ \\t\\u3000]+(?=，)` and the like, took minutes on a
+    /// line of 200,000 spaces).
     static func clean(_ text: String, keepLatinSpacing: Bool) -> String {
-        var text = text
-        text = text.replacing("([0-9])(?:[ \\t]+[-－][ \\t]*|[ \\t]*[-－][ \\t]+)(?=[0-9])", with: "$1-")
-        text = text.replacing("([0-9])[ \\t]*×[ \\t]*(?=[0-9])", with: "$1×")
-        if !keepLatinSpacing {
-            text = text.replacing("(\\p{Han})[ \\t\\u3000]+(?=[A-Za-z0-9])(?![0-9]+/[0-9]+)", with: "$1")
-            text = text.replacing("([A-Za-z0-9%])[ \\t\\u3000]+(?=\\p{Han})", with: "$1")
+        let chars = joiningNumbers(Array(text))
+        var out: [Character] = []
+        out.reserveCapacity(chars.count)
+        var i = 0
+        while i < chars.count {
+            guard isSpace(chars[i]) else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            let end = TextScanning.runEnd(chars, from: i, isSpace)
+            let before = out.last
+            let after = end < chars.count ? chars[end] : nil
+            if !removesSpaces(
+                between: before, and: after, keepLatinSpacing: keepLatinSpacing,
+                fraction: {
+                    TypographyLint.isFraction(chars, at: end)
+                })
+            {
+                out += chars[i..<end]
+            }
+            i = end
         }
-        text = text.replacing("[ \\t\\u3000]+(?=[，。、；：？！）》」』”])", with: "")
-        text = text.replacing("([，。、；：？！（《「『“])[ \\t\\u3000]+", with: "$1")
-        // Quotes and brackets hug the Han text they stand beside.
-        text = text.replacing("([\\p{Han}，。、；：？！])[ \\t\\u3000]+(?=[“‘（《「『])", with: "$1")
-        text = text.replacing("([”’）》」』])[ \\t\\u3000]+(?=[\\p{Han}“‘（《])", with: "$1")
-        return text
+        return String(out)
     }
 
-    /// Spaces between two Han characters removed, except the one after a leading 第X章/节.
-    static func removeHanSpaces(_ text: String) -> String {
-        if let prefix = text.capture("^(第[一二三四五六七八九十百零〇0-9]+[章节篇部]分?[ \\t\\u3000]+)") {
-            return prefix + removeHanSpaces(String(text.dropFirst(prefix.count)))
+    static func isSpace(_ c: Character) -> Bool { c == " " || c == "\t" || c == "\u{3000}" }
+
+    /// `978 - 7 - 80186` → `978-7-80186` (－ too), `710 × 1020` → `710×1020`.
+    private static func joiningNumbers(_ chars: [Character]) -> [Character] {
+        func isTab(_ c: Character) -> Bool { c == " " || c == "\t" }
+        var out: [Character] = []
+        out.reserveCapacity(chars.count)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            out.append(c)
+            i += 1
+            guard TextScanning.isDigit(c) else { continue }
+            let mark = TextScanning.runEnd(chars, from: i, isTab)
+            guard mark < chars.count, "-－×".contains(chars[mark]) else { continue }
+            let next = TextScanning.runEnd(chars, from: mark + 1, isTab)
+            guard next < chars.count, TextScanning.isDigit(chars[next]) else { continue }
+            let dash = chars[mark] != "×"
+            // A hyphen with no space either side stays as it is (a range, 10-20).
+            guard !dash || mark > i || next > mark + 1 else { continue }
+            out.append(dash ? "-" : "×")
+            i = next
         }
-        return text.replacing("(\\p{Han})[ \\t\\u3000]+(?=\\p{Han})", with: "$1")
+        return out
+    }
+
+    private static let closing = Set("，。、；：？！）》」』”")
+    private static let opening = Set("，。、；：？！（《「『“")
+    private static let stops = Set("，。、；：？！")
+    private static let openingQuotes = Set("“‘（《「『")
+    private static let closingQuotes = Set("”’）》」』")
+    private static let quotesAfterClosing = Set("“‘（《")
+
+    /// Whether a run of spaces between `before` and `after` goes.
+    private static func removesSpaces(
+        between before: Character?, and after: Character?, keepLatinSpacing: Bool, fraction: () -> Bool
+    ) -> Bool {
+        let han = before.map(isHan) ?? false
+        let hanAfter = after.map(isHan) ?? false
+        if !keepLatinSpacing {
+            if han, let after, after.isASCII && (after.isLetter || after.isNumber), !fraction() { return true }
+            if let before, before.isASCII && (before.isLetter || before.isNumber) || before == "%", hanAfter {
+                return true
+            }
+        }
+        if let after, closing.contains(after) { return true }
+        if let before, opening.contains(before) { return true }
+        // Quotes and brackets hug the Han text they stand beside.
+        if let after, openingQuotes.contains(after), han || before.map(stops.contains) == true { return true }
+        if let before, closingQuotes.contains(before), hanAfter || after.map(quotesAfterClosing.contains) == true {
+            return true
+        }
+        return false
+    }
+
+    /// `\p{Han}`: the Han script, as the regular expressions read it (CJK.isHan and 々, radicals, 〡–〩).
+    static func isHan(_ c: Character) -> Bool {
+        if CJK.isHan(c) { return true }
+        guard let s = c.unicodeScalars.first?.value else { return false }
+        switch s {
+        case 0x2E80...0x2E99, 0x2E9B...0x2EF3, 0x2F00...0x2FD5, 0x3005, 0x3021...0x3029, 0x3038...0x303B,
+            0x30000...0x3134A:
+            return true
+        default: return false
+        }
+    }
+
+    /// Spaces between two Han characters removed, except the ones after leading 第X章/节.
+    static func removeHanSpaces(_ text: String) -> String {
+        let chars = Array(text)
+        var start = 0
+        while let end = chapterNumberEnd(chars, from: start) { start = end }
+        var out = Array(chars[..<start])
+        var i = start
+        while i < chars.count {
+            let end = isSpace(chars[i]) ? TextScanning.runEnd(chars, from: i, isSpace) : i
+            if end > i {
+                if !(i > start && isHan(chars[i - 1]) && end < chars.count && isHan(chars[end])) {
+                    out += chars[i..<end]
+                }
+                i = end
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return String(out)
+    }
+
+    /// The end of `第[一二…0-9]+[章节篇部]分?[ \t\u3000]+` at `start`, spaces included.
+    private static func chapterNumberEnd(_ chars: [Character], from start: Int) -> Int? {
+        guard start < chars.count, chars[start] == "第" else { return nil }
+        var k = TextScanning.runEnd(chars, from: start + 1) { "一二三四五六七八九十百零〇".contains($0) || TextScanning.isDigit($0) }
+        guard k > start + 1, k < chars.count, "章节篇部".contains(chars[k]) else { return nil }
+        k += 1
+        if k < chars.count, chars[k] == "分" { k += 1 }
+        let end = TextScanning.runEnd(chars, from: k, isSpace)
+        return end > k ? end : nil
     }
 }

@@ -1,0 +1,101 @@
+/// Linear scans for the patterns that an NSRegularExpression would match in
+/// quadratic time: a run (spaces, dots, digits) anchored to the end of a line
+/// or to what follows it makes the regex engine retry the run from each of its
+/// characters, and a line of 200,000 spaces then takes minutes.
+enum TextScanning {
+    /// `\s` as ICU reads it in the patterns these scans replace.
+    static func isSpace(_ c: Character) -> Bool { c.isWhitespace }
+
+    static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+
+    /// Where the run of characters satisfying `test` that ends at `end` starts.
+    static func runStart(_ chars: [Character], before end: Int, _ test: (Character) -> Bool) -> Int {
+        var start = end
+        while start > 0, test(chars[start - 1]) { start -= 1 }
+        return start
+    }
+
+    /// Where the run of characters satisfying `test` that starts at `start` ends.
+    static func runEnd(_ chars: [Character], from start: Int, _ test: (Character) -> Bool) -> Int {
+        var end = start
+        while end < chars.count, test(chars[end]) { end += 1 }
+        return end
+    }
+
+    /// A folio (a page number of 1–4 digits, or a lower-case roman numeral of 1–6 letters with `roman`)
+    /// before or after the text and the spaces between them removed: `12 Title`, `Title 12` → `Title`.
+    /// As `^\s*N\s+|\s+N\s*$` (with `padded`) or `^N\s+|\s+N$` replaced with nothing.
+    static func strippingFolio(_ text: String, roman: Bool = false, padded: Bool = false) -> String {
+        let chars = Array(text)
+        func isRoman(_ c: Character) -> Bool { "ivxlc".contains(c) }
+        func isFolio(_ start: Int, _ end: Int) -> Bool {
+            let length = end - start
+            guard length > 0 else { return false }
+            if (start..<end).allSatisfy({ isDigit(chars[$0]) }) { return length <= 4 }
+            return roman && length <= 6 && (start..<end).allSatisfy { isRoman(chars[$0]) }
+        }
+        func isToken(_ c: Character) -> Bool { isDigit(c) || (roman && isRoman(c)) }
+        // The leading folio: `^\s*N\s+`.
+        var from = 0
+        let lead = padded ? runEnd(chars, from: 0, isSpace) : 0
+        let numberEnd = runEnd(chars, from: lead, isToken)
+        let spaceEnd = runEnd(chars, from: numberEnd, isSpace)
+        if spaceEnd > numberEnd, isFolio(lead, numberEnd) { from = spaceEnd }
+        // The trailing folio: `\s+N\s*$`, starting after the leading one.
+        var to = chars.count
+        let tail = padded ? runStart(chars, before: chars.count, isSpace) : chars.count
+        let numberStart = runStart(chars, before: tail, isToken)
+        let spaceStart = max(runStart(chars, before: numberStart, isSpace), from)
+        if spaceStart < numberStart, isFolio(numberStart, tail) { to = spaceStart }
+        if from == 0 && to == chars.count { return text }
+        return from < to ? String(chars[from..<to]) : ""
+    }
+
+    /// A printed contents line's leader and page: `(\.{4,}|…{2,}|(\. ){3,}|·{3,})\s*[0-9ivxlc]{1,4}\s*$`.
+    static func endsWithLeaderAndPage(_ text: String) -> Bool {
+        let chars = Array(text)
+        let end = runStart(chars, before: chars.count, isSpace)
+        let pageStart = runStart(chars, before: end) { isDigit($0) || "ivxlc".contains($0) }
+        guard pageStart < end, end - pageStart <= 4 else { return false }
+        let leaderEnd = runStart(chars, before: pageStart, isSpace)
+        func count(_ mark: Character) -> Int { leaderEnd - runStart(chars, before: leaderEnd) { $0 == mark } }
+        if count(".") >= 4 || count("…") >= 2 || count("·") >= 3 { return true }
+        // `. . . ` : the last pair's space is among the spaces before the page.
+        guard leaderEnd < pageStart, chars[leaderEnd] == " " else { return false }
+        var pairs = 0
+        var k = leaderEnd
+        while k >= 1, chars[k] == " ", chars[k - 1] == "." {
+            pairs += 1
+            k -= 2
+        }
+        return pairs >= 3
+    }
+
+    /// The text before a trailing leader and page number: `[.…·\s]+[0-9ivxlc]+\s*$` removed.
+    static func strippingLeaderAndPage(_ text: String) -> String {
+        let chars = Array(text)
+        let end = runStart(chars, before: chars.count, isSpace)
+        let pageStart = runStart(chars, before: end) { isDigit($0) || "ivxlc".contains($0) }
+        let leaderStart = runStart(chars, before: pageStart) { isSpace($0) || ".…·".contains($0) }
+        guard pageStart < end, leaderStart < pageStart else { return text }
+        return String(chars[..<leaderStart])
+    }
+
+    /// A block-level contents line: `(\t|\s{2,}|…|</b>\s*)(<b>)?[0-9ivxlc]+(</b>)?\s*$`.
+    static func endsWithSpacedPage(_ text: String) -> Bool {
+        let chars = Array(text)
+        var end = runStart(chars, before: chars.count, isSpace)
+        func endsWith(_ tag: String, at index: Int) -> Bool {
+            let tag = Array(tag)
+            return index >= tag.count && Array(chars[(index - tag.count)..<index]) == tag
+        }
+        if endsWith("</b>", at: end) { end -= 4 }
+        var start = runStart(chars, before: end) { isDigit($0) || "ivxlc".contains($0) }
+        guard start < end else { return false }
+        if endsWith("<b>", at: start) { start -= 3 }
+        let spaces = runStart(chars, before: start, isSpace)
+        if start - spaces >= 2 || (start - spaces == 1 && chars[spaces] == "\t") { return true }
+        if start > 0 && chars[start - 1] == "…" { return true }
+        return endsWith("</b>", at: spaces)
+    }
+}
