@@ -62,7 +62,6 @@ struct TextRun {
         if text.unicodeScalars.allSatisfy(Self.standsAlone) {
             var offset = bytes.count
             bytes.append(contentsOf: text.utf8)
-            clusters.reserveCapacity(clusters.count + text.utf8.count / 3 + 1)
             for scalar in text.unicodeScalars {
                 let end = offset + UTF8.width(scalar)
                 let (width, kind) = classify(scalar)

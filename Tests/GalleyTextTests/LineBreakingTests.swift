@@ -98,6 +98,24 @@ struct LineBreakingTests {
         #expect(text.contains("\u{3000}\u{3000}中文换行 English words 中文\n"))
     }
 
+    /// A paragraph of 100,000 inline pieces (emphasis, each its own text
+    /// node) is one line of all their text: a run grows by amortised
+    /// appends (reserving a little more room for each piece made it quadratic).
+    @Test func paragraphOfManyPiecesIsWholeAtEveryWidth() {
+        let pieces = 100_000
+        let paragraph = (0..<pieces).flatMap { _ in [Inline.emphasis([.text("字")]), .text(" ")] }
+        let book = Book(
+            metadata: Metadata(title: "书", language: "zh-Hans"),
+            divisions: [
+                Division(role: .chapter, id: "c", sourcePath: "c.md", title: [], blocks: [.paragraph(paragraph)])
+            ])
+        let normalized = Pipeline.normalize(book).0
+        for columns in [nil, 40] as [Int?] {
+            let text = String(decoding: TextWriter(options: .init(columns: columns)).render(normalized), as: UTF8.self)
+            #expect(text.filter { $0 == "字" }.count == pieces)
+        }
+    }
+
     @Test func ambiguousWidthChangesTheMeasure() {
         // “ and ” take one column each by default, two with the switch.
         #expect(lines("“一二”三", 8) == ["“一二”三"])
