@@ -32,6 +32,24 @@ import Testing
         #expect(diagnostics.isEmpty, Comment(rawValue: diagnostics.map(\.description).joined(separator: "\n")))
     }
 
+    /// Long lists inside a head element are validated whole: a title of
+    /// many inlines and a header row of many cells are valid (a skeleton
+    /// held the title twice, or a thead without the tbody it needs).
+    @Test func aLongListInsideAHeadIsValid() {
+        let many = SiblingWindows.size + 44
+        let cells = (0..<many).map { "<entry>c\($0)</entry>" }.joined()
+        let document = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <book xmlns="http://docbook.org/ns/docbook" version="5.0"><info><title>T</title></info>
+            <chapter><title>\((0..<many).map { "<emphasis>a\($0)</emphasis> " }.joined())</title>
+            <informaltable><tgroup cols="\(many)">\((0..<many).map { "<colspec colname=\"c\($0)\"/>" }.joined())
+            <thead><row>\(cells)</row></thead><tbody><row>\(cells)</row></tbody></tgroup></informaltable>
+            </chapter></book>
+            """
+        let diagnostics = DocBookValidator.validate(Array(document.utf8), name: "book.xml")
+        #expect(diagnostics.isEmpty, Comment(rawValue: diagnostics.map(\.description).joined(separator: "\n")))
+    }
+
     /// In the first window, at a window's edge (validated twice: as the last
     /// of one window and the neighbour of the next), and in the last window.
     /// libxml2 names the broken section or, depending on where it stands in
