@@ -42,12 +42,6 @@ struct SiblingWindows {
         "info", "title", "titleabbrev", "subtitle", "colspec", "spanspec", "segtitle", "thead", "tfoot",
     ]
 
-    /// True when `node` is one of its parent's head elements.
-    private static func isHead(_ node: xmlNodePtr) -> Bool {
-        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return false }
-        return head(of: parent).contains(node)
-    }
-
     private let document: xmlDocPtr
     private var bigs: [Big] = []
 
@@ -70,10 +64,6 @@ struct SiblingWindows {
                 ancestors.append(node)
                 parent = node.pointee.parent
             }
-            // A list inside a head (a title of many inlines, a header row of
-            // many cells) is validated whole: a skeleton would hold that head
-            // twice, or without what must follow it (a thead without tbody).
-            guard !([element] + ancestors).contains(where: Self.isHead) else { continue }
             let rest = XMLNodes.childNodes(element).dropFirst(Self.head(of: element).count)
             var starts = [0]
             var elements = 0
@@ -122,29 +112,51 @@ struct SiblingWindows {
     ) -> Result {
         let skeleton = xmlNewDoc("1.0")!
         defer { xmlFreeDoc(skeleton) }
-        var moved: [(home: xmlNodePtr, heads: [xmlNodePtr])] = []
+        var moved: [(home: xmlNodePtr, copy: xmlNodePtr, heads: [xmlNodePtr], followers: [xmlNodePtr])] = []
         var parent: xmlNodePtr?
-        for original in big.ancestors + [big.element] {
+        let chain = big.ancestors + [big.element]
+        for (position, original) in chain.enumerated() {
             let copy = xmlDocCopyNode(original, skeleton, 2)!
             if let parent { Self.append(copy, to: parent) } else { xmlDocSetRootElement(skeleton, copy) }
-            let heads = Self.head(of: original)
+            var heads = Self.head(of: original)
+            var followers: [xmlNodePtr] = []
+            // When the next link is itself a head (a title of many inlines, a
+            // header row of many cells), its copy takes its place among all of
+            // this element's children: what must follow a head (a tbody after
+            // a thead, a section's content after its title) is there too.
+            if position + 1 < chain.count, let at = heads.firstIndex(of: chain[position + 1]) {
+                let children = XMLNodes.childNodes(original)
+                let index = children.firstIndex(of: heads[at])!
+                heads = Array(children[..<index])
+                followers = Array(children[(index + 1)...])
+            }
             for head in heads {
                 Self.unlink(head)
                 Self.append(head, to: copy)
             }
-            moved.append((original, heads))
+            moved.append((original, copy, heads, followers))
             parent = copy
         }
         for node in nodes {
             Self.unlink(node)
             Self.append(node, to: parent!)
         }
+        for (_, copy, _, followers) in moved {
+            for node in followers {
+                Self.unlink(node)
+                Self.append(node, to: copy)
+            }
+        }
         let result = validate(skeleton)
         for node in nodes { Self.unlink(node) }
-        for (home, heads) in moved {
+        for (home, _, heads, followers) in moved {
             for head in heads.reversed() {
                 Self.unlink(head)
                 Self.prepend(head, to: home)
+            }
+            for node in followers {
+                Self.unlink(node)
+                Self.append(node, to: home)
             }
         }
         return result
