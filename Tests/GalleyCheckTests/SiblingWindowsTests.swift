@@ -52,7 +52,8 @@ import Testing
         // A block in the title's last window is found on the title's line
         // (libxml2 adds its cascade on the table's line after it).
         let broken = document.replacingOccurrences(of: "<emphasis>a\(many - 3)</emphasis>", with: "<para>p</para>")
-        let found = DocBookValidator.validate(Array(broken.utf8), name: "book.xml").filter { $0.code == "docbook.schema" }
+        let found = DocBookValidator.validate(Array(broken.utf8), name: "book.xml")
+            .filter { $0.code == "docbook.schema" }
         let lines = found.compactMap(\.location?.line)
         #expect(lines.contains(3) && lines.allSatisfy { (3...4).contains($0) }, "\(found.map(\.description))")
     }

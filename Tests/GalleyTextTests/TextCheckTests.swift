@@ -51,7 +51,8 @@ struct TextCheckTests {
     /// reported, the one leak among it is, on its line.
     @Test func muchCodeHoldingMarkupIsTold() throws {
         let count = 20_000
-        var blocks: [Block] = [.codeBlock(language: "python", text: (0..<count).map { "x\($0) = y ** \($0)\n" }.joined())]
+        let program = (0..<count).map { "x\($0) = y ** \($0)\n" }.joined()
+        var blocks: [Block] = [.codeBlock(language: "python", text: program)]
         for index in 0..<count { blocks.append(.paragraph([.text("计算 "), .code("x\(index) ** 2"), .text("。")])) }
         blocks.append(.paragraph([.text("泄漏 &amp;lt; 在此")]))
         let book = Book(
