@@ -130,9 +130,16 @@ struct SiblingWindows {
                 heads = Array(children[..<index])
                 followers = Array(children[(index + 1)...])
             }
+            // A table's column specs may be thousands: a skeleton holds the
+            // first window of them (their number is not the schema's business);
+            // the others wait outside both documents.
+            var specs = 0
             for head in heads {
                 Self.unlink(head)
-                Self.append(head, to: copy)
+                if head.pointee.type == XML_ELEMENT_NODE, ["colspec", "spanspec"].contains(XMLNodes.name(head)) {
+                    specs += 1
+                }
+                if specs <= Self.size || !Self.isSpecOrText(head) { Self.append(head, to: copy) }
             }
             moved.append((original, copy, heads, followers))
             parent = copy
@@ -160,6 +167,10 @@ struct SiblingWindows {
             }
         }
         return result
+    }
+
+    private static func isSpecOrText(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type != XML_ELEMENT_NODE || ["colspec", "spanspec"].contains(XMLNodes.name(node))
     }
 
     /// The leading children of `element` up to its first element that is not a head element.
