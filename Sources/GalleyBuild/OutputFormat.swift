@@ -25,7 +25,7 @@ public struct OutputFormat: Hashable, Sendable, CustomStringConvertible {
                     modificationDate: settings.modificationDate, resources: settings.resources,
                     stylesheets: settings.stylesheets, fontServices: FontServices.system,
                     renderCache: settings.renderCache))
-        }, check: { url, _ in OutputChecks.checkEPUB(at: url) })
+        }, check: { url, book in OutputChecks.checkEPUB(at: url, documents: book.book.divisions.count) })
 
     public static let docbook = OutputFormat(
         name: "docbook", fileName: "book.xml",

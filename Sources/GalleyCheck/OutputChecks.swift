@@ -22,6 +22,16 @@ public enum OutputChecks {
         EPUBStructureCheck.check(url)
     }
 
+    /// `checkEPUB(at:)` on an EPUB Galley just wrote with `documents` content
+    /// documents: the entry and tree limits grow with the book (a book of
+    /// 20,000 chapter files is not an archive bomb), the byte limits stay.
+    public static func checkEPUB(at url: URL, documents: Int) -> [Diagnostic] {
+        var limits = EPUBArchiveLimits.standard
+        limits.maximumEntryCount = max(limits.maximumEntryCount, documents + 1_000)
+        limits.maximumTreeMarkup = max(limits.maximumTreeMarkup, documents * 20 + 100_000)
+        return EPUBStructureCheck.check(url, limits: limits)
+    }
+
     /// Compiles the DocBook schema now (it takes a while), so that a build
     /// can do it while it reads the book rather than after writing.
     public static func prepareDocBookCheck() {
