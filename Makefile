@@ -11,6 +11,7 @@ setup:
 
 galley: setup
 	$(SWIFT) build -c $(CONFIG) --product galley
+	$(SWIFT) build -c $(CONFIG) --product galley-serve
 
 book: galley
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/galley build .

@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "galley", targets: ["galley"]),
+        .executable(name: "galley-serve", targets: ["galley-serve"]),
         .library(name: "GalleyCore", targets: ["GalleyCore"]),
         .library(name: "GalleyMarkdown", targets: ["GalleyMarkdown"]),
         .library(name: "GalleyEPUB", targets: ["GalleyEPUB"]),
@@ -73,7 +74,10 @@ let package = Package(
         .target(name: "GalleyFuzzHarness", dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore"]),
         .executableTarget(name: "galley",
                           dependencies: ["GalleyBuild", "GalleyCheck", "GalleyCore", "GalleyImport", "GalleyMarkdown",
-                                         "GalleyServe",
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // `galley serve` runs this in its place: only it links the HTTP server (and FoundationNetworking).
+        .executableTarget(name: "galley-serve",
+                          dependencies: ["GalleyServe", "GalleyBuild", "GalleyCore",
                                          .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore", "GalleyBuild", "GalleyCheck"],

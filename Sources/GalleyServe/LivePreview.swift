@@ -44,18 +44,10 @@ public final class LivePreview: @unchecked Sendable {
                 milliseconds: Self.milliseconds(since: started), cause: []))
     }
 
-    /// The folders and files a change in which is a change of the book.
-    public static func watchedPlaces(of build: BookBuild) -> (folders: [URL], files: [URL]) {
-        let project = build.project
-        let folders = [project.sourceDirectory, build.projectDirectory.appendingPathComponent("Styles")]
-        let files = ["book.toml", "book.json", "SUMMARY.md"].map { project.directory.appendingPathComponent($0) }
-        return (folders, files)
-    }
-
     /// Serves the book and starts watching it; returns the site's address.
     public func start() async throws -> URL {
         let port = try await server.start()
-        let places = Self.watchedPlaces(of: build)
+        let places = build.watchedPlaces
         let watcher = try ProjectWatcher(
             folders: places.folders, files: places.files,
             excluding: [build.outputDirectory]

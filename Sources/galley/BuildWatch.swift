@@ -1,7 +1,6 @@
 import Foundation
 import GalleyBuild
 import GalleyCore
-import GalleyServe
 
 /// `galley build --watch`: builds, then builds again after every burst of
 /// saves, keeping chapters and pages between builds (`BuildCache`). Never returns.
@@ -10,7 +9,7 @@ struct BuildWatch {
 
     func run() throws -> Never {
         once(after: [])
-        let places = LivePreview.watchedPlaces(of: build)
+        let places = build.watchedPlaces
         let build = self.build
         let watcher = try ProjectWatcher(
             folders: places.folders, files: places.files, excluding: [build.outputDirectory]
@@ -29,7 +28,7 @@ struct BuildWatch {
         let result = build.run()
         report(result.diagnostics)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-        var line = paths.isEmpty ? "" : "\(RebuildLog.changedNames(paths)) changed: "
+        var line = paths.isEmpty ? "" : "\(BookBuild.changedNames(paths)) changed: "
         line += "\(build.cache?.summary ?? "built") in \(String(format: "%.0f ms", milliseconds))"
         line += result.succeeded ? "; wrote \(build.outputDirectory.path)" : "; failed, the previous outputs are kept"
         FileHandle.standardOutput.write(Data((line + "\n").utf8))

@@ -172,3 +172,20 @@ import Foundation
         }
     }
 #endif
+
+extension BookBuild {
+    /// The folders and files a change in which is a change of the book
+    /// (`galley serve`, `galley build --watch`).
+    public var watchedPlaces: (folders: [URL], files: [URL]) {
+        let project = project
+        let folders = [project.sourceDirectory, projectDirectory.appendingPathComponent("Styles")]
+        let files = ["book.toml", "book.json", "SUMMARY.md"].map { project.directory.appendingPathComponent($0) }
+        return (folders, files)
+    }
+
+    /// The names of the changed files, as a rebuild's log line shows them: three at most.
+    public static func changedNames(_ paths: [String]) -> String {
+        let names = paths.map { ($0 as NSString).lastPathComponent }
+        return names.prefix(3).joined(separator: ", ") + (names.count > 3 ? ", …" : "")
+    }
+}
