@@ -8,6 +8,38 @@ enum TextScanning {
 
     static func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
 
+    /// `CharacterSet.whitespaces`: the tab and the space separators (Unicode category Zs).
+    static func isHorizontalSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// `text.split(separator: "\n", omittingEmptySubsequences: false)` (or at a form feed) with the
+    /// separators found in the bytes, not character by character. A line feed or form feed is a
+    /// character of its own, except a line feed after a carriage return (`\r\n` is one character,
+    /// which that split does not cut either).
+    static func split(_ text: String, at separator: UInt8, omittingEmpty: Bool = false) -> [Substring] {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = utf8.startIndex
+        var previous: UInt8 = 0
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == separator && !(separator == 0x0A && previous == 0x0D) {
+                if !(omittingEmpty && start == index) { result.append(text[start..<index]) }
+                start = next
+            }
+            previous = byte
+            index = next
+        }
+        if !(omittingEmpty && start == utf8.endIndex) { result.append(text[start..<utf8.endIndex]) }
+        return result
+    }
+
     /// Where the run of characters satisfying `test` that ends at `end` starts.
     static func runStart(_ chars: [Character], before end: Int, _ test: (Character) -> Bool) -> Int {
         var start = end
