@@ -90,19 +90,24 @@ public enum ImportReportWriter {
         return "lines " + lines.map(String.init).joined(separator: ", ")
     }
 
-    /// Line breaks shown as ` ⏎ `, backquotes as `'`: one pass over the bytes (two `NSString`
-    /// replacements copied every change's text four times).
+    /// Line breaks shown as ` ⏎ `, backquotes as `'`: one pass (two `NSString` replacements copied
+    /// every change's text four times). As `NSString` compares, a mark with a combining mark after it
+    /// is another character, left as it is.
     static func inline(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x60 }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0A: bytes += " ⏎ ".utf8
-            case 0x60: bytes.append(0x27)
-            default: bytes.append(byte)
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            let combined =
+                i + 1 < scalars.count
+                && (scalars[i + 1].properties.isGraphemeExtend
+                    || scalars[i + 1].properties.generalCategory == .spacingMark)
+            switch scalar {
+            case "\n" where !combined: out += " ⏎ ".unicodeScalars
+            case "`" where !combined: out.append("'")
+            default: out.append(scalar)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(out)
     }
 }

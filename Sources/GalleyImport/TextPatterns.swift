@@ -12,7 +12,10 @@ enum CJK {
     }
 
     /// Full-width punctuation used in Chinese text.
-    static func isPunctuation(_ c: Character) -> Bool { punctuation.contains(c) }
+    static func isPunctuation(_ c: Character) -> Bool {
+        // (None is ASCII: most characters asked about are answered without hashing them.)
+        !c.isASCII && punctuation.contains(c)
+    }
 
     private static let punctuation = Set("，。、；：？！…—“”‘’（）《》〈〉「」『』【】〔〕·～")
 
@@ -59,6 +62,10 @@ enum CJK {
 
 /// Small helpers on regular expressions over whole strings.
 extension String {
+    /// `contains("\n")` as Foundation answers it (a line feed with a combining mark after it is
+    /// another character), asked of `NSString` only when the bytes hold a line feed at all.
+    var hasLineFeed: Bool { utf8.contains(0x0A) && range(of: "\n") != nil }
+
     func matches(_ pattern: String) -> Bool {
         range(of: pattern, options: .regularExpression) != nil
     }
@@ -96,7 +103,8 @@ final class CompiledPatterns: @unchecked Sendable {
 }
 
 extension StringProtocol {
-    /// Whether `needle` occurs in the text, byte for byte: what `contains` answers for the ASCII
+    /// Whether `needle` occurs in the text, byte for byte, not followed by a combining mark (which
+    /// would make its last character another one): what Foundation's `contains` answers for the
     /// marks the rules look for, without going through `NSString` for every line.
     func containsLiteral(_ needle: String) -> Bool {
         let pattern = Array(needle.utf8)
@@ -109,7 +117,7 @@ extension StringProtocol {
                 if bytes[i] == first {
                     var k = 1
                     while k < pattern.count, bytes[i + k] == pattern[k] { k += 1 }
-                    if k == pattern.count { return true }
+                    if k == pattern.count && !startsWithCombiningMark(bytes, at: i + k) { return true }
                 }
                 i += 1
             }
@@ -117,6 +125,17 @@ extension StringProtocol {
         }
         if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
         return Array(utf8).withUnsafeBufferPointer(search)
+    }
+
+    private func startsWithCombiningMark(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start < bytes.count, bytes[start] >= 0x80 else { return false }
+        let lead = bytes[start]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        guard start + length <= bytes.count else { return false }
+        var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[start + k] & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark
     }
 
     /// Without the white space at either end (`CharacterSet.whitespaces`: tab and the
