@@ -111,7 +111,7 @@ public struct MetadataRule: ImportRule {
                     log.moved(block.lines, block.text, to: "book.yaml", "publisher: \(text)")
                     return true
                 }
-                if meta.title == nil, !block.text.contains("\n") {
+                if meta.title == nil, !block.text.hasLineFeed {
                     meta.title = text
                     log.moved(block.lines, block.text, to: "book.yaml", "title: \(text)")
                     return true

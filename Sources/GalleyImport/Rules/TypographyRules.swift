@@ -14,7 +14,10 @@ public struct PunctuationRule: ImportRule {
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         document.rewriteBlocks(log: &log) { block in Self.convert(block.text) }
         for division in document.divisions {
-            for block in division.blocks where block.text.contains("\"") && block.text.contains(where: CJK.isHan) {
+            for block in division.blocks
+            where block.text.utf8.contains(0x22) && block.text.range(of: "\"") != nil
+                && block.text.contains(where: CJK.isHan)
+            {
                 log.finding(block.lines, "unpaired straight quotes left as they are: “\(block.text.prefix(30))…”")
             }
         }
@@ -46,7 +49,7 @@ public struct PunctuationRule: ImportRule {
             } else if c == "-" && run >= 2 && run <= 3 && (!latin || wide(before) || wide(after)) {
                 out += ["—", "—"]
             } else {
-                out += Array(repeating: c, count: run)
+                out.append(contentsOf: repeatElement(c, count: run))
             }
             k += run
         }
@@ -68,7 +71,7 @@ public struct PunctuationRule: ImportRule {
         }
         for i in chars.indices {
             let c = chars[i]
-            if let full = fullWidth[c] {
+            if c.isASCII, let full = fullWidth[c] {
                 let prev = neighbour(i, -1), next = neighbour(i, 1)
                 if (wide(prev) || wide(next)) && !(digit(prev) && digit(next)) { chars[i] = full }
             } else if c == "(" {
