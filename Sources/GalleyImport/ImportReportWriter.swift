@@ -95,19 +95,22 @@ public enum ImportReportWriter {
     /// is another character, left as it is.
     static func inline(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x60 }) else { return text }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
+            // Only a line feed or backquote is looked at: is a combining mark after it?
+            let mark = scalar == "\n" || scalar == "`"
             let combined =
-                i + 1 < scalars.count
+                mark && i + 1 < scalars.count
                 && (scalars[i + 1].properties.isGraphemeExtend
                     || scalars[i + 1].properties.generalCategory == .spacingMark)
             switch scalar {
-            case "\n" where !combined: out += " ⏎ ".unicodeScalars
-            case "`" where !combined: out.append("'")
-            default: out.append(scalar)
+            case "\n" where !combined: out.append(contentsOf: " ⏎ ".utf8)
+            case "`" where !combined: out.append(0x27)
+            default: out.append(contentsOf: scalar.utf8)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -36,6 +36,10 @@ import Testing
         #expect(blocks.first?.text == lines.joined())
         #expect(result.log.changes.filter { $0.rule == "unwrap-lines" }.count == 51)
         #expect(result.log.changes.filter { $0.rule == "page-break-joins" }.count == 50)
+        // The report shows each joined line's break.
+        let report = ImportReportWriter.markdown(result)
+        #expect(report.contains("## unwrap-lines (51)"))
+        #expect(report.components(separatedBy: " ⏎ ").count == 19_950)
     }
 
     @Test func oneLongLineOfHanTextStaysAsItIs() {
