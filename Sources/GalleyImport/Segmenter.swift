@@ -126,7 +126,7 @@ public enum Segmenter {
         let text = collapse(block.text)
         if text.matches("在版编目|CIP|ISBN|版权所有|书号|定价|版次|印次|出版发行|责任编辑") { return true }
         // `label：value` with a short Han label (`地 址：…`, `开 本：…`)
-        return block.text.matches("^[\\p{Han} ]{2,8}[：:]")
+        return String(block.text.prefix(10)).matches("^[\\p{Han} ]{2,8}[：:]")
     }
 
     /// A printed-contents line: dot leaders or a tab before a page number.

@@ -468,7 +468,9 @@ enum PrintedLayout {
         var pendingNumbers: [String] = []
         for b in outcome.blocks.indices {
             let block = outcome.blocks[b]
-            if let number = block.text.capture("^<sup>([0-9]{1,3})</sup> ") {
+            if block.text.hasPrefix("<sup>"),
+                let number = String(block.text.prefix(16)).capture("^<sup>([0-9]{1,3})</sup> ")
+            {
                 pendingNumbers.append(number)
                 // Find the call in the blocks before it, nearest first.
                 for c in stride(from: b - 1, through: max(0, b - 12), by: -1)

@@ -107,7 +107,10 @@ public struct SpacingRule: ImportRule {
             // only headings and letter-spaced labels (地 址：) lose it.
             if block.isHeading { text = Self.removeHanSpaces(text) }
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                guard let label = String(line).capture("^([\\p{Han} \\u3000]{2,12})[：:]") else { return String(line) }
+                // (The pattern reads 13 characters at most: a long line is not handed to it whole.)
+                guard let label = String(line.prefix(14)).capture("^([\\p{Han} \\u3000]{2,12})[：:]") else {
+                    return String(line)
+                }
                 return Self.removeHanSpaces(label) + line.dropFirst(label.count)
             }.joined(separator: "\n")
         }
