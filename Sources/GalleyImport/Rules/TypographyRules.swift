@@ -9,6 +9,9 @@ public struct PunctuationRule: ImportRule {
         + "ASCII kept in numbers and Latin text."
     public init() {}
 
+    /// `.` `-` `"` `'` `,` `:` `;` `?` `!` `(` `)` as bytes.
+    private static let convertedMarks = Set(".-\"',:;?!()".utf8)
+
     static let fullWidth: [Character: Character] = [",": "，", ":": "：", ";": "；", "?": "？", "!": "！"]
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
@@ -24,6 +27,12 @@ public struct PunctuationRule: ImportRule {
     }
 
     static func convert(_ text: String) -> String {
+        // Nothing to convert without an ASCII mark the rule changes (or U+037E, canonically `;`)
+        // or a run of three 。: most text, found in its bytes.
+        guard
+            text.utf8.contains(where: { convertedMarks.contains($0) }) || text.containsLiteral("\u{37E}")
+                || text.containsLiteral("。。。")
+        else { return text }
         guard text.contains(where: CJK.isHan) else { return text }
         var chars = Array(text)
         func neighbour(_ index: Int, _ step: Int) -> Character? {
