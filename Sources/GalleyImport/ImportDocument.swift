@@ -38,7 +38,7 @@ public struct ImportBlock: Hashable, Sendable {
     }
 
     /// The text's lines (a block taken from consecutive input lines has several).
-    public var textLines: [Substring] { text.split(separator: "\n", omittingEmptySubsequences: false) }
+    public var textLines: [Substring] { TextScanning.split(text, at: 0x0A) }
 }
 
 /// The kind of a division, as written in the chapter file's `role:`.

@@ -48,21 +48,39 @@ public enum ImportReportWriter {
     }
 
     /// Long texts shortened to the part that changed, with some context either side.
+    /// Walked by index from both ends: a paragraph's texts are not copied to arrays for each change.
     static func excerpt(_ before: String, _ after: String, context: Int = 12) -> (String, String) {
-        guard before.count > 60 || after.count > 60 else { return (before, after) }
-        let a = Array(before), b = Array(after)
-        var prefix = 0
-        while prefix < min(a.count, b.count), a[prefix] == b[prefix] { prefix += 1 }
-        var suffix = 0
-        while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
-            suffix += 1
+        func isLong(_ text: String) -> Bool {
+            text.index(text.startIndex, offsetBy: 61, limitedBy: text.endIndex) != nil
         }
-        let start = max(0, prefix - context)
-        func cut(_ chars: [Character]) -> String {
-            let end = min(chars.count, chars.count - suffix + context)
-            return (start > 0 ? "…" : "") + String(chars[start..<max(start, end)]) + (end < chars.count ? "…" : "")
+        guard isLong(before) || isLong(after) else { return (before, after) }
+        // The common prefix …
+        var a = before.startIndex
+        var b = after.startIndex
+        while a < before.endIndex, b < after.endIndex, before[a] == after[b] {
+            a = before.index(after: a)
+            b = after.index(after: b)
         }
-        return (cut(a), cut(b))
+        let prefixEnd = (a, b)
+        // … and the common suffix after it in both.
+        a = before.endIndex
+        b = after.endIndex
+        while a > prefixEnd.0, b > prefixEnd.1 {
+            let previousA = before.index(before: a)
+            let previousB = after.index(before: b)
+            guard before[previousA] == after[previousB] else { break }
+            a = previousA
+            b = previousB
+        }
+        func cut(_ text: String, prefixEnd: String.Index, suffixStart: String.Index) -> String {
+            let start = text.index(prefixEnd, offsetBy: -context, limitedBy: text.startIndex) ?? text.startIndex
+            let end = text.index(suffixStart, offsetBy: context, limitedBy: text.endIndex) ?? text.endIndex
+            return (start > text.startIndex ? "…" : "") + String(text[start..<max(start, end)])
+                + (end < text.endIndex ? "…" : "")
+        }
+        return (
+            cut(before, prefixEnd: prefixEnd.0, suffixStart: a), cut(after, prefixEnd: prefixEnd.1, suffixStart: b)
+        )
     }
 
     static func lineLabel(_ lines: [Int]) -> String {
@@ -72,7 +90,27 @@ public enum ImportReportWriter {
         return "lines " + lines.map(String.init).joined(separator: ", ")
     }
 
+    /// Line breaks shown as ` ⏎ `, backquotes as `'`: one pass (two `NSString` replacements copied
+    /// every change's text four times). As `NSString` compares, a mark with a combining mark after it
+    /// is another character, left as it is.
     static func inline(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ⏎ ").replacingOccurrences(of: "`", with: "'")
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x60 }) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
+            // Only a line feed or backquote is looked at: is a combining mark after it?
+            let mark = scalar == "\n" || scalar == "`"
+            let combined =
+                mark && i + 1 < scalars.count
+                && (scalars[i + 1].properties.isGraphemeExtend
+                    || scalars[i + 1].properties.generalCategory == .spacingMark)
+            switch scalar {
+            case "\n" where !combined: out.append(contentsOf: " ⏎ ".utf8)
+            case "`" where !combined: out.append(0x27)
+            default: out.append(contentsOf: scalar.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -36,8 +36,10 @@ public struct ImportResult: Sendable {
     public var lineFates: [Int: LineFate] {
         var fates: [Int: LineFate] = [:]
         // A form feed alone (pdftotext ends its last page with one) is a blank line too.
-        let blank = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{0C}"))
-        for (index, line) in inputLines.enumerated() where line.trimmingCharacters(in: blank).isEmpty {
+        func isBlank(_ line: String) -> Bool {
+            line.unicodeScalars.allSatisfy { $0 == "\u{0C}" || TextScanning.isHorizontalSpace($0) }
+        }
+        for (index, line) in inputLines.enumerated() where isBlank(line) {
             fates[index + 1] = .blank
         }
         for change in log.changes {
@@ -74,11 +76,11 @@ public struct Importer: Sendable {
     /// Imports decoded text: page by page when an extractor marked its pages.
     public func run(text: String, encoding: String = "UTF-8") -> ImportResult {
         if let book = PrintedText.book(from: text) {
-            var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var lines = TextScanning.split(text, at: 0x0A).map(String.init)
             if lines.last == "" { lines.removeLast() }
             return run(printed: book, encoding: encoding, textLines: lines)
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = TextScanning.split(text, at: 0x0A).map(String.init)
         if lines.last == "" { lines.removeLast() }
         var document = ImportDocument(divisions: Segmenter.divisions(Segmenter.blocks(lines)))
         var log = ImportLog()

@@ -4,7 +4,44 @@
 public enum Segmenter {
     /// The text without spaces: how headings are compared (`代 前 言` = `代前言`).
     public static func collapse<S: StringProtocol>(_ text: S) -> String {
-        String(text.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" && $0 != "\n" })
+        // Most lines have nothing to remove, or only scalars that are characters of their own:
+        // both found scalar by scalar (a `Character` costs a grapheme break search each), and the
+        // spaces (U+3000 is E3 80 80) then left out byte by byte.
+        var removes = false
+        for scalar in text.unicodeScalars {
+            guard isOwnCharacter(scalar) else {
+                return String(text.filter { $0 != " " && $0 != "\t" && $0 != "\u{3000}" && $0 != "\n" })
+            }
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\u{3000}" { removes = true }
+        }
+        guard removes else { return String(text) }
+        let utf8 = Array(text.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(utf8.count)
+        var i = 0
+        while i < utf8.count {
+            switch utf8[i] {
+            case 0x20, 0x09, 0x0A: i += 1
+            case 0xE3 where utf8[i + 1] == 0x80 && utf8[i + 2] == 0x80: i += 3
+            default:
+                kept.append(utf8[i])
+                i += 1
+            }
+        }
+        return String(decoding: kept, as: UTF8.self)
+    }
+
+    /// A scalar no neighbour joins into one character with it (no combining mark, joiner,
+    /// carriage return, Hangul jamo or emoji): ASCII, Latin, the punctuation, Han and kana of Chinese text.
+    private static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2460...0x24FF,
+            0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+            0xFE30...0xFE4F, 0xFF01...0xFF9D:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Blank-line separated paragraphs; an ATX heading line is a block of its own.
@@ -89,14 +126,14 @@ public enum Segmenter {
         let text = collapse(block.text)
         if text.matches("在版编目|CIP|ISBN|版权所有|书号|定价|版次|印次|出版发行|责任编辑") { return true }
         // `label：value` with a short Han label (`地 址：…`, `开 本：…`)
-        return block.text.matches("^[\\p{Han} ]{2,8}[：:]")
+        return String(block.text.prefix(10)).matches("^[\\p{Han} ]{2,8}[：:]")
     }
 
     /// A printed-contents line: dot leaders or a tab before a page number.
     static func isContentsLike(_ block: ImportBlock) -> Bool {
         block.textLines.contains { piece in
             let line = String(piece)
-            return line.contains("....") || line.contains("<b>") || line.matches("^[-\\s]+$")
+            return line.containsLiteral("....") || line.containsLiteral("<b>") || line.matches("^[-\\s]+$")
                 || TextScanning.endsWithSpacedPage(line)
         }
     }

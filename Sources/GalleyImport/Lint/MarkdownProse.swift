@@ -45,7 +45,7 @@ struct MarkdownProse {
         while index < rows.count {
             defer { index += 1 }
             let row = rows[index]
-            let trimmed = String(row).trimmingCharacters(in: .whitespaces)
+            let trimmed = String(row).trimmed
             let indent = row.prefix { $0 == " " }.count
             if let open = fence {
                 let marks = trimmed.prefix { $0 == open.mark }.count
@@ -65,7 +65,7 @@ struct MarkdownProse {
                 continue
             }
             // Raw HTML whose content is not Markdown: skipped to its closing tag.
-            if let tag = trimmed.capture("^<(script|style|pre|textarea)[\\s>]") {
+            if trimmed.first == "<", let tag = trimmed.capture("^<(script|style|pre|textarea)[\\s>]") {
                 if !trimmed.contains("</\(tag)>") { raw = "</\(tag)>" }
                 continue
             }
@@ -91,8 +91,12 @@ struct MarkdownProse {
             }
             previousCode = false
             // Fenced-div markers, table rulers and link reference definitions hold no prose.
-            if trimmed.hasPrefix(":::") || trimmed.matches("^\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?$")
-                || trimmed.matches("^\\[[^\\]^][^\\]]*\\]:\\s")
+            // (The patterns only for a line that starts as they do: asked of every line.)
+            let first = trimmed.first ?? " "
+            if trimmed.hasPrefix(":::")
+                || ("|:-".contains(first) || first.isWhitespace)
+                    && trimmed.matches("^\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?$")
+                || first == "[" && trimmed.matches("^\\[[^\\]^][^\\]]*\\]:\\s")
             {
                 previousBlank = false
                 continue
@@ -101,8 +105,9 @@ struct MarkdownProse {
             var characters = row
             var start = 0
             // Block marks: block quotes, headings, list markers, note labels.
-            if let mark = String(row).capture(
-                "^((?:\\s*>)*\\s*(?:#{1,6}\\s+|[-*+]\\s+|[0-9]{1,9}[.)]\\s+|\\[\\^[^\\]]+\\]:\\s*)?)"),
+            if let lead = row.first, lead.isWhitespace || ">#-*+[".contains(lead) || lead.isASCII && lead.isNumber,
+                let mark = String(row).capture(
+                    "^((?:\\s*>)*\\s*(?:#{1,6}\\s+|[-*+]\\s+|[0-9]{1,9}[.)]\\s+|\\[\\^[^\\]]+\\]:\\s*)?)"),
                 !mark.isEmpty
             {
                 start = mark.count
@@ -112,7 +117,9 @@ struct MarkdownProse {
                 // A heading's attributes: `{#id .class}` at its end.
                 characters = Array(row[..<Self.attributesStart(row)])
             }
-            if let directive = Self.directive(trimmed, Self.disableLine) { line.silenced.formUnion(directive) }
+            if trimmed.containsLiteral("<!--"), let directive = Self.directive(trimmed, Self.disableLine) {
+                line.silenced.formUnion(directive)
+            }
             if let next = silenceNext {
                 line.silenced.formUnion(next)
                 silenceNext = nil
@@ -226,7 +233,7 @@ struct MarkdownProse {
                 }
                 noBracket = true
             }
-            if c == "h" || c == "w", String(characters[i...].prefix(8)).matches("^(https?://|www\\.)") {
+            if c == "h" || c == "w", Self.startsURL(characters[i...]) {
                 skip(to: characters[i...].firstIndex { $0.isWhitespace || CJK.isWide($0) } ?? characters.count)
                 continue
             }
@@ -252,6 +259,13 @@ struct MarkdownProse {
             if !last.text.isEmpty { runs.append(last) }
         }
         return runs
+    }
+
+    /// `https?://|www\\.` at the start.
+    private static func startsURL(_ characters: ArraySlice<Character>) -> Bool {
+        characters.starts(with: ["h", "t", "t", "p", ":", "/", "/"])
+            || characters.starts(with: ["h", "t", "t", "p", "s", ":", "/", "/"])
+            || characters.starts(with: ["w", "w", "w", "."])
     }
 
     /// `_` opening or closing emphasis, not inside a word (snake_case stays text).

@@ -202,8 +202,9 @@ public struct TypographyLint: Sendable {
     /// A line of CIP data (GB/T 12451), punctuated by ISBD, not by Chinese prose rules:
     /// `编著. —上海：东方出版中心，2008.12`, `Ⅰ.上… Ⅱ.中国共产党—基层组织`.
     static func isCatalogueRecord(_ text: [Character]) -> Bool {
-        let line = String(text)
-        guard !line.contains(". —") else { return true }
+        // `. —` looked for in the characters, not in a copy of them for each run.
+        let record: [Character] = [".", " ", "—"]
+        for i in text.indices where text[i] == "." && text[i...].starts(with: record) { return true }
         // `Ⅰ .` and, after it, `Ⅱ .` (`Ⅰ\\s*[.．].*Ⅱ\\s*[.．]`, found in one pass).
         func field(_ mark: Character, at index: Int) -> Bool {
             guard text[index] == mark else { return false }
@@ -244,7 +245,7 @@ public struct TypographyLint: Sendable {
     /// Spaces between Han characters, except the one after a leading 第X章 (节, 篇, 部).
     static func hanSpacing(_ text: [Character]) -> [RunFinding] {
         var found: [RunFinding] = []
-        let keep = String(text).capture("^(第[一二三四五六七八九十百零〇0-9]+[章节篇部]分?)[ \\t\\u3000]")?.count
+        let keep = text.first != "第" ? nil : String(text).capture("^(第[一二三四五六七八九十百零〇0-9]+[章节篇部]分?)[ \\t\\u3000]")?.count
         var i = 1
         while i < text.count {
             guard isSpace(text[i]), CJK.isHan(text[i - 1]) else {

@@ -131,65 +131,88 @@ enum PrintedLayout {
     /// Width in ems of what must start a line together: a Latin word or one
     /// wide character, with the punctuation that may not start a line after it.
     static func firstUnitWidth(_ text: String) -> Double {
-        let chars = Array(text)
-        guard !chars.isEmpty else { return 0 }
+        // Read from the start, character by character: a long line is not copied for its first word.
+        guard !text.isEmpty else { return 0 }
         // Quotes, dashes and the ellipsis are East Asian Ambiguous: full width in Chinese type.
         func width(_ c: Character) -> Double {
             c.unicodeScalars.first.map { EastAsianWidth.isWide($0) || ambiguous.contains($0) } == true ? 1 : 0.55
         }
-        let openers = "《“‘（「『【〔〈(["
-        var index = 0
+        let openers = unitOpeners
+        let end = text.endIndex
+        var index = text.startIndex
         var total = 0.0
         repeat {
             // Opening marks may not end a line: they go down with what follows them …
-            while index < chars.count - 1, openers.contains(chars[index]) {
-                total += width(chars[index])
-                index += 1
+            while text.index(after: index) < end, openers.contains(text[index]) {
+                total += width(text[index])
+                index = text.index(after: index)
             }
-            if chars[index].isASCII && (chars[index].isLetter || chars[index].isNumber) {
-                while index < chars.count, chars[index].isASCII,
-                    chars[index].isLetter || chars[index].isNumber || chars[index] == "-"
+            if text[index].isASCII && (text[index].isLetter || text[index].isNumber) {
+                while index < end, text[index].isASCII,
+                    text[index].isLetter || text[index].isNumber || text[index] == "-"
                 {
                     total += 0.55
-                    index += 1
+                    index = text.index(after: index)
                 }
             } else {
-                total += width(chars[index])
-                index += 1
+                total += width(text[index])
+                index = text.index(after: index)
             }
             // … and closing marks may not start one.
-            while index < chars.count, "，。、；：？！”’）》」』…—,.;:!?)".contains(chars[index]) {
-                total += width(chars[index])
-                index += 1
+            while index < end, unitClosers.contains(text[index]) {
+                total += width(text[index])
+                index = text.index(after: index)
             }
-        } while index < chars.count && openers.contains(chars[index])
+        } while index < end && openers.contains(text[index])
         return total
     }
+
+    private static let unitOpeners = Set<Character>("《“‘（「『【〔〈([")
+    private static let unitClosers = Set<Character>("，。、；：？！”’）》」』…—,.;:!?)")
 
     /// Printed text is not Markdown: `*`, `_`, `` ` ``, `<type>`, `&amp;` and the
     /// rest are escaped so they stay text. The reader's own note calls
     /// (`<sup>1</sup>`) are kept; `[1]` stays a note marker unless the line
     /// reads like a link or a footnote call.
     static func markdownEscaped(_ text: String) -> String {
+        // Most lines have nothing to escape: found in their bytes.
+        let linkLike = text.containsLiteral("](") || text.containsLiteral("[^")
+        guard text.utf8.contains(where: { markdownMarks.contains($0) || (linkLike && ($0 == 0x5B || $0 == 0x5D)) })
+        else { return text }
         var out = ""
-        var calls = text.contains("<sup>") ? text.ranges(of: /<sup>[^<]{1,6}<\/sup>/)[...] : []
-        let linkLike = text.contains("](") || text.contains("[^")
         var index = text.startIndex
         while index < text.endIndex {
-            // The calls in order, each looked at once (a line of them stays linear).
-            while let range = calls.first, range.lowerBound < index { calls = calls.dropFirst() }
-            if let range = calls.first, range.lowerBound == index {
-                out += text[range]
-                index = range.upperBound
-                calls = calls.dropFirst()
+            // A note call `<sup>[^<]{1,6}</sup>` is kept as it is.
+            if text[index] == "<", let end = noteCallEnd(text, at: index) {
+                out += text[index..<end]
+                index = end
                 continue
             }
             let c = text[index]
-            if "\\*_`<>&~|".contains(c) || (linkLike && "[]".contains(c)) { out.append("\\") }
+            if c.isASCII, let byte = c.asciiValue, markdownMarks.contains(byte) || (linkLike && (c == "[" || c == "]"))
+            {
+                out.append("\\")
+            }
             out.append(c)
             index = text.index(after: index)
         }
         return out
+    }
+
+    /// `\\*_`<>&~|` as bytes.
+    private static let markdownMarks: Set<UInt8> = Set("\\*_`<>&~|".utf8)
+
+    /// Where the note call `<sup>[^<]{1,6}</sup>` starting at `start` ends, if one does.
+    private static func noteCallEnd(_ text: String, at start: String.Index) -> String.Index? {
+        guard text[start...].hasPrefix("<sup>") else { return nil }
+        var index = text.index(start, offsetBy: 5)
+        var count = 0
+        while index < text.endIndex, text[index] != "<", count < 7 {
+            count += 1
+            index = text.index(after: index)
+        }
+        guard (1...6).contains(count), text[index...].hasPrefix("</sup>") else { return nil }
+        return text.index(index, offsetBy: 6)
     }
 
     /// A printed contents line: a title, dot leaders, a page number.
@@ -201,7 +224,10 @@ enum PrintedLayout {
     /// led by its section number (up to four levels of one or two digits, an appendix letter
     /// first, no full stop after a single number); the number's depth.
     static func latinSectionDepth(_ text: String) -> Int? {
-        var chars = Array(text.trimmed)
+        // Asked of every line: a long one is not copied to find out.
+        let trimmed = text.trimmed
+        guard trimmed.index(trimmed.startIndex, offsetBy: 91, limitedBy: trimmed.endIndex) == nil else { return nil }
+        var chars = Array(trimmed)
         guard chars.count <= 90, !chars.contains(where: CJK.isHan) else { return nil }
         if chars.starts(with: "Appendix "), chars.count > 10, chars[9].isUppercase, chars[10] == " " {
             chars = Array("1" + chars[10...])
@@ -259,8 +285,16 @@ enum PrintedLayout {
     }
 
     static func isListItem(_ text: String) -> Bool {
-        text.trimmed.matches("^([•●○■□◆◇▪►◎·]\\s*|[-*]\\s+|[0-9]{1,2}[.)]\\s+|[（(][0-9]{1,2}[）)]\\s*)")
+        // Asked of every line: the pattern only for a line that starts as an item does.
+        guard let first = text.unicodeScalars.first(where: { !TextScanning.isHorizontalSpace($0) }),
+            listItemStarts.contains(first) || ("0"..."9").contains(first)
+        else { return false }
+        return text.trimmed.matches("^([•●○■□◆◇▪►◎·]\\s*|[-*]\\s+|[0-9]{1,2}[.)]\\s+|[（(][0-9]{1,2}[）)]\\s*)")
     }
+
+    private static let listItemStarts: Set<Unicode.Scalar> = [
+        "•", "●", "○", "■", "□", "◆", "◇", "▪", "►", "◎", "·", "-", "*", "（", "(",
+    ]
 
     // MARK: - The analysis
 
@@ -331,7 +365,7 @@ enum PrintedLayout {
                     titles.insert(Segmenter.collapse(page.lines[l + 1].text))
                 }
                 if let head = latinRunningHead(line.text) { titles.insert(head) }
-                if line.text.contains("....") || line.text.contains("……") {
+                if line.text.containsLiteral("....") || line.text.containsLiteral("……") {
                     var entry = TextScanning.strippingLeaderAndPage(line.text)
                     entry = Segmenter.collapse(entry)
                     titles.insert(entry)
@@ -395,7 +429,9 @@ enum PrintedLayout {
                         numbers.append((p, l))
                     } else if boundary.contains(l) && isTitle(line.text) && seen.contains(collapsed) {
                         heads.append((p, l))
-                    } else if isTitle(line.text) && !line.text.contains("....") && !line.text.contains("……") {
+                    } else if isTitle(line.text) && !line.text.containsLiteral("....")
+                        && !line.text.containsLiteral("……")
+                    {
                         seen.insert(collapsed)
                     }
                     if let head = latinRunningHead(line.text) { seen.insert(head) }
@@ -432,7 +468,9 @@ enum PrintedLayout {
         var pendingNumbers: [String] = []
         for b in outcome.blocks.indices {
             let block = outcome.blocks[b]
-            if let number = block.text.capture("^<sup>([0-9]{1,3})</sup> ") {
+            if block.text.hasPrefix("<sup>"),
+                let number = String(block.text.prefix(16)).capture("^<sup>([0-9]{1,3})</sup> ")
+            {
                 pendingNumbers.append(number)
                 // Find the call in the blocks before it, nearest first.
                 for c in stride(from: b - 1, through: max(0, b - 12), by: -1)

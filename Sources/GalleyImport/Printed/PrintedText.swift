@@ -9,22 +9,26 @@ public enum PrintedText {
     /// form feeds is `pdftotext` output, page by page; text without them (OCR
     /// text) is one page whose blank lines part blocks.
     public static func book(from text: String) -> PrintedBook? {
-        let paged = text.contains("\u{0C}")
-        if !paged && text.split(separator: "\n").contains(where: { Segmenter.headingLevel(String($0)) != nil }) {
+        let paged = text.utf8.contains(0x0C) && text.range(of: "\u{0C}") != nil
+        if !paged
+            && TextScanning.split(text, at: 0x0A, omittingEmpty: true).contains(where: {
+                Segmenter.headingLevel(String($0)) != nil
+            })
+        {
             return nil
         }
-        var pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).map { String($0) }
+        var pages = TextScanning.split(text, at: 0x0C).map { String($0) }
         // pdftotext ends the last page with a form feed too.
         if pages.count > 1, pages.last!.allSatisfy(\.isWhitespace) { pages.removeLast() }
         let rows = pages.map { page in
-            page.split(separator: "\n", omittingEmptySubsequences: false).map {
+            TextScanning.split(page, at: 0x0A).map {
                 $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
             }
         }
         // `-layout` centres and indents with runs of spaces (paragraph starts, running heads,
         // folios: one line in six or seven of a book); plain text starts every line at column 0.
         let all = rows.joined()
-        let spaced = all.filter { $0.hasPrefix("  ") || $0.trimmed.contains("   ") }.count
+        let spaced = all.filter { $0.hasPrefix("  ") || $0.trimmed.containsLiteral("   ") }.count
         let layout = spaced * 20 >= all.filter { !$0.trimmed.isEmpty }.count
         // `-layout` keeps a line's columns: a Latin book's justified lines end in the same column
         // however many letters they hold, so they are measured by their columns (about half an em

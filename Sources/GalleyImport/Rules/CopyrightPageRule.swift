@@ -82,7 +82,8 @@ public struct CopyrightPageRule: ImportRule {
     }
 
     static func isField(_ block: ImportBlock) -> Bool {
-        !block.isHeading && (block.text.matches("^[\\p{Han} ]{2,8}[：:]") || block.text.trimmed.hasPrefix("ISBN"))
+        !block.isHeading
+            && (String(block.text.prefix(10)).matches("^[\\p{Han} ]{2,8}[：:]") || block.text.trimmed.hasPrefix("ISBN"))
     }
 
     /// `题名 / 责任者` → `题名／责任者`: each `/` and the spaces either side of it (`\\s*/\\s*`).

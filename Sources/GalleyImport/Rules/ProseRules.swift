@@ -25,7 +25,7 @@ public struct SignatureRule: ImportRule {
             while end > 0, blocks[end - 1].isFootnote { end -= 1 }
             var start = end
             while start > 0, end - start < 3, blocks[start - 1].kind == .paragraph,
-                !blocks[start - 1].text.contains("\n")
+                !blocks[start - 1].text.hasLineFeed
             {
                 let text = blocks[start - 1].text.trimmed
                 guard text.count <= 30, !"。！？”".contains(text.last!) else { break }

@@ -42,7 +42,7 @@ public struct RunningHeadsRule: ImportRule {
         // … or are any short unfinished line printed on three or more pages.
         var counts: [String: Int] = [:]
         for division in document.divisions where division.role.isProse {
-            for block in division.blocks where block.kind == .paragraph && !block.text.contains("\n") {
+            for block in division.blocks where block.kind == .paragraph && !block.text.hasLineFeed {
                 let text = Segmenter.collapse(TextScanning.strippingFolio(block.text))
                 if text.count <= 30, let last = text.last, !CJK.terminal.contains(last) {
                     counts[text, default: 0] += 1
@@ -95,7 +95,7 @@ public struct RunningHeadsRule: ImportRule {
 
     /// A one-line paragraph equal to a title, possibly with a page number before or after.
     private func isRunningTitle(_ block: ImportBlock, titles: Set<String>) -> Bool {
-        guard block.kind == .paragraph, !block.text.contains("\n") else { return false }
+        guard block.kind == .paragraph, !block.text.hasLineFeed else { return false }
         let text = block.text.trimmed
         if titles.contains(Segmenter.collapse(text)) { return true }
         let stripped = TextScanning.strippingFolio(text)

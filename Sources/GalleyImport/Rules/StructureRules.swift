@@ -9,7 +9,7 @@ public struct UnwrapLinesRule: ImportRule {
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         for d in document.divisions.indices {
             for b in document.divisions[d].blocks.indices
-            where document.divisions[d].blocks[b].text.contains("\n")
+            where document.divisions[d].blocks[b].text.hasLineFeed
                 && document.divisions[d].blocks[b].kind != .signature
             {
                 let block = document.divisions[d].blocks[b]
@@ -147,7 +147,7 @@ public struct TwoLineHeadingsRule: ImportRule {
                 let heading = blocks[b]
                 let next = blocks[b + 1]
                 guard heading.isHeading, PrintedLayout.isDivisionNumber(heading.text), next.kind == .paragraph,
-                    !next.text.contains("\n"), next.text.trimmed.count <= 30,
+                    !next.text.hasLineFeed, next.text.trimmed.count <= 30,
                     !RunningHeads.isPageNumber(next.text),
                     !next.text.contains(where: { "。，；！？：,;".contains($0) })
                 else { continue }

@@ -54,7 +54,12 @@ public struct MetadataRule: ImportRule {
         for division in document.divisions {
             for block in division.blocks {
                 for c in block.text.unicodeScalars {
-                    if c.properties.isIdeographic {
+                    // (Unified Han and ASCII, most of a book, answered without the property tables.)
+                    if (0x4E00...0x9FFF).contains(c.value) {
+                        han += 1
+                    } else if c.isASCII {
+                        if c.properties.isAlphabetic { latin += 1 }
+                    } else if c.properties.isIdeographic {
                         han += 1
                     } else if c.isASCII && c.properties.isAlphabetic {
                         latin += 1
@@ -111,7 +116,7 @@ public struct MetadataRule: ImportRule {
                     log.moved(block.lines, block.text, to: "book.yaml", "publisher: \(text)")
                     return true
                 }
-                if meta.title == nil, !block.text.contains("\n") {
+                if meta.title == nil, !block.text.hasLineFeed {
                     meta.title = text
                     log.moved(block.lines, block.text, to: "book.yaml", "title: \(text)")
                     return true

@@ -9,18 +9,30 @@ public struct PunctuationRule: ImportRule {
         + "ASCII kept in numbers and Latin text."
     public init() {}
 
+    /// `.` `-` `"` `'` `,` `:` `;` `?` `!` `(` `)` as bytes.
+    private static let convertedMarks = Set(".-\"',:;?!()".utf8)
+
     static let fullWidth: [Character: Character] = [",": "，", ":": "：", ";": "；", "?": "？", "!": "！"]
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
         document.rewriteBlocks(log: &log) { block in Self.convert(block.text) }
         for division in document.divisions {
-            for block in division.blocks where block.text.contains("\"") && block.text.contains(where: CJK.isHan) {
+            for block in division.blocks
+            where block.text.utf8.contains(0x22) && block.text.range(of: "\"") != nil
+                && block.text.contains(where: CJK.isHan)
+            {
                 log.finding(block.lines, "unpaired straight quotes left as they are: “\(block.text.prefix(30))…”")
             }
         }
     }
 
     static func convert(_ text: String) -> String {
+        // Nothing to convert without an ASCII mark the rule changes (or U+037E, canonically `;`)
+        // or a run of three 。: most text, found in its bytes.
+        guard
+            text.utf8.contains(where: { convertedMarks.contains($0) }) || text.containsLiteral("\u{37E}")
+                || text.containsLiteral("。。。")
+        else { return text }
         guard text.contains(where: CJK.isHan) else { return text }
         var chars = Array(text)
         func neighbour(_ index: Int, _ step: Int) -> Character? {
@@ -46,7 +58,7 @@ public struct PunctuationRule: ImportRule {
             } else if c == "-" && run >= 2 && run <= 3 && (!latin || wide(before) || wide(after)) {
                 out += ["—", "—"]
             } else {
-                out += Array(repeating: c, count: run)
+                out.append(contentsOf: repeatElement(c, count: run))
             }
             k += run
         }
@@ -68,7 +80,7 @@ public struct PunctuationRule: ImportRule {
         }
         for i in chars.indices {
             let c = chars[i]
-            if let full = fullWidth[c] {
+            if c.isASCII, let full = fullWidth[c] {
                 let prev = neighbour(i, -1), next = neighbour(i, 1)
                 if (wide(prev) || wide(next)) && !(digit(prev) && digit(next)) { chars[i] = full }
             } else if c == "(" {
@@ -104,7 +116,10 @@ public struct SpacingRule: ImportRule {
             // only headings and letter-spaced labels (地 址：) lose it.
             if block.isHeading { text = Self.removeHanSpaces(text) }
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                guard let label = String(line).capture("^([\\p{Han} \\u3000]{2,12})[：:]") else { return String(line) }
+                // (The pattern reads 13 characters at most: a long line is not handed to it whole.)
+                guard let label = String(line.prefix(14)).capture("^([\\p{Han} \\u3000]{2,12})[：:]") else {
+                    return String(line)
+                }
                 return Self.removeHanSpaces(label) + line.dropFirst(label.count)
             }.joined(separator: "\n")
         }
