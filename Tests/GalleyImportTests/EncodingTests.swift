@@ -30,6 +30,18 @@ struct EncodingTests {
         #expect(try filesOf(be) == utf8)
     }
 
+    /// Windows (CR LF) and old Mac (CR) line ends are line breaks: the seed
+    /// written either way imports as with LF (with CR LF it was one long line
+    /// that no rule touched).
+    @Test func carriageReturnLineEndsGiveTheSameOutput() throws {
+        let seed = try Fixture.bytes("seed.txt")
+        let utf8 = try filesOf(seed)
+        let crlf = seed.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }
+        let cr = seed.map { $0 == 0x0A ? 0x0D : $0 }
+        #expect(try filesOf(crlf) == utf8)
+        #expect(try filesOf(cr) == utf8)
+    }
+
     @Test func invalidBytesAreAnErrorWithTheirOffset() throws {
         let bad: [UInt8] = Array("序言\n正文".utf8) + [0xFF, 0xFF] + Array("。".utf8)
         #expect(throws: ImportDecodingError(encoding: "UTF-8", byteOffset: 13)) {
