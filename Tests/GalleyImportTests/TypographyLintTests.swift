@@ -31,6 +31,18 @@ import Testing
         #expect(rules("他说“don’t”这个词。\n") == [])
     }
 
+    /// A chapter with Windows line ends is read line by line (CR LF is one
+    /// Swift Character, and was not a line end: every finding was on line 1),
+    /// and `--fix` keeps its line ends.
+    @Test func windowsLineEndsAreLineEnds() {
+        let lf = "# 标题\n\n中文,段落。\n"
+        let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(rules(crlf) == ["3:3 punctuation"])
+        #expect(rules(crlf) == rules(lf))
+        let findings = TypographyLint().lint(crlf, file: "c.md")
+        #expect(TypographyLint.applying(findings, to: crlf) == "# 标题\r\n\r\n中文，段落。\r\n")
+    }
+
     @Test func silencedPerLine() {
         #expect(rules("他说,好。<!-- galley-lint-disable-line punctuation -->\n") == [])
         #expect(rules("他说,好 。<!-- galley-lint-disable-line punctuation -->\n") == ["1:5 punctuation-spacing"])

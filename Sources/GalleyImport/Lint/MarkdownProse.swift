@@ -26,9 +26,8 @@ struct MarkdownProse {
     static let disableNextLine = "galley-lint-disable-next-line"
 
     init(_ text: String) {
-        let rows = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            Array($0.hasSuffix("\r") ? $0.dropLast() : $0)
-        }
+        // "\r\n" is one Character: a Windows line end is split on as a whole.
+        let rows = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map { Array($0) }
         var index = 0
         // Front matter: a first line of ---, up to the next --- or ...
         if rows.first.map({ String($0) == "---" }) == true {

@@ -486,7 +486,9 @@ public struct TypographyLint: Sendable {
 
     /// The text with the safe fixes applied; overlapping fixes after the first are left for the next pass.
     public static func applying(_ findings: [LintFinding], to text: String) -> String {
-        var rows = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        var rows = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map { Array($0) }
+        // A file with Windows line ends keeps them.
+        let lineEnd = text.firstIndex { $0 == "\n" || $0 == "\r\n" }.map { String(text[$0]) } ?? "\n"
         let byLine = Dictionary(grouping: findings.filter { $0.fix?.safe == true }, by: \.line)
         for (line, fixes) in byLine where line - 1 < rows.count {
             var row = rows[line - 1]
@@ -500,7 +502,7 @@ public struct TypographyLint: Sendable {
             }
             rows[line - 1] = row
         }
-        return rows.map { String($0) }.joined(separator: "\n")
+        return rows.map { String($0) }.joined(separator: lineEnd)
     }
 }
 
