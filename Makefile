@@ -4,7 +4,7 @@
 SWIFT ?= swift
 CONFIG ?= release
 
-.PHONY: setup galley book test bench bench-serve bench-scale screenshots fuzz clean
+.PHONY: setup galley book test bench bench-serve bench-scale bench-shapes screenshots fuzz clean
 
 setup:
 	./Scripts/setup.sh
@@ -35,6 +35,10 @@ bench-serve: galley
 # 10 000 against 100 000 headings, footnotes and links: ten times the input in at most twelve times the time.
 bench-scale: galley
 	./Scripts/scale-benchmark.sh
+
+# Hostile shapes (one paragraph of N emphases, N-column tables, long lines…) at N and 10N: FLAG where not linear.
+bench-shapes: galley
+	./Scripts/shape-scan.sh
 
 # libFuzzer on Markdown (reader → writers → checks) and on zips (galley check),
 # FUZZ_SECONDS each (default 900); non-zero on a crash. See README.md, "Fuzzing".
