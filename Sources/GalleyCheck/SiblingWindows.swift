@@ -136,10 +136,12 @@ struct SiblingWindows {
             var specs = 0
             for head in heads {
                 Self.unlink(head)
-                if head.pointee.type == XML_ELEMENT_NODE, ["colspec", "spanspec"].contains(XMLNodes.name(head)) {
-                    specs += 1
+                let isSpec = Self.isSpec(head)
+                if isSpec { specs += 1 }
+                // Past the window, the specs and the text between them stay out.
+                if specs <= Self.size || (head.pointee.type == XML_ELEMENT_NODE && !isSpec) {
+                    Self.append(head, to: copy)
                 }
-                if specs <= Self.size || !Self.isSpecOrText(head) { Self.append(head, to: copy) }
             }
             moved.append((original, copy, heads, followers))
             parent = copy
@@ -169,8 +171,8 @@ struct SiblingWindows {
         return result
     }
 
-    private static func isSpecOrText(_ node: xmlNodePtr) -> Bool {
-        node.pointee.type != XML_ELEMENT_NODE || ["colspec", "spanspec"].contains(XMLNodes.name(node))
+    private static func isSpec(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_ELEMENT_NODE && ["colspec", "spanspec"].contains(XMLNodes.name(node))
     }
 
     /// The leading children of `element` up to its first element that is not a head element.

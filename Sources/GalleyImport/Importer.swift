@@ -59,24 +59,6 @@ public struct ImportResult: Sendable {
 /// Turns text extracted from a printed book into a Galley `Source/`:
 /// decode, cut into blocks and divisions, run the rules, write Markdown.
 public struct Importer: Sendable {
-    /// `text` with every line ending a line feed: a Windows CR LF or an old
-    /// Mac CR is one line break, as the lines of the text show it.
-    static func lineFeeds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var afterReturn = false
-        for byte in text.utf8 {
-            if byte == 0x0A && afterReturn {
-                afterReturn = false
-                continue
-            }
-            afterReturn = byte == 0x0D
-            bytes.append(afterReturn ? 0x0A : byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     public var options: ImportOptions
     public var rules: [any ImportRule]
 
@@ -93,7 +75,7 @@ public struct Importer: Sendable {
 
     /// Imports decoded text: page by page when an extractor marked its pages.
     public func run(text: String, encoding: String = "UTF-8") -> ImportResult {
-        let text = Self.lineFeeds(text)
+        let text = text.withLineFeeds
         if let book = PrintedText.book(from: text) {
             var lines = TextScanning.split(text, at: 0x0A).map(String.init)
             if lines.last == "" { lines.removeLast() }

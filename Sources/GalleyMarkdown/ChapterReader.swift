@@ -144,10 +144,7 @@ struct ChapterReader {
             text = decoded
             invalidUTF8 = invalid
         }
-        if text.utf8.contains(UInt8(ascii: "\r")) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        }
-        return text
+        return text.withLineFeeds
     }
 
     /// cmark's parse of the marked text, converted to Galley's tree at once.
