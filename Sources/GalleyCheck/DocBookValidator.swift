@@ -14,20 +14,27 @@ public enum DocBookValidator {
         return [UInt8](data)
     }()
 
-    /// The schema, compiled once per process.
+    /// The grammar, read once per process.
+    static let grammar: DocBookGrammar? = schemaBytes.flatMap { DocBookGrammar($0) }
+
+    /// The grammar compiled by libxml2, once per process when first needed:
+    /// for documents the derivatives do not show valid, and libxml2's messages.
     static let schema: Result<RelaxNGSchema, Diagnostic> = {
-        guard let schemaBytes else {
+        guard let grammar else {
             return .failure(
                 Diagnostic(
                     CheckCode.docbookSchemaMissing,
                     "the DocBook 5.0 RELAX NG schema is missing from Galley's resources",
                     at: SourceLocation(file: "docbook.rng")))
         }
-        return RelaxNGSchema.compile(schemaBytes, name: "docbook.rng")
+        return grammar.compile(name: "docbook.rng")
     }()
 
-    /// The element names of the schema, read once.
-    static let vocabulary: DocBookVocabulary? = schemaBytes.flatMap { DocBookVocabulary(schema: $0) }
+    /// The grammar for validation by derivatives.
+    static var derivatives: RelaxNGDerivatives? { grammar?.derivatives }
+
+    /// The element names of the schema.
+    static let vocabulary: DocBookVocabulary? = grammar.map { DocBookVocabulary(names: $0.names) }
 
     /// Every problem in `bytes`, located `name:line`. Empty when valid. With
     /// `markupLimit`, a document with more elements and attributes is
@@ -53,12 +60,7 @@ public enum DocBookValidator {
         }
         var diagnostics: [Diagnostic] = []
         // libxml2's schema errors come first for a line, then the clearer native ones.
-        switch schema {
-        case .success(let schema):
-            diagnostics += schema.validate(document, code: CheckCode.docbookSchema)
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-        }
+        diagnostics += schemaErrors(in: document)
         diagnostics += vocabulary?.unknownElements(in: document) ?? []
         diagnostics += DocBookSchematron.check(document)
         diagnostics += HrefCheck.checkDocBook(document)
@@ -67,5 +69,15 @@ public enum DocBookValidator {
             let (a, b) = ($0.element.location?.line ?? 0, $1.element.location?.line ?? 0)
             return a != b ? a < b : $0.offset < $1.offset
         }.map(\.element)
+    }
+
+    /// The schema's verdict on `document`: valid when the derivatives show
+    /// it; otherwise libxml2 decides and says why.
+    private static func schemaErrors(in document: ParsedXMLDocument) -> [Diagnostic] {
+        if derivatives?.accepts(document) == true { return [] }
+        switch schema {
+        case .success(let schema): return schema.validate(document, code: CheckCode.docbookSchema)
+        case .failure(let diagnostic): return [diagnostic]
+        }
     }
 }

@@ -7,29 +7,6 @@ import GalleyCore
 struct DocBookVocabulary: Sendable {
     let names: Set<String>
 
-    /// Every `<element name="…">` of a RELAX NG grammar.
-    init?(schema bytes: [UInt8]) {
-        guard case .success(let document) = ParsedXMLDocument.parse(bytes, name: "docbook.rng"),
-            let root = document.root
-        else { return nil }
-        var names = Set<String>()
-        var stack: [xmlNodePtr] = [root]
-        while let node = stack.popLast() {
-            if DocBookSchematron.localName(node) == "element",
-                let name = XMLNodes.attribute(node, "name")
-            {
-                names.insert(name.trimmingSpaces)
-            }
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
-                child = current.pointee.next
-            }
-        }
-        guard !names.isEmpty else { return nil }
-        self.names = names
-    }
-
     /// An error for each DocBook-namespace element the schema does not define.
     func unknownElements(in document: ParsedXMLDocument) -> [Diagnostic] {
         guard let root = document.root else { return [] }
@@ -53,14 +30,5 @@ struct DocBookVocabulary: Sendable {
             stack.append(contentsOf: children.reversed())
         }
         return diagnostics
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars = scalars.dropFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars = scalars.dropLast() }
-        return String(scalars)
     }
 }

@@ -18,15 +18,28 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     /// Compiles the schema text `bytes`; `name` is used in diagnostics.
     public static func compile(_ bytes: [UInt8], name: String) -> Result<RelaxNGSchema, Diagnostic> {
-        let collector = ErrorCollector(code: CheckCode.relaxngSchema, file: name)
-        let schema: xmlRelaxNGPtr? = bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                guard let context = xmlRelaxNGNewMemParserCtxt(base, Int32(buffer.count)) else { return nil }
-                defer { xmlRelaxNGFreeParserCtxt(context) }
-                let box = Unmanaged.passUnretained(collector).toOpaque()
-                xmlRelaxNGSetParserStructuredErrors(context, collectError, box)
-                return withExtendedLifetime(collector) { xmlRelaxNGParse(context) }
+                compile(name: name) { xmlRelaxNGNewMemParserCtxt(base, Int32(buffer.count)) }
             }
+        }
+    }
+
+    /// Compiles a schema already read into a tree (libxml2 copies it).
+    static func compile(_ document: xmlDocPtr, name: String) -> Result<RelaxNGSchema, Diagnostic> {
+        compile(name: name) { xmlRelaxNGNewDocParserCtxt(document) }
+    }
+
+    private static func compile(
+        name: String, context makeContext: () -> xmlRelaxNGParserCtxtPtr?
+    ) -> Result<RelaxNGSchema, Diagnostic> {
+        let collector = ErrorCollector(code: CheckCode.relaxngSchema, file: name)
+        var schema: xmlRelaxNGPtr?
+        if let context = makeContext() {
+            defer { xmlRelaxNGFreeParserCtxt(context) }
+            let box = Unmanaged.passUnretained(collector).toOpaque()
+            xmlRelaxNGSetParserStructuredErrors(context, collectError, box)
+            schema = withExtendedLifetime(collector) { xmlRelaxNGParse(context) }
         }
         guard let schema else {
             return .failure(
