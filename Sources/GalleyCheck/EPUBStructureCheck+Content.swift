@@ -69,7 +69,8 @@ extension EPUBStructureCheck {
                 case .ids:
                     if isContent { collectIds(element, into: &scan, path: path) }
                     if isNavigation {
-                        navigationStart(element, depth: depth, isEmpty: isEmpty, into: &scan, path: path)
+                        navigationStart(
+                            element, depth: depth, isEmpty: isEmpty, into: &scan, path: path, folder: folder)
                     }
                     if links != nil, let link = Self.link(of: element, isContent: isContent, isNCX: isNCX) {
                         if rememberedLinkCount < Self.maximumRememberedLinks {
@@ -196,7 +197,7 @@ extension EPUBStructureCheck {
 
     private mutating func navigationStart(
         _ element: xmlNodePtr, depth: Int, isEmpty: Bool,
-        into scan: inout ContentScan, path: String
+        into scan: inout ContentScan, path: String, folder: String
     ) {
         if XMLNodes.isElement(element, "nav", in: XMLNodes.xhtml),
             (XMLNodes.attribute(element, "type", namespace: XMLNodes.ops) ?? "").split(separator: " ").contains("toc")
@@ -210,9 +211,8 @@ extension EPUBStructureCheck {
         }
         scan.tocEntries += 1
         let line = XMLNodes.line(element)
-        let folder = (path as NSString).deletingLastPathComponent
         if let href = XMLNodes.attribute(element, "href"), !Self.hasScheme(href),
-            let target = Self.resolve(href, from: folder)
+            let target = resolvedTarget(String(href.prefix { $0 != "#" }), from: folder)
         {
             if !spineSet.contains(target) {
                 error(.epubNavOutsideSpine, "toc entry `\(href)` is not a document of the spine", path, line: line)

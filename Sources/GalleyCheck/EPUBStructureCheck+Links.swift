@@ -12,10 +12,16 @@ extension EPUBStructureCheck {
     static let linkElementInitials = Set(linkAttributes.map { $0.element.utf8.first! })
 
     static func hasScheme(_ href: String) -> Bool {
-        guard let colon = href.firstIndex(of: ":") else { return false }
-        let scheme = href[..<colon]
-        return !scheme.isEmpty && scheme.first!.isLetter
-            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+.-".contains($0)) }
+        for (index, byte) in href.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                if index == 0 { return false }
+            case UInt8(ascii: ":"): return index > 0
+            default: return false
+            }
+        }
+        return false
     }
 
     @discardableResult
@@ -23,16 +29,12 @@ extension EPUBStructureCheck {
     {
         guard !isReportFull else { return nil }
         let pieces = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-        let fragment = pieces.count > 1 ? String(pieces[1]).removingPercentEncoding ?? String(pieces[1]) : nil
+        let fragment = pieces.count > 1 ? Self.decoded(pieces[1]) : nil
         let target: String
         if pieces[0].isEmpty {
             target = path
         } else {
-            let key = folder + "\n" + pieces[0]
-            let cached = self.resolved[key] ?? Self.resolve(String(pieces[0]), from: folder)
-            // Bounded: a hostile document can link to millions of distinct files.
-            if self.resolved.count < 10_000 { self.resolved[key] = cached }
-            guard let resolved = cached else {
+            guard let resolved = resolvedTarget(String(pieces[0]), from: folder) else {
                 error(.epubDanglingLink, "`\(href)` points outside the container", path, line: line)
                 return nil
             }
@@ -57,5 +59,21 @@ extension EPUBStructureCheck {
                 line: line)
         }
         return target
+    }
+
+    /// `resolve`, remembered per folder and file part.
+    mutating func resolvedTarget(_ file: String, from folder: String) -> String? {
+        let key = folder + "\n" + file
+        if let known = resolved[key] { return known }
+        let found = Self.resolve(file, from: folder)
+        // Bounded: a hostile document can link to millions of distinct files.
+        if resolved.count < 10_000 { resolved[key] = found }
+        return found
+    }
+
+    /// A fragment with its percent escapes decoded (as it was when it has none or a broken one).
+    static func decoded(_ fragment: Substring) -> String {
+        guard fragment.utf8.contains(UInt8(ascii: "%")) else { return String(fragment) }
+        return String(fragment).removingPercentEncoding ?? String(fragment)
     }
 }

@@ -26,6 +26,7 @@ enum HrefCheck {
     /// What is wrong with `href`, or nil. `isHyperlink`: it is followed when
     /// clicked (`a`, `area`, `xlink:href`), not loaded (`img src`).
     static func findings(_ href: String, isHyperlink: Bool) -> Finding? {
+        if isPlainRelative(href) { return nil }
         let scheme = URLPolicy.scheme(of: href)
         if let scheme, URLPolicy.scriptSchemes.contains(scheme) {
             return Finding(
@@ -59,6 +60,26 @@ enum HrefCheck {
     }
 
     static func shown(_ href: String) -> String { URLPolicy.shown(href) }
+
+    /// A relative reference of letters, digits, `-._~/` and one `#` (most
+    /// links of a book: `ch01.xhtml#fn3`): no scheme, nothing to escape,
+    /// nothing `findings` could object to.
+    static func isPlainRelative(_ href: String) -> Bool {
+        var sawHash = false
+        for byte in href.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"), UInt8(ascii: "/"):
+                continue
+            case UInt8(ascii: "#") where !sawHash:
+                sawHash = true
+            default:
+                return false
+            }
+        }
+        return true
+    }
 
     static let xlink = "http://www.w3.org/1999/xlink"
 
