@@ -73,7 +73,7 @@ extension EPUBStructureCheck {
 
     /// A fragment with its percent escapes decoded (as it was when it has none or a broken one).
     static func decoded(_ fragment: Substring) -> String {
-        guard fragment.utf8.contains(UInt8(ascii: "%")) else { return String(fragment) }
+        guard fragment.containsByte(UInt8(ascii: "%")) else { return String(fragment) }
         return String(fragment).removingPercentEncoding ?? String(fragment)
     }
 }

@@ -5,7 +5,7 @@ extension String {
     /// Mac CR is one line break. (`"\r\n"` is one Character, so text split
     /// on `"\n"` would otherwise not see Windows line ends at all.)
     public var withLineFeeds: String {
-        guard utf8.contains(UInt8(ascii: "\r")) else { return self }
+        guard containsByte(UInt8(ascii: "\r")) else { return self }
         return replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

@@ -228,12 +228,6 @@ public extension Walk {
         }
         return division
     }
-
-    static func rewrite(_ book: Book, _ rewriter: Rewriter) -> Book {
-        var book = book
-        book.divisions = book.divisions.map { rewrite($0, rewriter) }
-        return book
-    }
 }
 
 // MARK: - Scoped rewrite: outside in, in reading order

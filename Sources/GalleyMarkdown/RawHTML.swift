@@ -327,7 +327,7 @@ struct RawHTML {
     /// HTML text with its newlines as soft breaks, so `SoftBreaks` treats
     /// a line break inside `<p>中文\n中文</p>` like one in Markdown.
     static func withSoftBreaks(_ text: String) -> [Inline] {
-        guard text.utf8.contains(UInt8(ascii: "\n")) else { return [.text(text)] }
+        guard text.containsByte(UInt8(ascii: "\n")) else { return [.text(text)] }
         var result: [Inline] = []
         for (index, part) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var piece = Substring(part)

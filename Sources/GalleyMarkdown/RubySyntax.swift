@@ -28,7 +28,7 @@ enum RubySyntax {
     /// combining mark) only sends the text through `split`, which compares
     /// characters and gives it back unchanged.
     private static func has(_ text: String, _ byte: Unicode.Scalar) -> Bool {
-        text.utf8.contains(UInt8(ascii: byte))
+        text.containsByte(UInt8(ascii: byte))
     }
 
     /// `text` as text and ruby.

@@ -8,28 +8,27 @@ public enum LimitNesting {
 
     public static func apply(_ book: Book) -> (book: Book, diagnostics: [Diagnostic]) {
         var book = book
-        var diagnostics: [Diagnostic] = []
-        for index in book.divisions.indices {
+        // Chapters are independent: limited side by side.
+        let limited = book.divisions.concurrentMap { division -> (Division, Diagnostic?) in
             var flattened = 0
             let rewriter = rewriter(counting: { flattened += 1 })
-            var division = book.divisions[index]
+            var division = division
             division.title = Walk.rewrite(division.title, in: Depth(blocks: 0, inlines: 0), rewriter)
             division.blocks = Walk.rewrite(division.blocks, in: Depth(blocks: 0, inlines: 0), rewriter)
             for note in division.footnotes.indices {
                 division.footnotes[note].blocks =
                     Walk.rewrite(division.footnotes[note].blocks, in: Depth(blocks: 1, inlines: 0), rewriter)
             }
-            book.divisions[index] = division
-            if flattened > 0 {
-                diagnostics.append(
-                    Diagnostic(
-                        CoreCode.markdownTooDeep,
-                        "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
-                            + "into their parent",
-                        at: SourceLocation(file: division.sourcePath)))
-            }
+            guard flattened > 0 else { return (division, nil) }
+            let diagnostic = Diagnostic(
+                CoreCode.markdownTooDeep,
+                "\(flattened) container(s) nested deeper than \(maximumDepth) levels were flattened "
+                    + "into their parent",
+                at: SourceLocation(file: division.sourcePath))
+            return (division, diagnostic)
         }
-        return (book, diagnostics)
+        book.divisions = limited.map(\.0)
+        return (book, limited.compactMap(\.1))
     }
 
     /// How many containers stand around a node: blocks count sections,

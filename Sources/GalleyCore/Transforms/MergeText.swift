@@ -2,7 +2,10 @@
 /// every later transform sees one text node per run of plain characters.
 public enum MergeText {
     public static func apply(_ book: Book) -> Book {
-        Walk.rewrite(book, Rewriter(inlines: merged))
+        var book = book
+        // Chapters are independent: merged side by side.
+        book.divisions = book.divisions.concurrentMap { Walk.rewrite($0, Rewriter(inlines: merged)) }
+        return book
     }
 
     public static func merged(_ inlines: [Inline]) -> [Inline] {

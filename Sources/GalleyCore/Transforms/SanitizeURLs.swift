@@ -7,11 +7,12 @@
 /// Run before `ResolveLinks`.
 public enum SanitizeURLs {
     public static func apply(_ book: Book) -> (book: Book, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         var book = book
-        book.divisions = book.divisions.map { division in
+        // Chapters are independent: sanitized side by side.
+        let sanitized = book.divisions.concurrentMap { division -> (Division, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
             let fallback = SourceLocation(file: division.sourcePath)
-            return Walk.rewrite(
+            let rewritten = Walk.rewrite(
                 division,
                 Rewriter(inlines: { inlines in
                     inlines.flatMap { inline -> [Inline] in
@@ -44,8 +45,10 @@ public enum SanitizeURLs {
                         }
                     }
                 }))
+            return (rewritten, diagnostics)
         }
-        return (book, diagnostics)
+        book.divisions = sanitized.map(\.0)
+        return (book, sanitized.flatMap(\.1))
     }
 
     /// A link may not be a `data:` URL at all (EPUB 3.3 forbids them in

@@ -10,7 +10,7 @@ public enum SoftBreaks {
     public static func apply(_ book: Book) -> Book {
         var book = book
         let bookIsCJK = book.metadata.isCJK
-        book.divisions = book.divisions.map { division in
+        book.divisions = book.divisions.concurrentMap { division in
             let cjk = division.language.map(Language.isCJK) ?? bookIsCJK
             return Walk.rewrite(division, Rewriter(inlines: { resolve($0, cjk: cjk) }))
         }
