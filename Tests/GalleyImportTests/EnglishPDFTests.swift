@@ -87,6 +87,32 @@ import Testing
         }
     }
 
+    /// A Texinfo manual sets its function descriptions further in than its body, and they can
+    /// be most of its lines: each block's lines go on from a full line at their own left edge.
+    @Test func paragraphsGoOnAtTheirOwnLeftEdge() {
+        let body = [
+            Self.line("The first paragraph starts indented and runs on to the full", 10.9, y: 128, x0: 105),
+            Self.line("measure of the page, and then it ends on a short line.", 10.9, y: 141, x1: 400),
+            Self.line("• A list item that fills the measure of the page and then goes", 10.9, y: 157, x0: 99),
+            Self.line("on under its first line, hanging, to the end of it.", 10.9, y: 170, x0: 112, x1: 400),
+        ]
+        let described = (0..<3).flatMap { n in
+            [
+                Self.line(
+                    "Description \(n) sets out what the function does, over", 10.9, y: 190 + Double(n) * 45, x0: 119),
+                Self.line("two lines at the edge of its own block.", 10.9, y: 203 + Double(n) * 45, x0: 119, x1: 380),
+            ]
+        }
+        let page = [Self.line("1 Introduction", 17.2, y: 96, x1: 216)] + body + described
+        let book = PrintedBook(evidence: .pdf, pages: [PrintedPage(width: 612, height: 792, lines: page)])
+        let blocks = Importer().run(printed: book).document.divisions.flatMap(\.blocks).filter { !$0.isHeading }
+        #expect(blocks.map(\.lines.count) == [2, 2, 2, 2, 2])
+        #expect(
+            blocks.first?.text
+                == "The first paragraph starts indented and runs on to the full measure of the page, "
+                + "and then it ends on a short line.")
+    }
+
     /// Poppler can hand over a contents entry's number and title with no space between them
     /// (`1Introduction`): a gap of more than half an em between Latin letters is a space.
     @Test func aWideGapInsideOnePopplerLineIsASpace() {

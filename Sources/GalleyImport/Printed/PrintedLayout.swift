@@ -253,14 +253,13 @@ enum PrintedLayout {
         return depth
     }
 
-    /// A PDF of a Latin book whose large-type headings carry section numbers (`2.1 ASN.1 syntax`):
-    /// two or more of them, outside the printed contents.
+    /// A PDF whose large-type headings carry Latin section numbers (`2.1 ASN.1 syntax`): two or
+    /// more of them, outside the printed contents.
     static func hasNumberedLatinHeadings(_ book: PrintedBook, metrics: Metrics) -> Bool {
-        let lines = book.pages.flatMap(\.lines)
-        let numbered = lines.lazy.filter {
+        let numbered = book.pages.lazy.flatMap(\.lines).filter {
             $0.size >= 1.12 * metrics.bodySize && !isContentsEntry($0.text) && latinSectionDepth($0.text) != nil
         }
-        return numbered.prefix(2).count == 2 && PrintedText.isLatin(lines.map(\.text))
+        return numbered.prefix(2).count == 2
     }
 
     /// The running head a Texinfo-style book prints for a chapter heading, without spaces:
@@ -327,7 +326,8 @@ enum PrintedLayout {
         }
         var builder = BlockBuilder(metrics: metrics, evidence: book.evidence)
         builder.contentsTitles = contentsTitles(book)
-        builder.numberedLatin = book.evidence == .pdf && hasNumberedLatinHeadings(book, metrics: metrics)
+        builder.latinPDF = book.evidence == .pdf && PrintedText.isLatin(book.pages.flatMap { $0.lines.map(\.text) })
+        builder.numberedLatin = builder.latinPDF && hasNumberedLatinHeadings(book, metrics: metrics)
         for (p, page) in book.pages.enumerated() {
             let kept = page.lines.indices.filter { !furniture.contains(numbered[p][$0]) }
             let notesFrom = notesStart(page, kept: kept, metrics: metrics, evidence: book.evidence) ?? Int.max
@@ -527,6 +527,10 @@ private struct BlockBuilder {
     /// The printed contents' titles: a numbered Latin line repeating one is a heading.
     var contentsTitles: Set<String> = []
 
+    /// A PDF of a book in Latin letters.
+    var latinPDF = false
+    /// The first line of the paragraph or list item last opened.
+    var openStart: PrintedLine?
     /// A PDF of a Latin book with numbered headings (`PrintedLayout.hasNumberedLatinHeadings`):
     /// a heading's level is its number's depth, as in text, not its type size.
     var numberedLatin = false
@@ -695,6 +699,7 @@ private struct BlockBuilder {
         close()
         open = ImportBlock(kind: .paragraph, text: text, lines: [number])
         openKind = PrintedLayout.isListItem(text) ? .listItem : .paragraph
+        openStart = line
         if !metrics.isIndented(line) && !metrics.isAtLeftEdge(line) && openKind == .paragraph
             && !metrics.reachesMeasure(line)
         {
@@ -724,6 +729,7 @@ private struct BlockBuilder {
         if PrintedLayout.isListItem(text) { return false }
         // An English contents entry (`Introduction . . . 1`) is a line of its own.
         if !text.contains(where: CJK.isHan) && PrintedLayout.isContentsEntry(previous.text) { return false }
+        if latinPDF && goesOnInItsBlock(line, after: previous) { return true }
         if metrics.isIndented(line) {
             // Latin `-layout` text: a block set at the indent (a definition's body) goes on from
             // a full line at the same indent above it.
@@ -764,6 +770,20 @@ private struct BlockBuilder {
         // mid-sentence goes on, and one that ends a sentence ended its paragraph.
         if unit > left - 0.25, let end = previous.text.last, !PrintedLayout.endsSentence(end) { return true }
         return unit > left + 0.25
+    }
+
+    /// A Latin PDF sets text blocks at several left edges (a Texinfo manual's body, its function
+    /// descriptions and its licence each their own): a line goes on from a full line above it in
+    /// the same type and close under it, whatever the book's main edge, when it is not indented
+    /// from it (a paragraph) or hangs under the item's first line (a list item).
+    private func goesOnInItsBlock(_ line: PrintedLine, after previous: PrintedLine) -> Bool {
+        guard metrics.reachesMeasure(previous), !line.gapBefore, abs(line.size - previous.size) <= 0.06 * previous.size,
+            firstOnPage || line.y0 - previous.y1 <= 1.2 * metrics.em
+        else { return false }
+        if openKind == .listItem, let start = openStart {
+            return line.x0 > start.x0 + 0.35 * metrics.em && line.x0 < start.x0 + 3 * metrics.em
+        }
+        return line.x0 < previous.x0 + 0.35 * metrics.em
     }
 
     private func level(of line: PrintedLine) -> Int {
