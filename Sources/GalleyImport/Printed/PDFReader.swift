@@ -103,7 +103,8 @@ public enum PDFReader {
     }
 
     /// One row's text: pieces left to right, a space where a gap parts two
-    /// Latin words, small raised digits as `<sup>`.
+    /// Latin words (between pieces, or within one poppler left unspaced),
+    /// small raised digits as `<sup>`.
     private static func line(from row: [Piece]) -> PrintedLine? {
         let pieces = row.sorted { $0.x0 < $1.x0 }
         var chars: [GalleyPDFChar] = []
@@ -117,7 +118,18 @@ public enum PDFReader {
             {
                 chars.append(GalleyPDFChar(scalar: 32, x0: previous.x1, y0: 0, x1: first.x0, y1: 0, size: 0, bold: 0))
             }
-            chars.append(contentsOf: run)
+            for char in run {
+                // Poppler may join two Latin words a wide gap parts with no space between them
+                // (a Texinfo contents entry's number and title: `1Introduction`).
+                if let previous = chars.last, !isSpace(previous.scalar), !isSpace(char.scalar),
+                    !isWide(previous.scalar), !isWide(char.scalar),
+                    Double(char.x0 - previous.x1) > 0.5 * Double(max(char.size, 1))
+                {
+                    chars.append(
+                        GalleyPDFChar(scalar: 32, x0: previous.x1, y0: 0, x1: char.x0, y1: 0, size: 0, bold: 0))
+                }
+                chars.append(char)
+            }
         }
         let visible = chars.filter { !isSpace($0.scalar) }
         guard !visible.isEmpty else { return nil }

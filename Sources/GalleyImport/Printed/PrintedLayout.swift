@@ -253,6 +253,15 @@ enum PrintedLayout {
         return depth
     }
 
+    /// A PDF whose large-type headings carry Latin section numbers (`2.1 ASN.1 syntax`): two or
+    /// more of them, outside the printed contents.
+    static func hasNumberedLatinHeadings(_ book: PrintedBook, metrics: Metrics) -> Bool {
+        let numbered = book.pages.lazy.flatMap(\.lines).filter {
+            $0.size >= 1.12 * metrics.bodySize && !isContentsEntry($0.text) && latinSectionDepth($0.text) != nil
+        }
+        return numbered.prefix(2).count == 2
+    }
+
     /// The running head a Texinfo-style book prints for a chapter heading, without spaces:
     /// `4 Function reference` → `Chapter4:Functionreference`, `Appendix A Copying` → `AppendixA:Copying`.
     static func latinRunningHead(_ heading: String) -> String? {
@@ -317,6 +326,8 @@ enum PrintedLayout {
         }
         var builder = BlockBuilder(metrics: metrics, evidence: book.evidence)
         builder.contentsTitles = contentsTitles(book)
+        builder.latinPDF = book.evidence == .pdf && PrintedText.isLatin(book.pages.flatMap { $0.lines.map(\.text) })
+        builder.numberedLatin = builder.latinPDF && hasNumberedLatinHeadings(book, metrics: metrics)
         for (p, page) in book.pages.enumerated() {
             let kept = page.lines.indices.filter { !furniture.contains(numbered[p][$0]) }
             let notesFrom = notesStart(page, kept: kept, metrics: metrics, evidence: book.evidence) ?? Int.max
@@ -406,8 +417,11 @@ enum PrintedLayout {
             for (_, places) in byKey {
                 var texts: [String: Int] = [:]
                 for (p, l) in places { texts[withoutFolio(book.pages[p].lines[l].text), default: 0] += 1 }
+                // A heading's title set large is the heading itself, not a running head repeating it
+                // (a Texinfo manual starts every chapter at the same place on a new page).
                 func furnitureLike(_ line: PrintedLine) -> Bool {
-                    RunningHeads.isPageNumber(line.text) || isTitle(line.text)
+                    RunningHeads.isPageNumber(line.text)
+                        || isTitle(line.text) && line.size < 1.12 * metrics.bodySize
                         || texts[withoutFolio(line.text), default: 0] >= 2
                 }
                 let like = places.filter { furnitureLike(book.pages[$0.0].lines[$0.1]) }
@@ -513,6 +527,19 @@ private struct BlockBuilder {
     /// The printed contents' titles: a numbered Latin line repeating one is a heading.
     var contentsTitles: Set<String> = []
 
+    /// A PDF of a book in Latin letters.
+    var latinPDF = false
+    /// The first line of the paragraph or list item last opened.
+    var openStart: PrintedLine?
+    /// A PDF of a Latin book with numbered headings (`PrintedLayout.hasNumberedLatinHeadings`):
+    /// a heading's level is its number's depth, as in text, not its type size.
+    var numberedLatin = false
+    /// In such a book, the level of the last numbered heading or division title (0 before the
+    /// first: the title page), which an unnumbered heading set in large type goes one below.
+    var sectionLevel = 0
+    /// Headings made so far.
+    var headings = 0
+
     init(metrics: PrintedLayout.Metrics, evidence: PrintedBook.Evidence) {
         self.metrics = metrics
         self.evidence = evidence
@@ -554,8 +581,10 @@ private struct BlockBuilder {
         if PrintedLayout.isContentsEntry(line.text) { return false }
         if PrintedLayout.isDivisionNumber(line.text) { return true }
         if evidence == .pdf {
-            return line.size >= 1.12 * metrics.bodySize
+            let large =
+                line.size >= 1.12 * metrics.bodySize
                 || (line.bold && metrics.isCentred(line) && !metrics.reachesMeasure(line))
+            return large && (!numberedLatin || isNumberedBookHeading(line))
         }
         let name = Segmenter.collapse(line.text)
         if Segmenter.namedDivisions[name] != nil && (firstOnPage || metrics.isCentred(line) || line.gapBefore) {
@@ -572,6 +601,22 @@ private struct BlockBuilder {
         let title = Segmenter.collapse(line.text.trimmed.drop { !$0.isWhitespace })
         // (`-layout` keeps an entry's number on its line; plain text reads the numbers apart.)
         return firstOnPage || openKind == .heading || contentsTitles.contains(title) || contentsTitles.contains(name)
+    }
+
+    /// Large type in a book whose headings are numbered is a heading when it has a number or
+    /// titles a division (the printed contents lists it, or it is `Preface`, `Table of Contents`);
+    /// unnumbered, on the title page it is the title alone (not the authors' names), and below
+    /// a numbered heading a subheading, unless it is an index's letters (`A`, `F`).
+    private func isNumberedBookHeading(_ line: PrintedLine) -> Bool {
+        if PrintedLayout.latinSectionDepth(line.text) != nil || isDivisionTitle(line) { return true }
+        if sectionLevel == 0 { return headings == 0 }
+        let words = line.text.split(separator: " ")
+        return !words.allSatisfy { $0.count == 1 && $0.first!.isUppercase }
+    }
+
+    private func isDivisionTitle(_ line: PrintedLine) -> Bool {
+        let name = Segmenter.collapse(line.text)
+        return Segmenter.namedDivisions[name] != nil || contentsTitles.contains(name)
     }
 
     mutating func add(_ line: PrintedLine, number: Int) {
@@ -614,8 +659,13 @@ private struct BlockBuilder {
                 return
             }
             close()
-            open = ImportBlock(kind: .heading(level: level(of: line)), text: text, lines: [number])
+            let level = level(of: line)
+            open = ImportBlock(kind: .heading(level: level), text: text, lines: [number])
             openKind = .heading
+            headings += 1
+            if numberedLatin, PrintedLayout.latinSectionDepth(line.text) != nil || isDivisionTitle(line) {
+                sectionLevel = level
+            }
             return
         }
         // A short title line after a lone chapter number, set in body type (text input).
@@ -649,6 +699,7 @@ private struct BlockBuilder {
         close()
         open = ImportBlock(kind: .paragraph, text: text, lines: [number])
         openKind = PrintedLayout.isListItem(text) ? .listItem : .paragraph
+        openStart = line
         if !metrics.isIndented(line) && !metrics.isAtLeftEdge(line) && openKind == .paragraph
             && !metrics.reachesMeasure(line)
         {
@@ -678,6 +729,7 @@ private struct BlockBuilder {
         if PrintedLayout.isListItem(text) { return false }
         // An English contents entry (`Introduction . . . 1`) is a line of its own.
         if !text.contains(where: CJK.isHan) && PrintedLayout.isContentsEntry(previous.text) { return false }
+        if latinPDF && goesOnInItsBlock(line, after: previous) { return true }
         if metrics.isIndented(line) {
             // Latin `-layout` text: a block set at the indent (a definition's body) goes on from
             // a full line at the same indent above it.
@@ -720,8 +772,23 @@ private struct BlockBuilder {
         return unit > left + 0.25
     }
 
+    /// A Latin PDF sets text blocks at several left edges (a Texinfo manual's body, its function
+    /// descriptions and its licence each their own): a line goes on from a full line above it in
+    /// the same type and close under it, whatever the book's main edge, when it is not indented
+    /// from it (a paragraph) or hangs under the item's first line (a list item).
+    private func goesOnInItsBlock(_ line: PrintedLine, after previous: PrintedLine) -> Bool {
+        guard metrics.reachesMeasure(previous), !line.gapBefore, abs(line.size - previous.size) <= 0.06 * previous.size,
+            firstOnPage || line.y0 - previous.y1 <= 1.2 * metrics.em
+        else { return false }
+        if openKind == .listItem, let start = openStart {
+            return line.x0 > start.x0 + 0.35 * metrics.em && line.x0 < start.x0 + 3 * metrics.em
+        }
+        return line.x0 < previous.x0 + 0.35 * metrics.em
+    }
+
     private func level(of line: PrintedLine) -> Int {
-        if evidence != .pdf, let depth = PrintedLayout.latinSectionDepth(line.text) { return depth }
+        if evidence != .pdf || numberedLatin, let depth = PrintedLayout.latinSectionDepth(line.text) { return depth }
+        if numberedLatin { return isDivisionTitle(line) || sectionLevel == 0 ? 1 : min(6, sectionLevel + 1) }
         if let (family, _) = Numbering.of(Segmenter.collapse(line.text)) {
             if family == .section { return 2 }
             if family == .part || family == .chapter { return 1 }

@@ -1,12 +1,16 @@
 /// `unwrap-lines`: a paragraph taken from several consecutive input lines
 /// becomes one paragraph; a line ending in two spaces or `\` stays a hard
-/// line break, other line ends are joined (no space between Han characters).
+/// line break, other line ends are joined (no space between Han characters,
+/// a Latin word hyphenated at the line end whole again: `LineEndHyphens`).
 public struct UnwrapLinesRule: ImportRule {
     public let name = "unwrap-lines"
-    public let summary = "Join lines of one paragraph; keep hard line breaks (two trailing spaces or a backslash)."
+    public let summary =
+        "Join lines of one paragraph; keep hard line breaks (two trailing spaces or a backslash); "
+        + "rejoin a Latin word hyphenated at a line end (man- / agement)."
     public init() {}
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        let hyphens = LineEndHyphens(document)
         for d in document.divisions.indices {
             for b in document.divisions[d].blocks.indices
             where document.divisions[d].blocks[b].text.hasLineFeed
@@ -15,6 +19,8 @@ public struct UnwrapLinesRule: ImportRule {
                 let block = document.divisions[d].blocks[b]
                 var text = ""
                 var soft = false
+                // Asked only at a hyphen: whether the paragraph is Chinese text, where no hyphen goes.
+                var latin: Bool?
                 let lines = block.textLines
                 for (i, line) in lines.enumerated() {
                     let hard = i < lines.count - 1 && (line.hasSuffix("  ") || line.hasSuffix("\\"))
@@ -22,7 +28,14 @@ public struct UnwrapLinesRule: ImportRule {
                     if text.isEmpty || text.hasSuffix("\n") {
                         text += piece
                     } else {
-                        PageBreakJoinsRule.append(piece, to: &text)
+                        let whole = hyphens.joins(text, piece)
+                        if whole && latin == nil { latin = !block.text.contains(where: CJK.isHan) }
+                        if whole && latin == true {
+                            text.removeLast()   // the hyphen
+                            text += piece
+                        } else {
+                            PageBreakJoinsRule.append(piece, to: &text)
+                        }
                         soft = true
                     }
                     if hard { text += "\n" }

@@ -1,11 +1,13 @@
 /// `romanised-title`: drops lines of the title pages written only in
-/// Latin letters (the pinyin title printed under the Chinese one).
+/// Latin letters (the pinyin title printed under the Chinese one). Not in a
+/// book written in Latin letters, where such a line is its authors' names.
 public struct RomanisedTitleRule: ImportRule {
     public let name = "romanised-title"
     public let summary = "Drop romanised (pinyin) titles from the title pages."
     public init() {}
 
     public func apply(to document: inout ImportDocument, options: ImportOptions, log: inout ImportLog) {
+        guard MetadataRule.language(of: document) != "en" else { return }
         for d in document.divisions.indices where document.divisions[d].role == .titlepage {
             document.divisions[d].blocks.removeAll { block in
                 let letters = block.text.filter { !$0.isWhitespace }
