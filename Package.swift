@@ -63,7 +63,7 @@ let package = Package(
         .target(name: "GalleyDocBook", dependencies: ["GalleyCore"]),
         .target(name: "GalleyText", dependencies: ["GalleyCore", "CGalleyICU"]),
         .target(name: "GalleyImport", dependencies: ["GalleyCore", "Yams", "CGalleyPDF"]),
-        .target(name: "GalleyCheck", dependencies: ["GalleyCore", "CLibXML2", "CLibZip"],
+        .target(name: "GalleyCheck", dependencies: ["GalleyCore", "CLibXML2", "CLibZip", "CLibDeflate"],
                 resources: [.copy("Schemas")]),
         .target(name: "GalleyBuild",
                 dependencies: ["GalleyCore", "GalleyMarkdown", "GalleyEPUB", "GalleyDocBook",

@@ -1,3 +1,4 @@
+import CLibDeflate
 import CLibZip
 import Foundation
 import GalleyCore
@@ -21,6 +22,8 @@ public final class EPUBArchiveReader {
     /// True once `limits.maximumTotalSize` was passed: nothing more is read.
     public private(set) var isExhausted = false
     private var chunk = [UInt8](repeating: 0, count: EPUBArchiveLimits.chunkSize)
+    /// For `inflateWhole`, made on first use.
+    private var decompressor: OpaquePointer?
     /// Entries `verifyEntries` inflated and kept for `contents(of:)`, which
     /// would otherwise inflate them again; each is given out once.
     private var kept: [Int: [UInt8]] = [:]
@@ -75,7 +78,10 @@ public final class EPUBArchiveReader {
         }
     }
 
-    deinit { zip_close(archive) }
+    deinit {
+        zip_close(archive)
+        if let decompressor { libdeflate_free_decompressor(decompressor) }
+    }
 
     private static func entryNames(_ archive: OpaquePointer, count: Int) -> [String] {
         (0..<count).map { index in
@@ -248,6 +254,9 @@ public final class EPUBArchiveReader {
         let claimedSize = stat.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0 ? stat.size : nil
         let claimed = claimedSize.map { "\($0)" } ?? "nothing"
         let compressed = stat.valid & zip_uint64_t(ZIP_STAT_COMP_SIZE) != 0 ? Int(clamping: stat.comp_size) : 0
+        if let whole = inflateWhole(index, stat: stat, limit: limit, keep: keep, retain: retain) {
+            return .success(whole)
+        }
         guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
             return .failure(
                 diagnostic(
@@ -310,6 +319,47 @@ public final class EPUBArchiveReader {
             }
             if keep || retaining { output.append(contentsOf: chunk[0..<count]) }
         }
+    }
+
+    /// The fast path of `inflateOnce`, for the entries of an ordinary
+    /// archive: a deflated entry whose header sizes are within every limit
+    /// is read raw and inflated in one call (libdeflate), and must come out
+    /// at exactly its claimed size with its claimed CRC-32. Nil for anything
+    /// else (no claim, a limit reached, a size or CRC that does not match):
+    /// the chunked path then reads the entry and words what is wrong.
+    private func inflateWhole(_ index: Int, stat: zip_stat_t, limit: Int, keep: Bool, retain: Bool) -> [UInt8]? {
+        let needed = zip_uint64_t(ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD)
+        guard stat.valid & needed == needed, stat.comp_method == ZIP_CM_DEFLATE, stat.size <= UInt64(limit),
+            stat.comp_size <= UInt64(limit)
+        else { return nil }
+        let size = Int(stat.size)
+        let compressedSize = Int(stat.comp_size)
+        guard inflatedTotal + size <= limits.maximumTotalSize,
+            size <= limits.ratioThreshold || size / max(compressedSize, 1) <= limits.maximumCompressionRatio
+        else { return nil }
+        if decompressor == nil { decompressor = libdeflate_alloc_decompressor() }
+        guard let decompressor,
+            let file = zip_fopen_index(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED))
+        else { return nil }
+        defer { zip_fclose(file) }
+        var compressed = [UInt8](repeating: 0, count: compressedSize)
+        let read = compressed.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t(compressedSize)) }
+        guard read == Int64(compressedSize) else { return nil }
+        var output = [UInt8](repeating: 0, count: size)
+        var produced = 0
+        let result = compressed.withUnsafeBytes { input in
+            output.withUnsafeMutableBytes { out in
+                libdeflate_deflate_decompress(
+                    decompressor, input.baseAddress, input.count, out.baseAddress, out.count, &produced)
+            }
+        }
+        guard result == LIBDEFLATE_SUCCESS, produced == size,
+            output.withUnsafeBytes({ libdeflate_crc32(0, $0.baseAddress, $0.count) }) == stat.crc
+        else { return nil }
+        inflatedTotal += size
+        let retaining =
+            retain && size <= limits.maximumDocumentSize && keptSize + size <= Self.maximumKeptSize
+        return keep || retaining ? output : []
     }
 
     private func sizeMismatch(_ shown: String, claimed: UInt64, produced: Int, _ name: String) -> Diagnostic {
