@@ -69,6 +69,10 @@ public struct BookBuild: Sendable {
         if validate && formats.contains(.docbook) {
             DispatchQueue.global().async { OutputChecks.prepareDocBookCheck() }
         }
+        // What the writers need besides the book (style sheets, the date)
+        // is read while the book is.
+        let preparing = Prepared<Result<WriterSettings, DiagnosticsError>>()
+        DispatchQueue.global().async(group: preparing.group) { [self] in preparing.value = writerSettings() }
         let book: NormalizedBook
         do {
             let result = try readBook()
@@ -85,7 +89,7 @@ public struct BookBuild: Sendable {
             return report
         }
         let settings: WriterSettings
-        switch writerSettings() {
+        switch preparing.wait() {
         case .success(let found): settings = found
         case .failure(let error):
             report.diagnostics += error.diagnostics
@@ -211,4 +215,15 @@ public struct WriterSettings: Sendable {
     public var ambiguousIsWide: Bool
     /// The EPUB writer's content documents kept between builds.
     public var renderCache: XHTMLRenderCache?
+}
+
+/// A value made on another thread, waited for where it is needed.
+private final class Prepared<Value>: @unchecked Sendable {
+    let group = DispatchGroup()
+    var value: Value?
+
+    func wait() -> Value {
+        group.wait()
+        return value!
+    }
 }
