@@ -19,7 +19,7 @@ struct DocBookGrammar: @unchecked Sendable {
     /// Reads the grammar; nil when `bytes` is not a grammar.
     init?(_ bytes: [UInt8]) {
         guard let document = Self.read(bytes) else { return nil }
-        defer { xmlFreeDoc(document) }
+        let tree = ParsedXMLDocument(pointer: document, name: "docbook.rng")
         var names = Set<String>()
         Self.visitElements(of: document) { node in
             if RelaxNGDerivatives.isPattern(node, "element"), let name = Self.nameAttribute(of: node) {
@@ -30,7 +30,7 @@ struct DocBookGrammar: @unchecked Sendable {
         guard !names.isEmpty else { return nil }
         self.bytes = bytes
         self.names = names
-        self.derivatives = RelaxNGDerivatives(grammar: document)
+        self.derivatives = RelaxNGDerivatives(grammar: tree)
     }
 
     /// The grammar compiled by libxml2, without its annotations and

@@ -103,24 +103,44 @@ final class RelaxNGDerivatives: @unchecked Sendable {
 
     // MARK: - Reading the grammar
 
-    /// The grammar of `document` (a RELAX NG schema in the XML syntax, one
+    /// The grammar's tree, kept: an element's content is read when a
+    /// document first reaches it (Galley's outputs use a few dozen of
+    /// DocBook's 380 elements).
+    private let grammar: ParsedXMLDocument
+    private var reader: GrammarReader?
+    /// The unread content of each element slot.
+    private var unread: [Int: [xmlNodePtr]] = [:]
+    /// Set when an element's content could not be read: nothing is shown valid.
+    private var isBroken = false
+
+    /// The grammar of `grammar` (a RELAX NG schema in the XML syntax, one
     /// file, without `include` or `externalRef`); nil when it uses
     /// anything this validator does not implement.
-    init?(grammar document: xmlDocPtr) {
+    init?(grammar: ParsedXMLDocument) {
+        self.grammar = grammar
         _ = intern(.empty)
         _ = intern(.notAllowed)
         _ = intern(.text)
-        guard let root = xmlDocGetRootElement(document), Self.isPattern(root, "grammar") else { return nil }
+        guard let root = grammar.root, Self.isPattern(root, "grammar") else { return nil }
         var reader = GrammarReader(owner: self)
         reader.collectDefines(root)
         guard !reader.failed, let startNode = reader.startNode, let start = reader.pattern(ofChildren: startNode) else {
             return nil
         }
-        while let (slot, nodes) = reader.pendingElements.popLast() {
-            guard let content = reader.group(nodes) else { return nil }
-            contents[slot] = content
-        }
         self.start = start
+        self.reader = reader
+    }
+
+    /// The content pattern of element slot `slot`, read on first use.
+    private func content(_ slot: Int) -> Int {
+        if let nodes = unread.removeValue(forKey: slot) {
+            if let content = reader?.group(nodes) {
+                contents[slot] = content
+            } else {
+                isBroken = true
+            }
+        }
+        return isBroken ? Self.notAllowed : contents[slot]
     }
 
     /// Reads the XML syntax of a grammar into interned patterns.
@@ -130,8 +150,6 @@ final class RelaxNGDerivatives: @unchecked Sendable {
         var startNode: xmlNodePtr?
         var built: [String: Int] = [:]
         var building: Set<String> = []
-        /// Elements whose content is still to be read.
-        var pendingElements: [(slot: Int, nodes: [xmlNodePtr])] = []
         var failed = false
 
         init(owner: RelaxNGDerivatives) { self.owner = owner }
@@ -190,11 +208,12 @@ final class RelaxNGDerivatives: @unchecked Sendable {
                 return define(name)
             case "element":
                 guard let (nameClass, rest) = nameClassAndRest(node, isAttribute: false) else { return nil }
-                // The content is read later, outside every define being read:
-                // a reference back to one of them through an element is allowed.
+                // The content is read later (`content(_:)`), outside every
+                // define being read: a reference back to one of them through
+                // an element is allowed.
                 let slot = owner.contents.count
                 owner.contents.append(RelaxNGDerivatives.notAllowed)
-                pendingElements.append((slot, rest))
+                owner.unread[slot] = rest
                 return owner.intern(.element(nameClass, slot: slot))
             case "attribute":
                 guard let (nameClass, rest) = nameClassAndRest(node, isAttribute: true) else { return nil }
@@ -445,7 +464,7 @@ final class RelaxNGDerivatives: @unchecked Sendable {
         case .choice(let a, let b):
             result = choice(startTagOpen(a, name), startTagOpen(b, name))
         case .element(let nameClass, let slot):
-            result = matches(p, nameClass, name) ? after(contents[slot], Self.empty) : Self.notAllowed
+            result = matches(p, nameClass, name) ? after(content(slot), Self.empty) : Self.notAllowed
         case .interleave(let a, let b):
             result = choice(
                 applyAfter(.interleaveWith(b), startTagOpen(a, name)),
@@ -590,7 +609,7 @@ final class RelaxNGDerivatives: @unchecked Sendable {
         documentNames.removeAll(keepingCapacity: true)
         defer { documentNames.removeAll(keepingCapacity: true) }
         let rest = element(root, against: start, depth: 0)
-        return rest != Self.notAllowed && nullable[rest]
+        return !isBroken && rest != Self.notAllowed && nullable[rest]
     }
 
     private func element(_ node: xmlNodePtr, against p: Int, depth: Int) -> Int {
