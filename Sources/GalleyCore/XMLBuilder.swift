@@ -65,6 +65,15 @@ public struct XMLBuilder: Sendable {
         }
     }
 
+    /// The bytes `append(escaping:inAttribute:)` must look at: controls,
+    /// `&<>"`, DEL and the lead bytes C2, EF and F0–F4.
+    private static let mayStopRun: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in 0..<0x20 { table[byte] = true }
+        for byte in [0x7F, 0x26, 0x3C, 0x3E, 0x22, 0xC2, 0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4] { table[byte] = true }
+        return table
+    }()
+
     /// Escapes on the UTF-8 bytes: runs of bytes that need nothing are
     /// copied at once; only markup characters, C0 controls and the lead
     /// bytes of the few sequences XML forbids (C1 controls, U+FDD0–FDEF,
@@ -78,8 +87,14 @@ public struct XMLBuilder: Sendable {
             func flush(to end: Int) {
                 if end > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<end])) }
             }
+            let table = Self.mayStopRun
             while index < count {
                 let byte = utf8[index]
+                // Most bytes stop nothing: skip them by table.
+                if !table[Int(byte)] {
+                    index += 1
+                    continue
+                }
                 let replacement: String
                 switch byte {
                 case 0x26: replacement = "&amp;"
