@@ -129,7 +129,21 @@ struct ProjectFiles: Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(reason: Self.errorText(errno))) }
         if let kind = Self.kind(of: status.st_mode) { return .failure(.notRegularFile(kind: kind)) }
-        var bytes: [UInt8] = []
+        // The size the file claims, and one byte more to see it did not grow,
+        // read straight into the array; a file that grew goes on in chunks.
+        let claimed = min(max(Int(status.st_size), 0) + 1, limit)
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: claimed) { buffer, initialized in
+            while initialized < claimed {
+                let count = systemRead(descriptor, buffer.baseAddress! + initialized, claimed - initialized)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { failure = errno }
+                if count <= 0 { break }
+                initialized += count
+            }
+        }
+        if failure != 0 { return .failure(.unreadable(reason: Self.errorText(failure))) }
+        guard bytes.count == claimed else { return .success(bytes) }
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while bytes.count < limit {
             let want = min(chunk.count, limit - bytes.count)
