@@ -78,7 +78,10 @@ let package = Package(
         // `galley serve` runs this in its place: only it links the HTTP server (and FoundationNetworking).
         .executableTarget(name: "galley-serve",
                           dependencies: ["GalleyServe", "GalleyBuild", "GalleyCore",
-                                         .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+                                         .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                          // FoundationNetworking (FlyingFox needs it) names libcurl only when
+                          // linked statically (`make galley` links the Swift libraries in).
+                          linkerSettings: [.linkedLibrary("curl", .when(platforms: [.linux]))]),
 
         .target(name: "GalleyTestSupport", dependencies: ["GalleyCore", "GalleyBuild", "GalleyCheck"],
                 path: "Tests/GalleyTestSupport"),

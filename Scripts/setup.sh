@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Galley needs on Debian 12: the C libraries it links (and the
+# Installs what Galley needs on Debian 12: the C libraries it links (libcurl for
+# galley-serve, whose FoundationNetworking names it when linked statically; and the
 # C++ standard library headers TOMLKit's toml++ is compiled against: g++), and the
 # external judges its tests run (EPUBCheck 5.3.0, jing + DocBook 5 schemas,
 # xsltproc + DocBook XSL, pandoc, and Chromium with the Noto CJK fonts, which
@@ -11,7 +12,7 @@ set -euo pipefail
 
 packages=(
   libxml2-dev libzip-dev libdeflate-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libicu-dev libpoppler-glib-dev
-  libharfbuzz-dev libfontconfig-dev
+  libharfbuzz-dev libfontconfig-dev libcurl4-openssl-dev
   pkg-config
   g++
   docbook5-xml jing xsltproc docbook-xsl-ns libxml2-utils pandoc
