@@ -55,29 +55,68 @@ struct TextRun {
     /// Appends text. With `attached`, no line break may fall before or inside
     /// it; with `unbreakable` (a URL), none inside it.
     mutating func append<S: StringProtocol>(_ text: S, attached: Bool = false, unbreakable: Bool = false) {
-        var first = true
         // Text made only of code points that never join their neighbours
         // into one grapheme cluster (most Chinese prose) is copied in one go
-        // and walked by code point, which skips the cost of grapheme breaking.
-        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
-            var offset = bytes.count
-            bytes.append(contentsOf: text.utf8)
-            for scalar in text.unicodeScalars {
-                let end = offset + UTF8.width(scalar)
-                let (width, kind) = classify(scalar)
-                clusters.append(
-                    Cluster(
-                        scalar: scalar, bytes: offset..<end, width: width, kind: kind,
-                        isAttached: attached || (unbreakable && !first)))
-                offset = end
-                first = false
-            }
-            return
-        }
+        // and walked by code point on its UTF-8, which skips the cost of
+        // grapheme breaking.
+        var string = String(text)
+        if string.withUTF8({ appendStandingAlone($0, attached: attached, unbreakable: unbreakable) }) { return }
+        var first = true
         for character in text {
             append(character, attached: attached || (unbreakable && !first))
             first = false
         }
+    }
+
+    /// Appends `utf8` code point by code point when every one stands alone;
+    /// false (and nothing appended) otherwise.
+    private mutating func appendStandingAlone(
+        _ utf8: UnsafeBufferPointer<UInt8>, attached: Bool, unbreakable: Bool
+    ) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let (scalar, length) = Self.decode(utf8, at: index)
+            guard Self.standsAlone(scalar) else { return false }
+            index += length
+        }
+        var offset = bytes.count
+        bytes.append(contentsOf: utf8)
+        index = 0
+        while index < utf8.count {
+            let (scalar, length) = Self.decode(utf8, at: index)
+            let (width, kind) = classify(scalar)
+            clusters.append(
+                Cluster(
+                    scalar: scalar, bytes: offset..<offset + length, width: width, kind: kind,
+                    isAttached: attached || (unbreakable && index > 0)))
+            offset += length
+            index += length
+        }
+        return true
+    }
+
+    /// The code point at `index` of valid UTF-8 (a Swift string's), and its length.
+    @inline(__always)
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(utf8[index])
+        let value: UInt32
+        let length: Int
+        switch lead {
+        case ..<0x80:
+            return (Unicode.Scalar(UInt8(lead)), 1)
+        case ..<0xE0:
+            value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+            length = 2
+        case ..<0xF0:
+            value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+            length = 3
+        default:
+            value =
+                (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+                | UInt32(utf8[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// Code points that form a grapheme cluster of their own whatever stands
