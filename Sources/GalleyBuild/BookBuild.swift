@@ -119,7 +119,25 @@ public struct BookBuild: Sendable {
         if complete && !outcome.diagnostics.hasErrors {
             for format in formats { report.outputs[format] = outputDirectory.appendingPathComponent(format.fileName) }
         }
+        report.diagnostics = Self.withoutRepeats(report.diagnostics)
         return report
+    }
+
+    /// One line per problem: an image the EPUB could not find was already
+    /// named by the reader, as a warning at the same place; the EPUB's
+    /// error stands for both.
+    static func withoutRepeats(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let missing = Set(
+            diagnostics.filter { $0.code == EPUBCode.missingImage.rawValue }.compactMap(\.location).map {
+                "\($0.file):\($0.line ?? 0)"
+            })
+        guard !missing.isEmpty else { return diagnostics }
+        return diagnostics.filter { diagnostic in
+            guard diagnostic.code == MarkdownCode.missingImage.rawValue, let place = diagnostic.location else {
+                return true
+            }
+            return !missing.contains("\(place.file):\(place.line ?? 0)")
+        }
     }
 
     /// Writes one format into `folder` and checks it there: whether the file

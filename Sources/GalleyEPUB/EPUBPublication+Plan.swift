@@ -121,7 +121,11 @@ extension EPUBPublication {
         case .success(let found): (path, bytes) = found
         case .failure(let reason):
             if reason.code == EPUBCode.projectMissingFile.rawValue {
-                errors.append(Diagnostic(EPUBCode.missingImage, "image `\(image.source)` not found", at: place))
+                errors.append(
+                    Diagnostic(
+                        EPUBCode.missingImage,
+                        "the image `\(image.source)` does not exist (paths are relative to the chapter file)",
+                        at: place))
             } else {
                 // The project folder's own code (`project.outside`, …), located at the image.
                 var refused = reason

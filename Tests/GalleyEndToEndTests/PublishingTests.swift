@@ -36,6 +36,21 @@ struct PublishingTests {
         return files
     }
 
+    /// The reader warns of a missing image and the EPUB cannot be made
+    /// without it: one problem, one line, the EPUB's error.
+    @Test func aMissingImageIsOneLine() throws {
+        let project = try project()
+        defer { try? FileManager.default.removeItem(at: project) }
+        try Data("# One\n\nA paragraph.\n\n![Gone](gone.png)\n".utf8)
+            .write(to: project.appendingPathComponent("Source/one.md"))
+        let result = try build(project)
+        #expect(result.status != 0)
+        let lines = result.standardError.split(separator: "\n").filter { $0.contains("gone.png") }
+        #expect(lines.count == 1, "\(result.standardError)")
+        #expect(lines.first?.contains("Source/one.md:5: error:") == true, "\(lines)")
+        #expect(lines.first?.contains("[epub.missing-image]") == true, "\(lines)")
+    }
+
     @Test func aFailedBuildLeavesTheLastGoodOutputs() throws {
         let project = try project()
         let build = project.appendingPathComponent("Build")
