@@ -63,7 +63,7 @@ public enum AssignIdentifiers {
     /// The ids written in the source: divisions', sections', headings',
     /// divs', spans' and images' (notes get theirs later).
     static func explicitIDs(_ book: Book) -> Set<String> {
-        Set(book.divisions.flatMap { Walk.ids(in: $0) })
+        Set(book.divisions.concurrentMap { Walk.ids(in: $0) }.joined())
     }
 
     static func generatedDivisionID(role: DivisionRole, ordinal: Int) -> String {

@@ -5,19 +5,24 @@
 public enum NumberFootnotes {
     public static func apply(_ book: Book) -> Book {
         var book = book
-        // Ids written in the text; notes' own ids are decided here.
-        var taken: Set<String> = []
-        for division in book.divisions {
+        // Each chapter's ids written in the text (notes' own ids are decided
+        // here) and its notes in citing order, side by side; then the ids,
+        // which must be unique in the whole book, in reading order.
+        let ordered = book.divisions.concurrentMap { division -> (ids: [String], notes: [Footnote]) in
             var text = division
             text.footnotes = text.footnotes.map { Footnote(label: $0.label, blocks: $0.blocks) }
-            taken.formUnion(Walk.ids(in: text))
+            return (Walk.ids(in: text), citingOrder(division))
         }
-        book.divisions = book.divisions.map { number($0, taken: &taken) }
+        var taken = Set(ordered.map(\.ids).joined())
+        for index in book.divisions.indices {
+            book.divisions[index].footnotes = numbered(
+                ordered[index].notes, division: book.divisions[index].id, taken: &taken)
+        }
         return book
     }
 
-    static func number(_ division: Division, taken: inout Set<String>) -> Division {
-        var division = division
+    /// The notes of `division` that are cited, in the order of their first citation.
+    static func citingOrder(_ division: Division) -> [Footnote] {
         var order: [String] = []
         var seen: Set<String> = []
         func cite(_ labels: [String]) {
@@ -32,11 +37,15 @@ public enum NumberFootnotes {
             if let note = byLabel[order[index]] { cite(Walk.footnoteLabels(in: note.blocks)) }
             index += 1
         }
-        var notes: [Footnote] = []
-        for label in order {
-            guard var note = byLabel[label] else { continue }
-            note.number = notes.count + 1
-            let stem = "fn-\(division.id)-\(note.number)"
+        return order.compactMap { byLabel[$0] }
+    }
+
+    /// `notes` numbered from 1, with ids `fn-<division>-<n>` not in `taken`.
+    static func numbered(_ notes: [Footnote], division: String, taken: inout Set<String>) -> [Footnote] {
+        var numbered: [Footnote] = []
+        for var note in notes {
+            note.number = numbered.count + 1
+            let stem = "fn-\(division)-\(note.number)"
             var id = stem
             var suffix = 1
             while taken.contains(id) {
@@ -45,9 +54,8 @@ public enum NumberFootnotes {
             }
             taken.insert(id)
             note.id = id
-            notes.append(note)
+            numbered.append(note)
         }
-        division.footnotes = notes
-        return division
+        return numbered
     }
 }
