@@ -10,25 +10,27 @@ import Foundation
 public enum ResolveLinks {
     public static func apply(_ book: Book) -> (book: Book, diagnostics: [Diagnostic]) {
         let index = BookIndex(book)
-        var dangling: [String: (location: SourceLocation, message: String, count: Int, code: CoreCode)] = [:]
-        var order: [String] = []
-        var book = book
-        book.divisions = book.divisions.map { division in
-            Walk.rewrite(
+        // Chapters side by side, each noting its dangling targets in the
+        // order met; merged in reading order, so a warning names the first.
+        let resolved = book.divisions.concurrentMap { division -> (Division, [Dangling]) in
+            var dangling: [Dangling] = []
+            var position: [String: Int] = [:]
+            let rewritten = Walk.rewrite(
                 division,
                 Rewriter.eachInline { inline in
                     guard case .link(var link) = inline, case .unresolved(let target) = link.target else {
                         return inline
                     }
                     func note(_ failure: Failure) {
-                        if dangling[failure.key] == nil {
-                            order.append(failure.key)
-                            dangling[failure.key] = (
-                                link.location ?? SourceLocation(file: division.sourcePath), failure.message, 0,
-                                failure.code
-                            )
+                        if let known = position[failure.key] {
+                            dangling[known].count += 1
+                            return
                         }
-                        dangling[failure.key]!.count += 1
+                        position[failure.key] = dangling.count
+                        dangling.append(
+                            Dangling(
+                                failure: failure, location: link.location ?? SourceLocation(file: division.sourcePath),
+                                count: 1))
                     }
                     switch index.resolve(target, from: division) {
                     case .success(let resolved):
@@ -40,14 +42,35 @@ public enum ResolveLinks {
                         return .span(.empty, link.children)
                     }
                 })
+            return (rewritten, dangling)
         }
-        let diagnostics = order.map { key in
-            let (location, message, count, code) = dangling[key]!
-            let times = count > 1 ? " (\(count) links; the first is here)" : ""
+        var book = book
+        book.divisions = resolved.map(\.0)
+        var merged: [Dangling] = []
+        var position: [String: Int] = [:]
+        for dangling in resolved.map(\.1).joined() {
+            if let known = position[dangling.failure.key] {
+                merged[known].count += dangling.count
+            } else {
+                position[dangling.failure.key] = merged.count
+                merged.append(dangling)
+            }
+        }
+        let diagnostics = merged.map { dangling in
+            let times = dangling.count > 1 ? " (\(dangling.count) links; the first is here)" : ""
+            let code = dangling.failure.code
             let outcome = code == .linksLooseAnchor ? "linked there" : "the link is dropped, its text kept"
-            return Diagnostic(code, "\(message)\(times); \(outcome)", at: location)
+            return Diagnostic(code, "\(dangling.failure.message)\(times); \(outcome)", at: dangling.location)
         }
         return (book, diagnostics)
+    }
+
+    /// A target that did not resolve (or resolved loosely): where it was
+    /// first written and how many links name it.
+    struct Dangling {
+        var failure: Failure
+        var location: SourceLocation
+        var count: Int
     }
 
     /// Why a target does not resolve; links with the same `key` share one warning.
