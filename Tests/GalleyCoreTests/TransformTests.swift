@@ -136,6 +136,28 @@ import Testing
         #expect(result.diagnostics.first?.location?.description == "Source/a/one.md:3")
     }
 
+    /// Chapters are resolved side by side: one warning per target still
+    /// names the first link in reading order and counts every chapter's.
+    @Test func aDanglingTargetIsOneWarningAcrossChapters() {
+        func linking(_ file: String, line: Int) -> Block {
+            .paragraph([
+                .link(
+                    Link(
+                        target: .unresolved("gone.md"), children: [.text("x")],
+                        location: SourceLocation(file: "Source/a/\(file)", line: line)))
+            ])
+        }
+        let chapters = (1...40).map { number in
+            Division(
+                role: .chapter, id: "ch\(number)", sourcePath: "a/c\(number).md", title: [],
+                blocks: [linking("c\(number).md", line: 2), linking("c\(number).md", line: 5)])
+        }
+        let result = ResolveLinks.apply(Book(metadata: Metadata(title: "T", language: "en"), divisions: chapters))
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics.first?.location?.description == "Source/a/c1.md:2")
+        #expect(result.diagnostics.first?.message.contains("(80 links; the first is here)") == true)
+    }
+
     /// `../../std/x.html` from `a/one.md` climbs out of the source folder:
     /// another site's page, said so, not "no chapter".
     @Test(arguments: ["../../std/index.html", "../../x.md#s"])
