@@ -151,7 +151,15 @@ struct ChapterReader {
     mutating func convertMarkdown(_ marked: FencedDivs.Marked, _ chapter: Chapter)
         -> (blocks: [Block], footnotes: [Footnote])
     {
-        let bytes = Array(marked.text.utf8)
+        let (bytes, crowded) = WideTables.limited(Array(marked.text.utf8), text: marked.text)
+        for line in crowded {
+            diagnostics.append(
+                Diagnostic(
+                    MarkdownCode.tableTooWide,
+                    "this line has more than \(WideTables.maximumCells) table cells; "
+                        + "the `|` after the \(WideTables.maximumCells)th are kept as text",
+                    at: SourceLocation(file: chapter.display, line: line)))
+        }
         var converter = MarkdownConverter(file: chapter.display, source: bytes, divAttributes: marked.attributes)
         let document = CmarkDocument(markdown: bytes)
         let converted = converter.convert(CmarkNode(pointer: document.root))

@@ -42,6 +42,7 @@ public enum MarkdownCode: String, DiagnosticCode {
     case projectGuess = "project.guess"
     case summaryEntry = "project.summary-entry"
     case missingImage = "markdown.missing-image"
+    case tableTooWide = "markdown.table-too-wide"
     case tooDeep = "markdown.too-deep"
     case unbalancedDiv = "markdown.unbalanced-div"
     case undefinedFootnote = "markdown.undefined-footnote"
@@ -62,7 +63,8 @@ public enum MarkdownCode: String, DiagnosticCode {
             .error
         case .bookyamlCoverUrl, .bookyamlMissingCover, .bookyamlDate, .bookyamlUnknownKey, .encoding,
             .forbiddenCharacter, .imageMislabelled, .imageUrl, .invalidId, .mdbookInclude, .projectGuess, .summaryEntry,
-            .missingImage, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey, .unmappedHtml,
+            .missingImage, .tableTooWide, .tooDeep, .unbalancedDiv, .undefinedFootnote, .unknownFrontMatterKey,
+            .unmappedHtml,
             .unusedFootnote, .untitledChapter:
             .warning
         }
@@ -110,6 +112,7 @@ public enum MarkdownCode: String, DiagnosticCode {
         case .projectGuess: "the project names no title or language; Galley's guess is used"
         case .summaryEntry: "a SUMMARY.md entry is skipped: not a Markdown file of the book, or listed again"
         case .missingImage: "… … does not exist (paths are relative to the chapter file)"
+        case .tableTooWide: "a line has more than 1000 table cells; the `|` after the 1000th are kept as text"
         case .tooDeep: "… container(s) nested deeper than …"
         case .unbalancedDiv: "a fenced div ::: is not closed, or closed without being opened"
         case .undefinedFootnote: "the footnote [^…] has no definition; it stays as text"
