@@ -93,7 +93,7 @@ final class RelaxNGDerivatives: @unchecked Sendable {
 
     /// Past this many interned patterns a document is "not shown valid":
     /// memory stays bounded on any document.
-    static let maximumPatterns = 2_000_000
+    static let maximumPatterns = 200_000
     /// Elements nested deeper are "not shown valid" (the walk recurses).
     static let maximumDepth = 200
 

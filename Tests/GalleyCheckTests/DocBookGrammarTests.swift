@@ -49,6 +49,18 @@ import Testing
         #expect(try Self.validators().derivatives.accepts(document))
     }
 
+    /// The interned patterns stay far below the bound that stops validation
+    /// (and bounds its memory) on real books.
+    @Test func realBooksStayFarBelowThePatternBound() throws {
+        let (derivatives, _) = try Self.validators()
+        for name in Corpus.names {
+            let document = try ParsedXMLDocument.parse(try Corpus.output(name).docBook, name: "book.xml").get()
+            #expect(derivatives.accepts(document), "\(name)")
+        }
+        print("interned patterns after every corpus book: \(derivatives.patterns.count)")
+        #expect(derivatives.patterns.count < RelaxNGDerivatives.maximumPatterns / 10)
+    }
+
     @Test(arguments: Corpus.names)
     func theDerivativesAgreeWithLibxml2OnEditedCopies(_ name: String) throws {
         let text = String(decoding: try Corpus.output(name).docBook, as: UTF8.self)
