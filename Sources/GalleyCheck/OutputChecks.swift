@@ -78,6 +78,36 @@ public enum OutputChecks {
         return DocBookValidator.validate([UInt8](data), name: url.path, markupLimit: limits?.maximumMarkup)
     }
 
+    /// Whether `line` shows the markup `form` somewhere (see `isMarkup`).
+    static func holds(_ line: ArraySlice<UInt8>, _ form: [UInt8]) -> Bool {
+        guard form == starStar else { return line.contains(bytes: form) }
+        var start = line.startIndex
+        while start + 2 <= line.endIndex {
+            if line[start] == 0x2A, line[start + 1] == 0x2A, isMarkup(form, at: start, in: line) { return true }
+            start += 1
+        }
+        return false
+    }
+
+    private static let starStar = Array("**".utf8)
+
+    /// `**` is left Markdown only where it could open or close emphasis: not
+    /// with white space (or the line's end) on both sides, as in a C
+    /// declaration kept as prose (`const char ** names`). Other forms always are.
+    static func isMarkup(_ form: [UInt8], at start: Int, in line: ArraySlice<UInt8>) -> Bool {
+        guard form == starStar else { return true }
+        func isSpace(_ index: Int) -> Bool {
+            guard index >= line.startIndex, index < line.endIndex else { return true }
+            return line[index] == 0x20 || line[index] == 0x09
+        }
+        // A longer run of stars is judged by its ends.
+        var first = start
+        while first > line.startIndex, line[first - 1] == 0x2A { first -= 1 }
+        var end = start + 2
+        while end < line.endIndex, line[end] == 0x2A { end += 1 }
+        return !(isSpace(first - 1) && isSpace(end))
+    }
+
     /// UTF-8 without BOM, LF only, final newline, no control characters,
     /// no markup (`<sup>`, `**`, `](`, `&amp;`…). Each finding names its line.
     /// - Parameter code: the book's code (inline code and the lines of code
@@ -132,7 +162,7 @@ public enum OutputChecks {
         /// The markup form a line shows outside the code it holds, if any
         /// (nil, and `outOfBudget`, once the snippets' budget is spent).
         func leakedMarkup(_ line: ArraySlice<UInt8>) -> [UInt8]? {
-            guard let found = markup.first(where: { line.contains(bytes: $0) }) else { return nil }
+            guard let found = markup.first(where: { Self.holds(line, $0) }) else { return nil }
             guard !snippets.isEmpty else { return found }
             if snippets.isCodeLine(line) { return nil }
             guard let covered = snippets.coverage(of: line) else {
@@ -144,6 +174,7 @@ public enum OutputChecks {
                 var start = line.startIndex
                 while start + form.count <= line.endIndex {
                     if line[start..<start + form.count].elementsEqual(form),
+                        Self.isMarkup(form, at: start, in: line),
                         covered[(start - line.startIndex)..<(start - line.startIndex + form.count)].contains(false)
                     {
                         return true

@@ -45,6 +45,22 @@ struct TextCheckTests {
         #expect(OutputChecks.checkText(at: url, code: ["10 ** 12"]).map(\.code) == ["text.markup"])
     }
 
+    /// `**` with white space on both sides cannot open or close emphasis: a
+    /// C declaration kept as prose is not markup; `**粗**` and `a**b` are.
+    @Test(arguments: [
+        ("int asn1_read(const unsigned char ** str, int * len);\n", false),
+        ("a *** b\n", false),
+        ("句末 **\n", false),
+        ("这是 **粗** 字\n", true),
+        ("a**b\n", true),
+        ("**start of a line\n", true),
+    ])
+    func starsBetweenSpacesAreNotMarkup(_ text: String, _ isMarkup: Bool) throws {
+        let url = try Repository.temporaryDirectory("text-check").appendingPathComponent("book.txt")
+        try Data(text.utf8).write(to: url)
+        #expect(OutputChecks.checkText(at: url).map(\.code) == (isMarkup ? ["text.markup"] : []))
+    }
+
     /// A book with much code holding markup forms: 20,000 code lines with
     /// `**` and 20,000 paragraphs with inline code holding `**` (this took
     /// 193 s when every line was compared with every snippet). Code is not
@@ -74,7 +90,7 @@ struct TextCheckTests {
     /// Snippets made to defeat the index (all alike in their first bytes)
     /// spend the comparison budget: the check says where it stopped searching.
     @Test func snippetsAlikeSpendTheBudget() throws {
-        let code = (0..<20_000).map { "xxxxxxxxxxxxxxxx\($0) ** 2" }
+        let code = (0..<20_000).map { "xxxxxxxxxxxxxxxx\($0)**2" }
         let text = code.map { "计算 \($0) 。\n" }.joined() + "泄漏 <sup>2</sup>\n"
         let url = try Repository.temporaryDirectory("text-check").appendingPathComponent("book.txt")
         try Data(text.utf8).write(to: url)
