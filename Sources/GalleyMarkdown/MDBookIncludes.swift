@@ -112,7 +112,8 @@ struct MDBookIncludes {
         case .success(let (located, read)):
             (file, bytes) = (located, read)
         }
-        let lines = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        // CR LF and lone CR end lines too, as in a chapter.
+        let lines = String(decoding: bytes, as: UTF8.self).withLineFeeds
             .split(separator: "\n", omittingEmptySubsequences: false)
         guard let selected = Self.select(lines, pieces) else {
             warn("the anchor `\(pieces.joined(separator: ":"))` is not in `\(target)`; left as written", at: location)

@@ -217,6 +217,20 @@ import Testing
         #expect(text.contains("Included text, which includes     println!(\"hi\"); too."), Comment(rawValue: text))
     }
 
+    /// An included file written on Windows (CR LF) or old Mac OS (CR) is
+    /// cut by the same lines and anchors.
+    @Test(arguments: ["\r\n", "\r"])
+    func anIncludedFileWithOtherLineEndsIsCutTheSame(_ lineEnd: String) throws {
+        let (book, diagnostics) = try Self.build([
+            "src/SUMMARY.md": "- [A](a.md)\n",
+            "src/a.md": "# A\n\n```rust\n{{#include ../listings/main.rs:here}}\n```\n\n```rust\n"
+                + "{{#include ../listings/main.rs:2:3}}\n```\n",
+            "listings/main.rs": Self.source.replacingOccurrences(of: "\n", with: lineEnd),
+        ])
+        #expect(diagnostics.isEmpty, Comment(rawValue: "\(diagnostics)"))
+        #expect(Self.code(book) == ["fn main() {\n    println!(\"hi\");\n}\n", "fn main() {\n"])
+    }
+
     @Test func anIncludeOutsideTheProjectOrMissingIsLeftAsWrittenWithAWarning() throws {
         let (book, diagnostics) = try Self.build([
             "src/SUMMARY.md": "- [A](a.md)\n",
