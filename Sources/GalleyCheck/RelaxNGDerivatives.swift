@@ -333,19 +333,15 @@ final class RelaxNGDerivatives: @unchecked Sendable {
             return (String(cString: href), String(name[name.index(after: colon)...]))
         }
 
-        static func inheritedNamespace(_ node: xmlNodePtr) -> String {
-            var current: xmlNodePtr? = node
-            while let element = current, element.pointee.type == XML_ELEMENT_NODE {
-                if let namespace = XMLNodes.attribute(element, "ns") { return namespace }
-                current = element.pointee.parent
-            }
-            return ""
-        }
+        static func inheritedNamespace(_ node: xmlNodePtr) -> String { inherited("ns", node) }
 
-        static func library(of node: xmlNodePtr) -> String {
+        static func library(of node: xmlNodePtr) -> String { inherited("datatypeLibrary", node) }
+
+        /// The attribute on `node` or its nearest ancestor that has it; "" when none does.
+        static func inherited(_ attribute: String, _ node: xmlNodePtr) -> String {
             var current: xmlNodePtr? = node
             while let element = current, element.pointee.type == XML_ELEMENT_NODE {
-                if let library = XMLNodes.attribute(element, "datatypeLibrary") { return library }
+                if let value = XMLNodes.attribute(element, attribute) { return value }
                 current = element.pointee.parent
             }
             return ""

@@ -157,22 +157,10 @@ import Testing
 
 /// Random edits of real documents, each judged by both validators.
 @Suite struct DocBookGrammarDifferentialTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One random edit: an element renamed to another DocBook name, cut
     /// out, doubled or moved before its previous sibling element, or an
     /// attribute added.
-    static func mutate(_ text: String, _ random: inout Generator, names: [String]) -> String {
+    static func mutate(_ text: String, _ random: inout SeededRandom, names: [String]) -> String {
         let starts = text.indices.filter { index in
             text[index] == "<" && text[text.index(after: index)].isLetter
         }
@@ -249,7 +237,7 @@ import Testing
             "blockquote", "note", "informaltable", "programlisting", "literal", "info", "chapter", "subtitle",
             "orderedlist", "variablelist", "term", "citetitle", "simpara", "formalpara", "sidebar", "glossterm",
         ]
-        var random = Generator(state: 2026)
+        var random = SeededRandom(state: 2026)
         var compared = 0
         var invalid = 0
         for _ in 0..<300 {

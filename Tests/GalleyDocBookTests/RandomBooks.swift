@@ -1,23 +1,16 @@
 import GalleyCore
+import GalleyTestSupport
 
 /// Deterministic random trees: every block and inline kind, nested in any
 /// order, with ids that collide, links that dangle and notes that nest, for
 /// the claim that the writer's output is valid on every input.
 struct RandomBooks {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
     /// SplitMix64: small, fast, the same on every platform.
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    private var random: SeededRandom
 
-    private mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    init(seed: UInt64) { random = SeededRandom(state: seed) }
+
+    private mutating func below(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
     private mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
     private mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
