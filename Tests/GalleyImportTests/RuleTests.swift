@@ -95,6 +95,15 @@ struct RuleTests {
         #expect(result.file("chapter-01.md")!.hasSuffix("③ 孤注。\n\n[^1]: 注一。\n\n[^2]: 注三。\n"))
     }
 
+    /// `[0]` and `[07]` are no note numbers: code kept as prose (`str[0]`)
+    /// is neither linked nor reported; `[1]` still is.
+    @Test func zeroIsNoNoteNumber() {
+        let input = Self.chapter + "The value str[0] and buf[07] are read.[1]\n\n[1] A note.\n"
+        let result = apply([FootnotesRule()], to: input)
+        #expect(result.texts(.chapter) == ["第一章 总论", "The value str[0] and buf[07] are read.[^1]", "A note."])
+        #expect(result.log.findings.isEmpty, "\(result.log.findings)")
+    }
+
     @Test func bulletsBecomeListItems() {
         let result = apply([ListsRule()], to: Self.chapter + "● 甲。\n\n- 乙。\n\n■丙。\n\n-1 度\n")
         #expect(

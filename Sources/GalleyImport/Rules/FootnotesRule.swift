@@ -11,9 +11,11 @@ public struct FootnotesRule: ImportRule {
         + "report the unmatched."
     public init() {}
 
+    /// Notes are numbered from 1: `[0]` (an index, `str[0]`, in a manual's
+    /// code kept as prose) is never a marker.
     static let marker = try! NSRegularExpression(
-        pattern: "<sup>\\s*([\\x{2460}-\\x{2473}]|[0-9]{1,2})\\s*</sup>"
-            + "|([\\x{2460}-\\x{2473}])|\\[([0-9]{1,2})\\](?!:)")
+        pattern: "<sup>\\s*([\\x{2460}-\\x{2473}]|[1-9][0-9]?)\\s*</sup>"
+            + "|([\\x{2460}-\\x{2473}])|\\[([1-9][0-9]?)\\](?!:)")
 
     /// The marker's number and its length, if `text` starts with a note marker followed by text.
     static func noteMarker(_ text: String) -> (Int, Int)? {
