@@ -7,8 +7,6 @@ import GalleyCore
 /// decides that a document is valid), and, compiled by libxml2 only when
 /// a document is not shown valid, the grammar for libxml2's messages.
 struct DocBookGrammar: @unchecked Sendable {
-    static let relaxNG = "http://relaxng.org/ns/structure/1.0"
-
     /// The schema text, as shipped.
     let bytes: [UInt8]
     /// Every element name the grammar defines.
@@ -18,10 +16,9 @@ struct DocBookGrammar: @unchecked Sendable {
 
     /// Reads the grammar; nil when `bytes` is not a grammar.
     init?(_ bytes: [UInt8]) {
-        guard let document = Self.read(bytes) else { return nil }
-        let tree = ParsedXMLDocument(pointer: document, name: "docbook.rng")
+        guard case .success(let tree) = ParsedXMLDocument.parse(bytes, name: "docbook.rng") else { return nil }
         var names = Set<String>()
-        Self.visitElements(of: document) { node in
+        Self.visitElements(of: tree.pointer) { node in
             if RelaxNGDerivatives.isPattern(node, "element"), let name = Self.nameAttribute(of: node) {
                 names.insert(name)
             }
@@ -37,28 +34,21 @@ struct DocBookGrammar: @unchecked Sendable {
     /// embedded Schematron (RELAX NG ignores elements of other namespaces;
     /// libxml2 still spends a third of its compile time on them).
     func compile(name: String) -> Result<RelaxNGSchema, Diagnostic> {
-        guard let document = Self.read(bytes) else {
-            return .failure(
-                Diagnostic(CheckCode.relaxngSchema, "cannot read the RELAX NG schema", at: SourceLocation(file: name)))
+        let tree: ParsedXMLDocument
+        switch ParsedXMLDocument.parse(bytes, name: name) {
+        case .success(let parsed): tree = parsed
+        case .failure(let diagnostic): return .failure(diagnostic)
         }
-        defer { xmlFreeDoc(document) }
-        Self.visitElements(of: document) { node in
-            guard RelaxNGDerivatives.isRelaxNG(node) else {
-                xmlUnlinkNode(node)
-                xmlFreeNode(node)
-                return false
+        return withExtendedLifetime(tree) {
+            Self.visitElements(of: tree.pointer) { node in
+                guard RelaxNGDerivatives.isRelaxNG(node) else {
+                    xmlUnlinkNode(node)
+                    xmlFreeNode(node)
+                    return false
+                }
+                return true
             }
-            return true
-        }
-        return RelaxNGSchema.compile(document, name: name)
-    }
-
-    private static func read(_ bytes: [UInt8]) -> xmlDocPtr? {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "docbook.rng", "UTF-8", options)
-            }
+            return RelaxNGSchema.compile(tree.pointer, name: name)
         }
     }
 

@@ -155,7 +155,7 @@ final class RelaxNGDerivatives: @unchecked Sendable {
         init(owner: RelaxNGDerivatives) { self.owner = owner }
 
         mutating func collectDefines(_ node: xmlNodePtr) {
-            for child in RelaxNGDerivatives.children(node) {
+            for child in XMLNodes.children(node) {
                 if RelaxNGDerivatives.isPattern(child, "define"), let name = XMLNodes.attribute(child, "name") {
                     if defines[name] != nil || XMLNodes.attribute(child, "combine") != nil { failed = true }
                     defines[name] = child
@@ -172,12 +172,28 @@ final class RelaxNGDerivatives: @unchecked Sendable {
 
         /// The group of the pattern children of `node`.
         mutating func pattern(ofChildren node: xmlNodePtr) -> Int? {
+            failed ? nil : group(Self.patternChildren(node))
+        }
+
+        /// The children of `node` in the RELAX NG namespace (annotations left out).
+        static func patternChildren(_ node: xmlNodePtr) -> [xmlNodePtr] {
+            XMLNodes.children(node).filter(RelaxNGDerivatives.isRelaxNG)
+        }
+
+        /// `nodes` read and joined pairwise by `join`; nil when one cannot be
+        /// read, or there are none.
+        mutating func fold(_ nodes: [xmlNodePtr], _ join: (Int, Int) -> Int) -> Int? {
             var result: Int?
-            for child in RelaxNGDerivatives.children(node) where RelaxNGDerivatives.isRelaxNG(child) {
-                guard let next = pattern(child) else { return nil }
-                result = result.map { owner.group($0, next) } ?? next
+            for node in nodes {
+                guard let next = pattern(node) else { return nil }
+                result = result.map { join($0, next) } ?? next
             }
-            return failed ? nil : (result ?? RelaxNGDerivatives.empty)
+            return result
+        }
+
+        /// The group of `nodes`; `empty` for none.
+        mutating func group(_ nodes: [xmlNodePtr]) -> Int? {
+            nodes.isEmpty ? RelaxNGDerivatives.empty : fold(nodes, owner.group)
         }
 
         mutating func pattern(_ node: xmlNodePtr) -> Int? {
@@ -187,14 +203,8 @@ final class RelaxNGDerivatives: @unchecked Sendable {
             case "notAllowed": return RelaxNGDerivatives.notAllowed
             case "text": return RelaxNGDerivatives.text
             case "group": return pattern(ofChildren: node)
-            case "choice", "interleave":
-                var result: Int?
-                for child in RelaxNGDerivatives.children(node) where RelaxNGDerivatives.isRelaxNG(child) {
-                    guard let next = pattern(child) else { return nil }
-                    result =
-                        result.map { kind == "choice" ? owner.choice($0, next) : owner.interleave($0, next) } ?? next
-                }
-                return result
+            case "choice": return fold(Self.patternChildren(node), owner.choice)
+            case "interleave": return fold(Self.patternChildren(node), owner.interleave)
             case "optional":
                 return pattern(ofChildren: node).map { owner.choice($0, RelaxNGDerivatives.empty) }
             case "zeroOrMore":
@@ -223,11 +233,11 @@ final class RelaxNGDerivatives: @unchecked Sendable {
                 guard let name = XMLNodes.attribute(node, "type") else { return nil }
                 var type = Datatype(library: Self.library(of: node), name: name.trimmed)
                 var except: Int?
-                for child in RelaxNGDerivatives.children(node) where RelaxNGDerivatives.isRelaxNG(child) {
+                for child in Self.patternChildren(node) {
                     if RelaxNGDerivatives.isPattern(child, "param") {
                         type.hasParameters = true
                     } else if RelaxNGDerivatives.isPattern(child, "except") {
-                        guard let pattern = choiceOfChildren(child) else { return nil }
+                        guard let pattern = fold(Self.patternChildren(child), owner.choice) else { return nil }
                         except = pattern
                     } else {
                         return nil
@@ -255,28 +265,10 @@ final class RelaxNGDerivatives: @unchecked Sendable {
             return pattern
         }
 
-        mutating func group(_ nodes: [xmlNodePtr]) -> Int? {
-            var result: Int?
-            for node in nodes {
-                guard let next = pattern(node) else { return nil }
-                result = result.map { owner.group($0, next) } ?? next
-            }
-            return result ?? RelaxNGDerivatives.empty
-        }
-
-        mutating func choiceOfChildren(_ node: xmlNodePtr) -> Int? {
-            var result: Int?
-            for child in RelaxNGDerivatives.children(node) where RelaxNGDerivatives.isRelaxNG(child) {
-                guard let next = pattern(child) else { return nil }
-                result = result.map { owner.choice($0, next) } ?? next
-            }
-            return result
-        }
-
         /// The name class of an `element` or `attribute` (its `name`
         /// attribute, or its first child) and its other pattern children.
         func nameClassAndRest(_ node: xmlNodePtr, isAttribute: Bool) -> (NameClass, [xmlNodePtr])? {
-            var rest = RelaxNGDerivatives.children(node).filter { RelaxNGDerivatives.isRelaxNG($0) }
+            var rest = Self.patternChildren(node)
             if let name = XMLNodes.attribute(node, "name") {
                 let namespace = isAttribute ? (XMLNodes.attribute(node, "ns") ?? "") : Self.inheritedNamespace(node)
                 guard let resolved = Self.qualified(name.trimmed, namespace: namespace, at: node) else { return nil }
@@ -287,16 +279,24 @@ final class RelaxNGDerivatives: @unchecked Sendable {
         }
 
         static func nameClass(_ node: xmlNodePtr) -> NameClass? {
-            let kids = RelaxNGDerivatives.children(node).filter { RelaxNGDerivatives.isRelaxNG($0) }
-            func except() -> NameClass?? {
-                guard let first = kids.first else { return .some(nil) }
-                guard kids.count == 1, RelaxNGDerivatives.isPattern(first, "except") else { return nil }
+            let kids = patternChildren(node)
+            /// The choice of the name classes of `nodes`; nil when one is not
+            /// a name class, or there are none.
+            func choice(_ nodes: [xmlNodePtr]) -> NameClass? {
                 var result: NameClass?
-                for child in RelaxNGDerivatives.children(first) where RelaxNGDerivatives.isRelaxNG(child) {
-                    guard let next = nameClass(child) else { return nil }
+                for node in nodes {
+                    guard let next = nameClass(node) else { return nil }
                     result = result.map { .choice($0, next) } ?? next
                 }
-                return .some(result)
+                return result
+            }
+            /// `.some(nil)` without an `except`, nil for one that cannot be read.
+            func except() -> NameClass?? {
+                guard let first = kids.first else { return .some(nil) }
+                guard kids.count == 1, RelaxNGDerivatives.isPattern(first, "except"),
+                    let excepted = choice(patternChildren(first))
+                else { return nil }
+                return .some(excepted)
             }
             switch node.pointee.name.map({ String(cString: $0) }) {
             case "name":
@@ -311,12 +311,7 @@ final class RelaxNGDerivatives: @unchecked Sendable {
                 guard let except = except() else { return nil }
                 return .namespaceName(inheritedNamespace(node), except: except)
             case "choice":
-                var result: NameClass?
-                for child in kids {
-                    guard let next = nameClass(child) else { return nil }
-                    result = result.map { .choice($0, next) } ?? next
-                }
-                return result
+                return choice(kids)
             default:
                 return nil
             }
@@ -674,19 +669,11 @@ final class RelaxNGDerivatives: @unchecked Sendable {
         return found
     }
 
-    static func children(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
-    }
+    static let relaxNG = "http://relaxng.org/ns/structure/1.0"
 
     static func isRelaxNG(_ node: xmlNodePtr) -> Bool {
         guard let href = node.pointee.ns?.pointee.href else { return false }
-        return xmlStrEqual(href, DocBookGrammar.relaxNG) == 1
+        return xmlStrEqual(href, relaxNG) == 1
     }
 
     static func isPattern(_ node: xmlNodePtr, _ kind: String) -> Bool {

@@ -16,26 +16,12 @@ public final class RelaxNGSchema: @unchecked Sendable {
 
     deinit { xmlRelaxNGFree(pointer) }
 
-    /// Compiles the schema text `bytes`; `name` is used in diagnostics.
-    public static func compile(_ bytes: [UInt8], name: String) -> Result<RelaxNGSchema, Diagnostic> {
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                compile(name: name) { xmlRelaxNGNewMemParserCtxt(base, Int32(buffer.count)) }
-            }
-        }
-    }
-
-    /// Compiles a schema already read into a tree (libxml2 copies it).
+    /// Compiles a schema read into a tree (libxml2 copies it); `name` is
+    /// used in diagnostics.
     static func compile(_ document: xmlDocPtr, name: String) -> Result<RelaxNGSchema, Diagnostic> {
-        compile(name: name) { xmlRelaxNGNewDocParserCtxt(document) }
-    }
-
-    private static func compile(
-        name: String, context makeContext: () -> xmlRelaxNGParserCtxtPtr?
-    ) -> Result<RelaxNGSchema, Diagnostic> {
         let collector = ErrorCollector(code: CheckCode.relaxngSchema, file: name)
         var schema: xmlRelaxNGPtr?
-        if let context = makeContext() {
+        if let context = xmlRelaxNGNewDocParserCtxt(document) {
             defer { xmlRelaxNGFreeParserCtxt(context) }
             let box = Unmanaged.passUnretained(collector).toOpaque()
             xmlRelaxNGSetParserStructuredErrors(context, collectError, box)
