@@ -228,6 +228,15 @@ public extension Walk {
         }
         return division
     }
+
+    /// `rewrite(_:_:)` on every division of `book`, side by side: chapters
+    /// are independent. `rewriter` makes each division's own (one may keep
+    /// per-chapter state, and none is shared between threads).
+    static func rewrite(_ book: Book, _ rewriter: @Sendable (Division) -> Rewriter) -> Book {
+        var book = book
+        book.divisions = book.divisions.concurrentMap { rewrite($0, rewriter($0)) }
+        return book
+    }
 }
 
 // MARK: - Scoped rewrite: outside in, in reading order

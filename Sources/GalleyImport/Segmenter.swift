@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// Cuts the input into blocks and the blocks into divisions (title pages,
 /// copyright page, dedication, named front matter, printed contents,
 /// chapters). It changes no text: every line it reads is in some block.
@@ -31,17 +33,10 @@ public enum Segmenter {
         return String(decoding: kept, as: UTF8.self)
     }
 
-    /// A scalar no neighbour joins into one character with it (no combining mark, joiner,
-    /// carriage return, Hangul jamo or emoji): ASCII, Latin, the punctuation, Han and kana of Chinese text.
+    /// A scalar no neighbour joins into one character with it, tab and line feed included (a
+    /// carriage return may join the line feed after it).
     private static func isOwnCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09, 0x0A, 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2460...0x24FF,
-            0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-            0xFE30...0xFE4F, 0xFF01...0xFF9D:
-            return true
-        default:
-            return false
-        }
+        scalar == "\t" || scalar == "\n" || scalar.standsAlone
     }
 
     /// Blank-line separated paragraphs; an ATX heading line is a block of its own.

@@ -1,4 +1,5 @@
 import Foundation
+import GalleyCore
 
 /// Character classes and patterns the rules share.
 enum CJK {
@@ -64,7 +65,7 @@ enum CJK {
 extension String {
     /// `contains("\n")` as Foundation answers it (a line feed with a combining mark after it is
     /// another character), asked of `NSString` only when the bytes hold a line feed at all.
-    var hasLineFeed: Bool { utf8.contains(0x0A) && range(of: "\n") != nil }
+    var hasLineFeed: Bool { containsByte(0x0A) && range(of: "\n") != nil }
 
     func matches(_ pattern: String) -> Bool {
         range(of: pattern, options: .regularExpression) != nil
@@ -128,13 +129,9 @@ extension StringProtocol {
     }
 
     private func startsWithCombiningMark(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard start < bytes.count, bytes[start] >= 0x80 else { return false }
-        let lead = bytes[start]
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard start + length <= bytes.count else { return false }
-        var value = UInt32(lead) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-        for k in 1..<length { value = value << 6 | UInt32(bytes[start + k] & 0x3F) }
-        guard let scalar = Unicode.Scalar(value) else { return false }
+        guard start < bytes.count, bytes[start] >= 0x80,
+            let (scalar, _) = UTF8Decoding.scalar(in: bytes, at: start)
+        else { return false }
         return scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark
     }
 

@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// A block's inline text as the line-layout engine sees it: grapheme
 /// clusters with their display widths and how they take part in breaking.
 struct TextRun {
@@ -76,7 +78,7 @@ struct TextRun {
         var index = 0
         while index < utf8.count {
             let (scalar, length) = Self.decode(utf8, at: index)
-            guard Self.standsAlone(scalar) else { return false }
+            guard scalar.standsAlone else { return false }
             index += length
         }
         var offset = bytes.count
@@ -95,42 +97,10 @@ struct TextRun {
         return true
     }
 
-    /// The code point at `index` of valid UTF-8 (a Swift string's), and its length.
+    /// The code point at `index` of a Swift string's (valid) UTF-8, and its length.
     @inline(__always)
     private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(utf8[index])
-        let value: UInt32
-        let length: Int
-        switch lead {
-        case ..<0x80:
-            return (Unicode.Scalar(UInt8(lead)), 1)
-        case ..<0xE0:
-            value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-            length = 2
-        case ..<0xF0:
-            value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-            length = 3
-        default:
-            value =
-                (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
-                | UInt32(utf8[index + 3] & 0x3F)
-            length = 4
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-    }
-
-    /// Code points that form a grapheme cluster of their own whatever stands
-    /// next to them (UAX #29: none is Extend, SpacingMark, Prepend, a
-    /// control, ZWJ, a regional indicator or Hangul) — provided the next one
-    /// is such a code point too, which `append` checks for the whole text.
-    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x3000...0x3029, 0x3030...0x303F,
-            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF60:
-            return true
-        default:
-            return false
-        }
+        UTF8Decoding.scalar(in: utf8, at: index) ?? ("\u{FFFD}", 1)
     }
 
     /// Width and breaking class of a cluster that is this one code point.

@@ -2,10 +2,7 @@
 /// every later transform sees one text node per run of plain characters.
 public enum MergeText {
     public static func apply(_ book: Book) -> Book {
-        var book = book
-        // Chapters are independent: merged side by side.
-        book.divisions = book.divisions.concurrentMap { Walk.rewrite($0, Rewriter(inlines: merged)) }
-        return book
+        Walk.rewrite(book) { _ in Rewriter(inlines: merged) }
     }
 
     public static func merged(_ inlines: [Inline]) -> [Inline] {

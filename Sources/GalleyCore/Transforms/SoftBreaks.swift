@@ -8,13 +8,11 @@
 /// `中文\nEnglish` get a space.
 public enum SoftBreaks {
     public static func apply(_ book: Book) -> Book {
-        var book = book
         let bookIsCJK = book.metadata.isCJK
-        book.divisions = book.divisions.concurrentMap { division in
+        return Walk.rewrite(book) { division in
             let cjk = division.language.map(Language.isCJK) ?? bookIsCJK
-            return Walk.rewrite(division, Rewriter(inlines: { resolve($0, cjk: cjk) }))
+            return Rewriter(inlines: { resolve($0, cjk: cjk) })
         }
-        return book
     }
 
     /// Replaces the soft breaks of one run of sibling inlines.

@@ -8,19 +8,15 @@ public enum TateChuYoko {
     public static func apply(_ book: Book) -> Book {
         let limit = book.metadata.tateChuYoko
         guard book.metadata.writingMode == .vertical, limit > 0 else { return book }
-        var book = book
-        book.divisions = book.divisions.concurrentMap { division in
-            Walk.rewrite(
-                division,
-                Rewriter(inlines: { inlines in
-                    inlines.flatMap { inline -> [Inline] in
-                        guard case .text(let text) = inline, text.unicodeScalars.contains(where: isASCIIAlphanumeric)
-                        else { return [inline] }
-                        return split(text, limit: limit)
-                    }
-                }))
+        return Walk.rewrite(book) { _ in
+            Rewriter(inlines: { inlines in
+                inlines.flatMap { inline -> [Inline] in
+                    guard case .text(let text) = inline, text.unicodeScalars.contains(where: isASCIIAlphanumeric)
+                    else { return [inline] }
+                    return split(text, limit: limit)
+                }
+            })
         }
-        return book
     }
 
     /// `text` with each upright run in its own `tcy` span.
