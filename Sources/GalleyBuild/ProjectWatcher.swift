@@ -113,6 +113,7 @@ import Foundation
 
         private func run() {
             var pending: [String] = []
+            var seen = Set<String>()   // `pending` as a set: a burst may touch thousands of files
             var descriptors = [
                 pollfd(fd: inotify, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
@@ -131,6 +132,7 @@ import Foundation
                     // Quiet for `quiet` ms: the burst is over.
                     let paths = pending
                     pending.removeAll()
+                    seen.removeAll()
                     onChange(paths)
                     continue
                 }
@@ -144,7 +146,7 @@ import Foundation
                         nameLength > 0
                         ? String(cString: buffer.advanced(by: offset + 16).assumingMemoryBound(to: CChar.self)) : ""
                     offset += 16 + nameLength
-                    if let path = changedPath(event, name: name), !pending.contains(path) { pending.append(path) }
+                    if let path = changedPath(event, name: name), seen.insert(path).inserted { pending.append(path) }
                 }
             }
         }

@@ -40,17 +40,26 @@ enum TextScanning {
         return result
     }
 
-    /// Where the run of characters satisfying `test` that ends at `end` starts.
-    static func runStart(_ chars: [Character], before end: Int, _ test: (Character) -> Bool) -> Int {
+    /// Where the run of elements satisfying `test` that ends at `end` starts
+    /// (characters of an array, or of a string by index).
+    static func runStart<Text: BidirectionalCollection>(
+        _ text: Text, before end: Text.Index, _ test: (Text.Element) -> Bool
+    ) -> Text.Index {
         var start = end
-        while start > 0, test(chars[start - 1]) { start -= 1 }
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            guard test(text[previous]) else { break }
+            start = previous
+        }
         return start
     }
 
-    /// Where the run of characters satisfying `test` that starts at `start` ends.
-    static func runEnd(_ chars: [Character], from start: Int, _ test: (Character) -> Bool) -> Int {
+    /// Where the run of elements satisfying `test` that starts at `start` ends.
+    static func runEnd<Text: Collection>(_ text: Text, from start: Text.Index, _ test: (Text.Element) -> Bool)
+        -> Text.Index
+    {
         var end = start
-        while end < chars.count, test(chars[end]) { end += 1 }
+        while end < text.endIndex, test(text[end]) { end = text.index(after: end) }
         return end
     }
 
@@ -80,24 +89,6 @@ enum TextScanning {
         if spaceStart < numberStart, isFolio(text[numberStart..<tail]) { to = spaceStart }
         if from == text.startIndex && to == text.endIndex { return text }
         return from < to ? String(text[from..<to]) : ""
-    }
-
-    /// `runEnd` in a string, by index.
-    static func runEnd(_ text: String, from start: String.Index, _ test: (Character) -> Bool) -> String.Index {
-        var end = start
-        while end < text.endIndex, test(text[end]) { end = text.index(after: end) }
-        return end
-    }
-
-    /// `runStart` in a string, by index.
-    static func runStart(_ text: String, before end: String.Index, _ test: (Character) -> Bool) -> String.Index {
-        var start = end
-        while start > text.startIndex {
-            let previous = text.index(before: start)
-            guard test(text[previous]) else { break }
-            start = previous
-        }
-        return start
     }
 
     /// A printed contents line's leader and page: `(\.{4,}|…{2,}|(\. ){3,}|·{3,})\s*[0-9ivxlc]{1,4}\s*$`.

@@ -78,7 +78,7 @@ struct BlockBuilder {
         if PrintedLayout.isDivisionNumber(line.text) { return true }
         if evidence == .pdf {
             let large =
-                line.size >= 1.12 * metrics.bodySize
+                metrics.isLarge(line)
                 || (line.bold && metrics.isCentred(line) && !metrics.reachesMeasure(line))
             return large && (!numberedLatin || isNumberedBookHeading(line))
         }

@@ -38,6 +38,8 @@ enum PrintedLayout {
         var columns = false
 
         func isBody(_ line: PrintedLine) -> Bool { abs(line.size - bodySize) <= 0.06 * bodySize }
+        /// Set in larger type than the body: a heading's size.
+        func isLarge(_ line: PrintedLine) -> Bool { line.size >= 1.12 * bodySize }
         /// Near the right edge: within half an em, or in Latin `-layout` text, whose columns for
         /// justified lines differ by a few, within three.
         func reachesMeasure(_ line: PrintedLine) -> Bool { line.x1 >= rightEdge - (columns ? 3 : 0.5) * em }
@@ -257,7 +259,7 @@ enum PrintedLayout {
     /// more of them, outside the printed contents.
     static func hasNumberedLatinHeadings(_ book: PrintedBook, metrics: Metrics) -> Bool {
         let numbered = book.pages.lazy.flatMap(\.lines).filter {
-            $0.size >= 1.12 * metrics.bodySize && !isContentsEntry($0.text) && latinSectionDepth($0.text) != nil
+            metrics.isLarge($0) && !isContentsEntry($0.text) && latinSectionDepth($0.text) != nil
         }
         return numbered.prefix(2).count == 2
     }
@@ -370,7 +372,7 @@ enum PrintedLayout {
         for page in book.pages {
             for (l, line) in page.lines.enumerated() {
                 let text = Segmenter.collapse(line.text)
-                if book.evidence == .pdf && line.size >= 1.12 * metrics.bodySize { titles.insert(text) }
+                if book.evidence == .pdf && metrics.isLarge(line) { titles.insert(text) }
                 if Segmenter.namedDivisions[text] != nil { titles.insert(text) }
                 if isDivisionNumber(line.text), l + 1 < page.lines.count {
                     titles.insert(Segmenter.collapse(page.lines[l + 1].text))
@@ -421,7 +423,7 @@ enum PrintedLayout {
                 // (a Texinfo manual starts every chapter at the same place on a new page).
                 func furnitureLike(_ line: PrintedLine) -> Bool {
                     RunningHeads.isPageNumber(line.text)
-                        || isTitle(line.text) && line.size < 1.12 * metrics.bodySize
+                        || isTitle(line.text) && !metrics.isLarge(line)
                         || texts[withoutFolio(line.text), default: 0] >= 2
                 }
                 let like = places.filter { furnitureLike(book.pages[$0.0].lines[$0.1]) }

@@ -9,7 +9,7 @@ public enum PrintedText {
     /// form feeds is `pdftotext` output, page by page; text without them (OCR
     /// text) is one page whose blank lines part blocks.
     public static func book(from text: String) -> PrintedBook? {
-        let paged = text.utf8.contains(0x0C) && text.range(of: "\u{0C}") != nil
+        let paged = text.containsByte(0x0C)   // a form feed is a character of its own: never joined
         if !paged
             && TextScanning.split(text, at: 0x0A, omittingEmpty: true).contains(where: {
                 Segmenter.headingLevel(String($0)) != nil

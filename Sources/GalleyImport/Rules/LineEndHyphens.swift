@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// A Latin word the printer broke at a line end with a hyphen (`man-` / `agement`) is one word
 /// again when the lines are joined. Conservative: only a word of lower-case letters (or one
 /// capital and lower-case letters) before the hyphen and a lower-case letter after it, never in
@@ -10,7 +12,7 @@ struct LineEndHyphens {
     init(_ document: ImportDocument) {
         var compounds: Set<String> = []
         for division in document.divisions {
-            for block in division.blocks where block.text.utf8.contains(0x2D) {
+            for block in division.blocks where block.text.containsByte(0x2D) {
                 for line in block.textLines {
                     for token in line.split(separator: " ") where token.dropFirst().dropLast().contains("-") {
                         // The word without the punctuation around it (`(well-known,` → `well-known`).

@@ -1,3 +1,5 @@
+import GalleyCore
+
 /// `punctuation`: in Chinese context, half-width , : ; ? ! ( ) become
 /// ，：；？！（）, straight quotes become paired “ ” ‘ ’, `...` and `。。。`
 /// become ……, `--` becomes ——. Between digits (0,001, 10:30) and in
@@ -18,7 +20,7 @@ public struct PunctuationRule: ImportRule {
         document.rewriteBlocks(log: &log) { block in Self.convert(block.text) }
         for division in document.divisions {
             for block in division.blocks
-            where block.text.utf8.contains(0x22) && block.text.range(of: "\"") != nil
+            where block.text.containsByte(0x22) && block.text.range(of: "\"") != nil
                 && block.text.contains(where: CJK.isHan)
             {
                 log.finding(block.lines, "unpaired straight quotes left as they are: “\(block.text.prefix(30))…”")
