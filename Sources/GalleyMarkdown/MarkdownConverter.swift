@@ -120,11 +120,11 @@ struct MarkdownConverter {
             let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
             absorb(html)
             return [.open(attributes, line: node.startLine, closer: "</\(name)>")]
-        case .openWithContent(let name, let tag, let content)?:
+        case .openWithContent(let name, let tag, let content, let lines)?:
             var html = RawHTML(file: file)
             let attributes = html.wrapperAttributes(name: name, tag: tag, line: node.startLine)
             html.depth = depth + 1
-            let inside = html.blocks(content, line: node.startLine + 1)
+            let inside = html.blocks(content, line: node.startLine + lines)
             absorb(html)
             return [.open(attributes, line: node.startLine, closer: "</\(name)>")] + inside.map { .block($0) }
         case .close(let name)?:

@@ -5,10 +5,12 @@ extension RawHTML {
     enum Wrapper {
         case open(name: String, tag: String)
         case close(name: String)
-        /// An opening tag on the block's first line, the rest of the block
-        /// inside it, and its closing tag further on (`<details>` then
-        /// `<summary>…</summary>` on the next line, Markdown, `</details>`).
-        case openWithContent(name: String, tag: String, content: String)
+        /// An opening tag at the block's start, the rest of the block inside
+        /// it, and its closing tag further on (`<details>` then
+        /// `<summary>…</summary>`, on the same line or the next, Markdown,
+        /// `</details>`).
+        /// `lines`: how many lines after the tag's the content starts (0 or 1).
+        case openWithContent(name: String, tag: String, content: String, lines: Int)
 
         /// Only a tag: nothing of the block is content.
         var isMarker: Bool {
@@ -27,10 +29,22 @@ extension RawHTML {
         if let newline = text.firstIndex(of: "\n") {
             var firstLine = text[..<newline]
             while firstLine.last?.isWhitespace == true { firstLine = firstLine.dropLast() }
-            guard case .open(let name, let tag)? = wrapperTag(String(firstLine)),
-                !text.lowercased().contains("</\(name)")
-            else { return nil }
-            return .openWithContent(name: name, tag: tag, content: String(text[text.index(after: newline)...]))
+            let rest = String(text[text.index(after: newline)...])
+            switch wrapperTag(String(firstLine)) {
+            case .open(let name, let tag)? where !text.lowercased().contains("</\(name)"):
+                return .openWithContent(name: name, tag: tag, content: rest, lines: 1)
+            case .openWithContent(let name, let tag, let content, _)? where !text.lowercased().contains("</\(name)"):
+                return .openWithContent(name: name, tag: tag, content: content + "\n" + rest, lines: 0)
+            default:
+                return nil
+            }
+        }
+        // `<details><summary>…</summary>`: the opening tag, then content on its line.
+        if let end = firstTagEnd(text), end < text.index(before: text.endIndex),
+            case .open(let name, let tag)? = wrapperTag(String(text[...end])),
+            !text.lowercased().contains("</\(name)")
+        {
+            return .openWithContent(name: name, tag: tag, content: String(text[text.index(after: end)...]), lines: 0)
         }
         guard text.first == "<", text.last == ">", isOneTag(text) else { return nil }
         let closing = text.dropFirst().first == "/"
@@ -44,17 +58,27 @@ extension RawHTML {
     /// `<…>` is one tag: no `<` or `>` outside quoted attribute values but
     /// the two that enclose it (mdBook captions quote code: `caption="… Option<T> …"`).
     static func isOneTag(_ text: Substring) -> Bool {
+        firstTagEnd(text) == text.indices.last
+    }
+
+    /// Where the tag that `text` starts with ends (its `>`, outside quoted
+    /// attribute values); nil when `text` does not start with one.
+    static func firstTagEnd(_ text: Substring) -> Substring.Index? {
+        guard text.first == "<" else { return nil }
         var quote: Character?
-        for (offset, character) in text.dropFirst().enumerated() {
+        for index in text.indices.dropFirst() {
+            let character = text[index]
             if let open = quote {
                 if character == open { quote = nil }
             } else if character == "\"" || character == "'" {
                 quote = character
-            } else if character == "<" || (character == ">" && offset != text.count - 2) {
-                return false
+            } else if character == "<" {
+                return nil
+            } else if character == ">" {
+                return index
             }
         }
-        return quote == nil
+        return nil
     }
 
     /// The attributes a wrapper's opening tag gives its `.div`.

@@ -61,6 +61,24 @@ import Testing
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
+    /// The Rustonomicon writes `<details><summary>…</summary>` on one line:
+    /// the same details, closing after the Markdown (it was an empty details
+    /// and a warning for the `</details>`); HTML on the lines after it too.
+    @Test(arguments: ["", "\nMore."])
+    func detailsWithItsSummaryOnTheSameLineClosesAfterTheMarkdown(_ more: String) throws {
+        let (blocks, diagnostics) = try read(
+            "<details><summary>Answer</summary>\(more)\n\nIt is **42**.\n\n</details>\n")
+        let after: [Block] = more.isEmpty ? [] : [.paragraph([.text("More.")])]
+        #expect(
+            blocks == [
+                .div(
+                    Attributes(classes: ["details"]),
+                    [.div(Attributes(classes: ["summary"]), [.paragraph([.text("Answer")])])] + after
+                        + [.paragraph([.text("It is "), .strong([.text("42")]), .text(".")])])
+            ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
     @Test func phrasesKeepTheirTagAsClassAndAbbrItsTitle() throws {
         let (blocks, _) = try read("<kbd>Ctrl</kbd> <u>u</u> <abbr title=\"Hyper Text\">HT</abbr>\n")
         #expect(
