@@ -87,6 +87,7 @@ public enum CheckCode: String, DiagnosticCode {
     case xmlEncoding = "xml.encoding"
     case xmlNotWellFormed = "xml.not-well-formed"
     case xmlParser = "xml.parser"
+    case xmlTooDeep = "xml.too-deep"
     case xmlTooLarge = "xml.too-large"
     case xmlTooMuchMarkup = "xml.too-much-markup"
 
@@ -107,7 +108,7 @@ public enum CheckCode: String, DiagnosticCode {
             .epubPackageRoot, .epubPackageVersion, .epubScriptUrl, .epubSpineIdref, .epubTooManyEntries,
             .epubTooManyIds, .epubTooManyProblems, .epubUniqueIdentifier, .epubUnlistedTarget, .epubUnreadableEntry,
             .relaxngSchema, .textBom, .textControl, .textEncoding, .textFinalNewline, .textLineEnding,
-            .textUnreadable, .xmlDoctype, .xmlEncoding, .xmlNotWellFormed, .xmlParser, .xmlTooLarge,
+            .textUnreadable, .xmlDoctype, .xmlEncoding, .xmlNotWellFormed, .xmlParser, .xmlTooDeep, .xmlTooLarge,
             .xmlTooMuchMarkup:
             .error
         case .docbookUnregisteredScheme, .epubUnlistedFile, .epubUnregisteredScheme, .textMarkup: .warning
@@ -203,6 +204,7 @@ public enum CheckCode: String, DiagnosticCode {
         case .xmlEncoding: "the document is not UTF-8 (UTF-16 or UTF-32)"
         case .xmlNotWellFormed: "the document is not well-formed XML"
         case .xmlParser: "cannot create an XML parser"
+        case .xmlTooDeep: "elements nest more than … deep; Galley validates DocBook files nested at most … deep"
         case .xmlTooLarge: "the document has … bytes; libxml2 reads at most …"
         case .xmlTooMuchMarkup: "more than … elements and attributes; Galley does not build"
         }

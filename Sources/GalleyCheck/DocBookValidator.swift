@@ -14,6 +14,10 @@ public enum DocBookValidator {
         return [UInt8](data)
     }()
 
+    /// The deepest nesting validated (a book nests a few dozen levels;
+    /// libxml2 ran out of stack past 2 000 on an 8 MB stack).
+    static let maximumDepth = 1_000
+
     /// The grammar, read once per process.
     static let grammar: DocBookGrammar? = schemaBytes.flatMap { DocBookGrammar($0) }
 
@@ -57,6 +61,16 @@ public enum DocBookValidator {
                 diagnostic.recode(CheckCode.docbookNotWellFormed)
             }
             return [diagnostic]
+        }
+        // libxml2's RELAX NG validation recurses on the tree: a file nested
+        // thousands deep (no book is) would exhaust the stack.
+        if let root = document.root, XMLNodes.depth(root, limit: maximumDepth) > maximumDepth {
+            return [
+                Diagnostic(
+                    CheckCode.xmlTooDeep,
+                    "elements nest more than \(maximumDepth) deep; Galley validates DocBook files nested at most "
+                        + "\(maximumDepth) deep", at: SourceLocation(file: name))
+            ]
         }
         var diagnostics: [Diagnostic] = []
         // libxml2's schema errors come first for a line, then the clearer native ones.

@@ -80,6 +80,34 @@ enum XMLNodes {
         return result
     }
 
+    /// How deep elements nest in `node` (`node` alone: 1), counted no
+    /// further than `limit + 1`. Walks the sibling and parent links.
+    static func depth(_ node: xmlNodePtr, limit: Int) -> Int {
+        var deepest = 1
+        var depth = 2
+        var current = firstElement(from: node.pointee.children)
+        while let element = current {
+            deepest = max(deepest, depth)
+            if deepest > limit { return deepest }
+            if let child = firstElement(from: element.pointee.children) {
+                current = child
+                depth += 1
+                continue
+            }
+            var climber: xmlNodePtr? = element
+            current = nil
+            while let at = climber, at != node {
+                if let sibling = firstElement(from: at.pointee.next) {
+                    current = sibling
+                    break
+                }
+                climber = at.pointee.parent
+                depth -= 1
+            }
+        }
+        return deepest
+    }
+
     /// `node` or the first element sibling after it.
     private static func firstElement(from node: xmlNodePtr?) -> xmlNodePtr? {
         var candidate = node

@@ -45,6 +45,27 @@ import Testing
         <lolz>&lol1;</lolz>
         """
 
+    /// A DocBook file nested thousands deep crashed `galley check` (libxml2's
+    /// RELAX NG validation recursed past the stack at 3 000 levels): past
+    /// `maximumDepth` it is refused with one line; a deep but bounded one is validated.
+    @Test(arguments: [(3_000, true), (DocBookValidator.maximumDepth + 1, true), (900, false)])
+    func aDocBookFileNestedTooDeepIsRefused(_ depth: Int, _ refused: Bool) {
+        // book > chapter > (depth - 3) blockquotes > para: `depth` levels.
+        let quotes = depth - 3
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <book xmlns="http://docbook.org/ns/docbook" version="5.0"><info><title>T</title></info>
+            <chapter><title>C</title>\(String(repeating: "<blockquote>", count: quotes))<para>x</para>\
+            \(String(repeating: "</blockquote>", count: quotes))</chapter></book>
+            """
+        let diagnostics = DocBookValidator.validate(Array(text.utf8), name: "deep.xml")
+        if refused {
+            #expect(diagnostics.map(\.code) == [CheckCode.xmlTooDeep.rawValue], "\(diagnostics)")
+        } else {
+            #expect(diagnostics.isEmpty, "\(diagnostics)")
+        }
+    }
+
     @Test func aDoctypeWithAnInternalSubsetIsRefusedWithItsLine() throws {
         let refusal = try #require(XMLProlog.refusal(Array(Self.laughs.utf8)))
         #expect(refusal.code.rawValue == "xml.doctype")
