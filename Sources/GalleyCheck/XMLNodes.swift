@@ -56,14 +56,38 @@ enum XMLNodes {
     }
 
     /// Every element under `node` (itself included), in document order.
-    /// Walks the sibling and parent links: no array per node.
     static func descendants(_ node: xmlNodePtr) -> [xmlNodePtr] {
-        var result: [xmlNodePtr] = [node]
+        var result: [xmlNodePtr] = []
+        walk(node) { element, _ in
+            result.append(element)
+            return true
+        }
+        return result
+    }
+
+    /// How deep elements nest in `node` (`node` alone: 1), counted no
+    /// further than `limit + 1`.
+    static func depth(_ node: xmlNodePtr, limit: Int) -> Int {
+        var deepest = 0
+        walk(node) { _, depth in
+            deepest = max(deepest, depth)
+            return deepest <= limit
+        }
+        return deepest
+    }
+
+    /// Calls `visit` with every element under `node` (itself included, at
+    /// depth 1) in document order and its depth, until it returns false.
+    /// Walks the sibling and parent links: no array per node, no recursion.
+    static func walk(_ node: xmlNodePtr, _ visit: (xmlNodePtr, Int) -> Bool) {
+        guard visit(node, 1) else { return }
+        var depth = 2
         var current = firstElement(from: node.pointee.children)
         while let element = current {
-            result.append(element)
+            guard visit(element, depth) else { return }
             if let child = firstElement(from: element.pointee.children) {
                 current = child
+                depth += 1
                 continue
             }
             // No children: the next sibling, or the next sibling of an ancestor.
@@ -75,37 +99,9 @@ enum XMLNodes {
                     break
                 }
                 climber = at.pointee.parent
-            }
-        }
-        return result
-    }
-
-    /// How deep elements nest in `node` (`node` alone: 1), counted no
-    /// further than `limit + 1`. Walks the sibling and parent links.
-    static func depth(_ node: xmlNodePtr, limit: Int) -> Int {
-        var deepest = 1
-        var depth = 2
-        var current = firstElement(from: node.pointee.children)
-        while let element = current {
-            deepest = max(deepest, depth)
-            if deepest > limit { return deepest }
-            if let child = firstElement(from: element.pointee.children) {
-                current = child
-                depth += 1
-                continue
-            }
-            var climber: xmlNodePtr? = element
-            current = nil
-            while let at = climber, at != node {
-                if let sibling = firstElement(from: at.pointee.next) {
-                    current = sibling
-                    break
-                }
-                climber = at.pointee.parent
                 depth -= 1
             }
         }
-        return deepest
     }
 
     /// `node` or the first element sibling after it.
